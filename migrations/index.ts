@@ -1,0 +1,4 @@
+import { InitialSchema1795737600000 } from './1795737600000-InitialSchema.js';
+
+/** Every migration, in order. Listed explicitly so the same list runs from compiled JS and under Jest. */
+export const MIGRATIONS = [InitialSchema1795737600000];

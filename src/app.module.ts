@@ -1,0 +1,23 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { ApiModule } from './api.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { QueueModule } from './modules/queue/queue.module.js';
+import { WorkerModule } from './worker.module.js';
+
+/** One codebase, two roles: `api`, `worker`, or `all` of them in one process for a small site. */
+@Module({})
+export class AppModule {
+  static forRole(config: AppConfig, logger: Logger): DynamicModule {
+    const roles = [
+      ...(config.APP_ROLE === 'worker' ? [] : [ApiModule]),
+      ...(config.APP_ROLE === 'api' ? [] : [WorkerModule]),
+    ];
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config, logger), DatabaseModule, QueueModule, ...roles],
+    };
+  }
+}

@@ -1,0 +1,153 @@
+import 'reflect-metadata';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DomainError } from './common/errors/domain-error.js';
+import { createLogger, NestPinoLogger } from './common/logging/logger.js';
+import { DatabaseModule } from './database/database.module.js';
+import { CompaniesModule } from './modules/companies/companies.module.js';
+import { CompaniesService } from './modules/companies/companies.service.js';
+import { QueueModule } from './modules/queue/queue.module.js';
+import { ScreeningModule } from './modules/screening/screening.module.js';
+import { ScreeningReconciler } from './modules/screening/screening-reconciler.js';
+import { WatchlistModule } from './modules/watchlist/watchlist.module.js';
+import { WatchlistService } from './modules/watchlist/watchlist.service.js';
+import { Sql } from './database/sql.js';
+import type { INestApplicationContext } from '@nestjs/common';
+
+type Options = Record<string, string | undefined>;
+type Command = (app: INestApplicationContext, o: Options) => Promise<unknown>;
+
+class UsageError extends Error {}
+
+function required(o: Options, name: string): string {
+  const value = o[name];
+  if (!value) throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+function watchlistTarget(o: Options): { kind: 'plate' | 'document'; value: string } {
+  if (o.plate && o.document) throw new UsageError('give either --plate or --document, not both');
+  if (o.plate) return { kind: 'plate', value: o.plate };
+  if (o.document) return { kind: 'document', value: o.document };
+  throw new UsageError('--plate or --document is required');
+}
+
+/** Each command prints one JSON line on stdout; logs go to stderr. */
+export const COMMANDS: Record<string, { usage: string; run: Command }> = {
+  'company:create': {
+    usage: '--name "<name>" --tax-code <10 or 13 digits>',
+    run: (app, o) => app.get(CompaniesService).create(required(o, 'name'), required(o, 'tax-code')),
+  },
+  'company:create-key': {
+    usage: '--company <id>',
+    run: (app, o) => app.get(CompaniesService).createKey(required(o, 'company')),
+  },
+  'company:revoke-key': {
+    usage: '--company <id> [--prefix <key prefix>]   (without --prefix: every key of the company)',
+    run: async (app, o) => ({ revoked: await app.get(CompaniesService).revokeKeys(required(o, 'company'), o.prefix) }),
+  },
+  'watchlist:add': {
+    usage: '--plate <plate> | --document <number>  --reason "<why>"',
+    run: (app, o) => {
+      const { kind, value } = watchlistTarget(o);
+      return app.get(WatchlistService).add(kind, value, required(o, 'reason'));
+    },
+  },
+  'watchlist:remove': {
+    usage: '--plate <plate> | --document <number>',
+    run: async (app, o) => {
+      const { kind, value } = watchlistTarget(o);
+      return { removed: await app.get(WatchlistService).remove(kind, value) };
+    },
+  },
+  'screening:retry': {
+    usage: '--id <declaration id>   (re-drives a declaration whose screening failed)',
+    run: async (app, o) => {
+      const id = required(o, 'id');
+      const row = await app.get(Sql).one<{ version: number }>(
+        `UPDATE declaration SET screening_state = 'pending', screening_error = NULL
+          WHERE id::text = $1 AND status = 'submitted' AND screening_state <> 'done' RETURNING version`,
+        [id],
+      );
+      if (!row) throw new UsageError('no declaration with that id is waiting for screening');
+      return { outcome: await app.get(ScreeningReconciler).redrive(id, row.version, true) };
+    },
+  },
+};
+
+@Module({})
+class CliModule {
+  static create(config: ReturnType<typeof loadConfig>, logger: ReturnType<typeof createLogger>): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [
+        ConfigModule.forRoot(config, logger),
+        DatabaseModule,
+        QueueModule,
+        CompaniesModule,
+        WatchlistModule,
+        ScreeningModule,
+      ],
+    };
+  }
+}
+
+function printUsage(): void {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  npm run cli -- ${name} ${c.usage}`);
+  process.stderr.write(`usage:\n${lines.join('\n')}\n`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    printUsage();
+    return 2;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: Object.fromEntries(
+      ['name', 'tax-code', 'company', 'prefix', 'plate', 'document', 'reason', 'id'].map((k) => [
+        k,
+        { type: 'string' as const },
+      ]),
+    ),
+    strict: true,
+  });
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 2);
+  const app = await NestFactory.createApplicationContext(CliModule.create(config, logger), {
+    logger: new NestPinoLogger(logger),
+  });
+  try {
+    const result = await command.run(app, values);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      process.stderr.write(`${(error as Error).message}\n`);
+      printUsage();
+      process.exit(2);
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    const known = error instanceof DomainError ? { code: error.code, message: error.message } : null;
+    const constraint = (error as { constraint?: string }).constraint;
+    process.stderr.write(
+      `${JSON.stringify(known ?? (constraint === 'UQ_company_tax_code' ? { code: 'CONFLICT.DUPLICATE', message: 'A company with this tax code already exists' } : { code: 'INTERNAL', message: (error as Error).message }))}\n`,
+    );
+    process.exit(1);
+  },
+);

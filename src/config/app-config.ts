@@ -1,0 +1,138 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+export const APP_ROLES = ['all', 'api', 'worker'] as const;
+export type AppRole = (typeof APP_ROLES)[number];
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+/** Every setting the service reads, with the defaults a fresh clone runs on. Listed in `.env.example`. */
+export class AppConfig {
+  @IsIn(APP_ROLES)
+  APP_ROLE: AppRole = 'all';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  @Matches(/^[\w.:-]+$/)
+  HOST = '0.0.0.0';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Matches(/^postgres(ql)?:\/\/\S+\/[\w-]+(\?\S*)?$/, {
+    message: 'must be a postgres:// URL ending in a database name',
+  })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/border_gate';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @Transform(toBool)
+  @IsBoolean()
+  DATABASE_MIGRATE_ON_START = true;
+
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Matches(/^[\w{}-]{1,32}$/, { message: 'must be 1-32 letters, digits, _, -, { or }' })
+  QUEUE_PREFIX = 'bg';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(10 * 1024 * 1024)
+  HTTP_BODY_LIMIT_BYTES = 64 * 1024;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS = 30_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(7 * 24 * 60)
+  SCREENING_WINDOW_PAST_MINUTES = 120;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  SCREENING_WINDOW_FUTURE_DAYS = 7;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  SCREENING_ATTEMPTS = 8;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(600_000)
+  SCREENING_BACKOFF_MS = 1000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  SCREENING_CONCURRENCY = 16;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  OUTBOX_POLL_INTERVAL_MS = 100;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  RECONCILE_INTERVAL_MS = 30_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(86_400_000)
+  RECONCILE_STALE_AFTER_MS = 120_000;
+}
+
+// URLs may carry passwords; never echo them.
+const shown = (key: string, value: unknown): string => (key.endsWith('_URL') ? '<hidden>' : JSON.stringify(value));
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads and validates configuration from the environment; throws one error naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const keys = Object.keys(new AppConfig());
+  const provided = Object.fromEntries(
+    keys.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]),
+  );
+  const config = plainToInstance(AppConfig, provided, { exposeDefaultValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: true });
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.map(
+        (e) =>
+          `${e.property}=${shown(e.property, provided[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+      ),
+    );
+  }
+  return config;
+}

@@ -1,0 +1,36 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config.js';
+import { ensureDatabaseExists, runMigrationsLocked } from './bootstrap.js';
+import { createDataSource } from './data-source.js';
+import { Sql } from './sql.js';
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: DataSource,
+      inject: [AppConfig],
+      useFactory: async (config: AppConfig): Promise<DataSource> => {
+        if (config.DATABASE_MIGRATE_ON_START) await ensureDatabaseExists(config.DATABASE_URL);
+        const dataSource = createDataSource({
+          url: config.DATABASE_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
+          applicationName: `border-gate-${config.APP_ROLE}`,
+        });
+        await dataSource.initialize();
+        if (config.DATABASE_MIGRATE_ON_START) await runMigrationsLocked(dataSource);
+        return dataSource;
+      },
+    },
+    Sql,
+  ],
+  exports: [DataSource, Sql],
+})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { type FastifyRequest, LogController } from 'fastify';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { NestPinoLogger } from './common/logging/logger.js';
+
+const REQUEST_ID = /^[\w-]{1,64}$/;
+
+export interface HttpAppOptions {
+  /**
+   * Serve the Swagger UI pages at /api/docs (the JSON at /api/docs-json is always served). Jest on Node 20
+   * cannot load @fastify/static's ESM-only dependency, so in-process tests turn it off; the spawned-process
+   * test checks the UI.
+   */
+  swaggerUi?: boolean;
+}
+
+/** Builds the API exactly as production runs it; tests call this too. */
+export async function createHttpApp(
+  config: AppConfig,
+  logger: Logger,
+  options: HttpAppOptions = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    // Our onResponse hook writes one line per request instead (route pattern, no raw URL).
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: config.HTTP_BODY_LIMIT_BYTES,
+    genReqId: (req: IncomingMessage) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    routerOptions: { maxParamLength: 200 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(config, logger), adapter, {
+    logger: new NestPinoLogger(logger),
+    abortOnError: false, // start-up errors reach main(), which reports them and exits
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  // One line per request; the route pattern, never the raw URL, because URLs carry plates.
+  fastify.addHook('onResponse', async (request: FastifyRequest, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Border-gate declaration service')
+      .setDescription(
+        'Declarations of cargo-vehicle trips through Hữu Nghị and Tân Thanh (Lạng Sơn). Every error has the shape ' +
+          '`{statusCode, code, message, details?, requestId}`.',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Company API key (bgk_…)' }, 'company')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    swaggerUiEnabled: options.swaggerUi ?? true,
+  });
+  app.enableShutdownHooks();
+  return app;
+}
+
+/** A worker-only process: no HTTP server at all. */
+export async function createWorkerContext(config: AppConfig, logger: Logger): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(AppModule.forRole(config, logger), {
+    logger: new NestPinoLogger(logger),
+    abortOnError: false,
+  });
+  app.enableShutdownHooks();
+  return app;
+}

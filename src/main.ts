@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { createLogger } from './common/logging/logger.js';
+import { createHttpApp, createWorkerContext } from './http-app.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  if (config.APP_ROLE === 'worker') {
+    await createWorkerContext(config, logger);
+    logger.info({ role: config.APP_ROLE }, 'worker started');
+    return;
+  }
+  const app = await createHttpApp(config, logger);
+  await app.listen({ port: config.PORT, host: config.HOST });
+  logger.info(
+    { role: config.APP_ROLE, port: config.PORT },
+    `listening on http://${config.HOST}:${config.PORT} (docs at /api/docs)`,
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+  process.stderr.write(`start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

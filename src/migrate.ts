@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { loadConfig } from './config/app-config.js';
+import { createLogger } from './common/logging/logger.js';
+import { ensureDatabaseExists, runMigrationsLocked } from './database/bootstrap.js';
+import { createDataSource } from './database/data-source.js';
+
+/** The one-shot migrate step (compose's `migrate` service): creates the database if needed, migrates, exits. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  await ensureDatabaseExists(config.DATABASE_URL);
+  const dataSource = createDataSource({
+    url: config.DATABASE_URL,
+    poolSize: 2,
+    applicationName: 'border-gate-migrate',
+  });
+  await dataSource.initialize();
+  try {
+    const applied = await runMigrationsLocked(dataSource);
+    logger.info({ applied }, applied.length ? 'migrations applied' : 'database already up to date');
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`migration failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { DeclarationStatus, ScreeningReason } from './declaration-status.js';
+
+/** One move in a declaration's lifecycle; append-only, written in the same transaction as the move. */
+@Entity('declaration_event')
+export class DeclarationEventEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'declaration_id', type: 'uuid' })
+  declarationId: string;
+
+  @Column({ name: 'from_status', type: 'text', nullable: true })
+  fromStatus: DeclarationStatus | null;
+
+  @Column({ name: 'to_status', type: 'text' })
+  toStatus: DeclarationStatus;
+
+  @Column({ type: 'text' })
+  actor: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  reasons: ScreeningReason[] | null;
+
+  @Column({ type: 'timestamptz' })
+  at: Date;
+}

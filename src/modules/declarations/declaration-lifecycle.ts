@@ -1,0 +1,50 @@
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { rowsIn } from '../../database/sql.js';
+import { canTransition, type DeclarationStatus, type ScreeningReason } from './declaration-status.js';
+
+export interface TransitionRequest {
+  declarationId: string;
+  from: DeclarationStatus;
+  to: DeclarationStatus;
+  /** The version the caller read; the move fails if anyone changed the declaration since. */
+  version: number;
+  actor: string;
+  reasons?: ScreeningReason[];
+}
+
+/**
+ * The only way a declaration changes status. Call inside a transaction: the conditional update and the
+ * timeline event commit together, and a concurrent or illegal move changes nothing.
+ */
+export async function transition(manager: EntityManager, request: TransitionRequest): Promise<number> {
+  const { declarationId, from, to, version, actor, reasons } = request;
+  if (!canTransition(from, to)) {
+    throw new DomainError('DECLARATION.ILLEGAL_TRANSITION', `A declaration cannot move from ${from} to ${to}`, {
+      from,
+      to,
+    });
+  }
+  const updated = await rowsIn<{ version: number }>(
+    manager,
+    `UPDATE declaration
+        SET status = $3, version = version + 1, updated_at = date_trunc('milliseconds', now()),
+            reasons = COALESCE($5::jsonb, reasons)
+      WHERE id = $1 AND status = $2 AND version = $4
+      RETURNING version`,
+    [declarationId, from, to, version, reasons ? JSON.stringify(reasons) : null],
+  );
+  if (updated.length === 0) {
+    throw new DomainError('DECLARATION.CONCURRENT_CHANGE', 'The declaration changed meanwhile; reload and retry', {
+      expectedStatus: from,
+      expectedVersion: version,
+    });
+  }
+  await rowsIn(
+    manager,
+    `INSERT INTO declaration_event (declaration_id, from_status, to_status, actor, reasons, at)
+     VALUES ($1, $2, $3, $4, $5::jsonb, date_trunc('milliseconds', now()))`,
+    [declarationId, from, to, actor, reasons ? JSON.stringify(reasons) : null],
+  );
+  return updated[0].version;
+}

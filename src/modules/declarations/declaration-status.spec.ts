@@ -1,0 +1,31 @@
+import { ACTIVE_STATUSES, ALLOWED_TRANSITIONS, DECLARATION_STATUSES, canTransition } from './declaration-status.js';
+
+describe('declaration lifecycle', () => {
+  it('lets screening settle a submission either way', () => {
+    expect(canTransition('submitted', 'accepted')).toBe(true);
+    expect(canTransition('submitted', 'rejected')).toBe(true);
+  });
+
+  it('never moves out of a final status', () => {
+    for (const final of ['rejected', 'cancelled', 'expired', 'exited'] as const) {
+      for (const to of DECLARATION_STATUSES) expect(canTransition(final, to)).toBe(false);
+    }
+  });
+
+  it('refuses skipping the yard', () => {
+    expect(canTransition('accepted', 'cleared')).toBe(false);
+    expect(canTransition('submitted', 'in_yard')).toBe(false);
+  });
+
+  it('only names known statuses as targets', () => {
+    for (const targets of Object.values(ALLOWED_TRANSITIONS)) {
+      for (const t of targets) expect(DECLARATION_STATUSES).toContain(t);
+    }
+  });
+
+  it('counts only statuses that a live vehicle can hold as active', () => {
+    expect(ACTIVE_STATUSES).not.toContain('submitted');
+    expect(ACTIVE_STATUSES).not.toContain('exited');
+    expect(ACTIVE_STATUSES).toContain('accepted');
+  });
+});

@@ -1,0 +1,45 @@
+import { PlateNumber } from '../../common/identifiers/plate-number.js';
+import type { DeclarationResponseDto, TimelineEntryResponseDto } from './dto/declaration.response.dto.js';
+import type { DeclarationRow, TimelineRow } from './declarations.repository.js';
+
+export function toTimeline(rows: TimelineRow[]): TimelineEntryResponseDto[] {
+  return rows.map((r) => ({ status: r.status, at: r.at.toISOString() }));
+}
+
+export function toDeclarationResponse(row: DeclarationRow, timeline?: TimelineRow[]): DeclarationResponseDto {
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status,
+    version: row.version,
+    gate: row.gate_code,
+    direction: row.direction,
+    expectedArrivalAt: row.expected_arrival_at.toISOString(),
+    vehicle: {
+      plate: row.plate,
+      plateDisplay: PlateNumber.tryParse(row.plate)?.display() ?? row.plate,
+      nationality: row.vehicle_nationality,
+      trailerPlate: row.trailer_plate,
+      containerNumber: row.container_number,
+    },
+    driver: {
+      fullName: row.driver_full_name,
+      documentNumber: row.driver_document_number,
+      documentKind: row.driver_document_kind,
+      nationality: row.driver_nationality,
+      phone: row.driver_phone,
+    },
+    cargo: {
+      description: row.cargo_description,
+      hsCode: row.cargo_hs_code,
+      grossWeightKg: row.cargo_gross_weight_kg,
+      perishable: row.cargo_perishable,
+      customsDeclarationNumber: row.cargo_customs_declaration_number,
+    },
+    reasons: row.reasons,
+    screening: { state: row.screening_state, error: row.screening_error },
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    ...(timeline ? { timeline: toTimeline(timeline) } : {}),
+  };
+}

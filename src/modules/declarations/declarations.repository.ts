@@ -1,0 +1,206 @@
+import { Injectable } from '@nestjs/common';
+import { Sql } from '../../database/sql.js';
+import type { Direction, GateCode } from '../gates/gate-code.js';
+import { JobName, QueueName } from '../queue/queue-names.js';
+import type { DeclarationStatus, ScreeningReason, ScreeningState } from './declaration-status.js';
+
+export interface NewDeclaration {
+  companyId: string;
+  idempotencyKey: string;
+  gate: GateCode;
+  direction: Direction;
+  plate: string;
+  plateShort: string | null;
+  vehicleNationality: 'VN' | 'CN';
+  trailerPlate: string | null;
+  containerNumber: string | null;
+  expectedArrivalAt: string;
+  driverFullName: string;
+  driverDocumentNumber: string;
+  driverDocumentKind: string;
+  driverNationality: 'VN' | 'CN';
+  driverPhone: string | null;
+  cargoDescription: string;
+  cargoHsCode: string | null;
+  cargoGrossWeightKg: number;
+  cargoPerishable: boolean;
+  cargoCustomsDeclarationNumber: string | null;
+}
+
+export interface SubmittedDeclaration {
+  id: string;
+  reference: string;
+  status: 'submitted';
+  plate: string;
+  gate: GateCode;
+  direction: Direction;
+  expectedArrivalAt: string;
+  createdAt: string;
+}
+
+/** A declaration row as stored (snake_case columns, timestamps as Date). */
+export interface DeclarationRow {
+  id: string;
+  reference: string;
+  company_id: string;
+  gate_code: GateCode;
+  direction: Direction;
+  status: DeclarationStatus;
+  version: number;
+  plate: string;
+  vehicle_nationality: 'VN' | 'CN';
+  trailer_plate: string | null;
+  container_number: string | null;
+  expected_arrival_at: Date;
+  arrival_day: string;
+  driver_full_name: string;
+  driver_document_number: string;
+  driver_document_kind: string;
+  driver_nationality: 'VN' | 'CN';
+  driver_phone: string | null;
+  cargo_description: string;
+  cargo_hs_code: string | null;
+  cargo_gross_weight_kg: number;
+  cargo_perishable: boolean;
+  cargo_customs_declaration_number: string | null;
+  reasons: ScreeningReason[];
+  screening_state: ScreeningState;
+  screening_error: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface TimelineRow {
+  status: DeclarationStatus;
+  at: Date;
+}
+
+export interface ListFilters {
+  status?: DeclarationStatus;
+  plate?: string;
+  gate?: GateCode;
+  direction?: Direction;
+  from?: string;
+  to?: string;
+}
+
+export interface PageCursor {
+  createdAt: string;
+  id: string;
+}
+
+const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+// One statement, so it is atomic without BEGIN/COMMIT round trips: the daily reference, the declaration,
+// its first timeline event, the outbox message that will screen it, and the idempotency record's answer.
+const INSERT_SUBMITTED = `
+WITH gate AS (
+  SELECT code, reference_prefix, timezone, (now() AT TIME ZONE timezone)::date AS today FROM gate WHERE code = $2
+), ref AS (
+  INSERT INTO reference_counter (gate_code, day, last_value)
+  SELECT code, today, 1 FROM gate
+  ON CONFLICT (gate_code, day) DO UPDATE SET last_value = reference_counter.last_value + 1
+  RETURNING day, last_value
+), d AS (
+  INSERT INTO declaration (
+    reference, company_id, gate_code, direction, status, plate, plate_short, vehicle_nationality, trailer_plate,
+    container_number, expected_arrival_at, arrival_day, driver_full_name, driver_document_number, driver_document_kind,
+    driver_nationality, driver_phone, cargo_description, cargo_hs_code, cargo_gross_weight_kg, cargo_perishable,
+    cargo_customs_declaration_number, created_at, updated_at)
+  SELECT gate.reference_prefix || '-' || to_char(ref.day, 'YYYYMMDD') || '-' || lpad(ref.last_value::text, 5, '0'),
+         $1, gate.code, $3, 'submitted', $4, $5, $6, $7, $8, $9::timestamptz, ($9::timestamptz AT TIME ZONE gate.timezone)::date,
+         $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+         date_trunc('milliseconds', now()), date_trunc('milliseconds', now())
+    FROM gate, ref
+  RETURNING id, reference, status, plate, gate_code, direction, expected_arrival_at, created_at
+), event AS (
+  INSERT INTO declaration_event (declaration_id, from_status, to_status, actor, at)
+  SELECT id, NULL, 'submitted', 'company:' || $1, created_at FROM d
+), outbox AS (
+  INSERT INTO outbox_message (queue, job_name, job_id, payload)
+  SELECT '${QueueName.Screening}', '${JobName.ScreenDeclaration}', 'screen-' || id || '-v1', json_build_object('declarationId', id) FROM d
+), answer AS (
+  SELECT json_build_object(
+    'id', id, 'reference', reference, 'status', status, 'plate', plate, 'gate', gate_code, 'direction', direction,
+    'expectedArrivalAt', to_char(expected_arrival_at AT TIME ZONE 'UTC', ${ISO_UTC}),
+    'createdAt', to_char(created_at AT TIME ZONE 'UTC', ${ISO_UTC})) AS body
+  FROM d
+), idem AS (
+  UPDATE idempotency_record SET state = 'completed', response_status = 202, response_body = answer.body
+    FROM answer WHERE company_id = $1 AND key = $20
+)
+SELECT body FROM answer`;
+
+@Injectable()
+export class DeclarationsRepository {
+  constructor(private readonly sql: Sql) {}
+
+  /** Call only after the idempotency key was claimed; completes that claim in the same statement. */
+  async insertSubmitted(d: NewDeclaration): Promise<SubmittedDeclaration> {
+    const row = await this.sql.one<{ body: SubmittedDeclaration }>(INSERT_SUBMITTED, [
+      d.companyId,
+      d.gate,
+      d.direction,
+      d.plate,
+      d.plateShort,
+      d.vehicleNationality,
+      d.trailerPlate,
+      d.containerNumber,
+      d.expectedArrivalAt,
+      d.driverFullName,
+      d.driverDocumentNumber,
+      d.driverDocumentKind,
+      d.driverNationality,
+      d.driverPhone,
+      d.cargoDescription,
+      d.cargoHsCode,
+      d.cargoGrossWeightKg,
+      d.cargoPerishable,
+      d.cargoCustomsDeclarationNumber,
+      d.idempotencyKey,
+    ]);
+    if (!row) throw new Error(`gate ${d.gate} is missing from reference data`);
+    return row.body;
+  }
+
+  findOwned(companyId: string, id: string): Promise<DeclarationRow | null> {
+    return this.sql.one<DeclarationRow>('SELECT * FROM declaration WHERE id = $1 AND company_id = $2', [id, companyId]);
+  }
+
+  timeline(declarationId: string): Promise<TimelineRow[]> {
+    return this.sql.rows<TimelineRow>(
+      'SELECT to_status AS status, at FROM declaration_event WHERE declaration_id = $1 ORDER BY id',
+      [declarationId],
+    );
+  }
+
+  /** Newest first, keyset-paged on (created_at, id) so deep pages cost the same as the first. */
+  listOwned(
+    companyId: string,
+    filters: ListFilters,
+    cursor: PageCursor | null,
+    limit: number,
+  ): Promise<DeclarationRow[]> {
+    const where = ['company_id = $1'];
+    const params: unknown[] = [companyId];
+    const add = (clause: string, value: unknown): void => {
+      params.push(value);
+      where.push(clause.replace('?', `$${params.length}`));
+    };
+    if (filters.status) add('status = ?', filters.status);
+    if (filters.plate) add('plate = ?', filters.plate);
+    if (filters.gate) add('gate_code = ?', filters.gate);
+    if (filters.direction) add('direction = ?', filters.direction);
+    if (filters.from) add('created_at >= ?::timestamptz', filters.from);
+    if (filters.to) add('created_at < ?::timestamptz', filters.to);
+    if (cursor) {
+      params.push(cursor.createdAt, cursor.id);
+      where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(limit);
+    return this.sql.rows<DeclarationRow>(
+      `SELECT * FROM declaration WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
+      params,
+    );
+  }
+}

@@ -1,0 +1,117 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DIRECTIONS, type Direction, GATE_CODES, type GateCode } from '../../gates/gate-code.js';
+import { DECLARATION_STATUSES, type DeclarationStatus, type ScreeningState } from '../declaration-status.js';
+import { NATIONALITIES, type Nationality } from './submit-declaration.request.dto.js';
+
+export class ReasonResponseDto {
+  @ApiProperty({
+    example: 'GATE.CAPACITY_FULL',
+    enum: [
+      'VEHICLE.ALREADY_ACTIVE',
+      'WATCHLIST.VEHICLE',
+      'WATCHLIST.DRIVER',
+      'GATE.CAPACITY_FULL',
+      'ARRIVAL.OUTSIDE_WINDOW',
+    ],
+  })
+  code: string;
+
+  @ApiProperty({ example: 'The gate has no export capacity left on 2026-11-28' })
+  message: string;
+}
+
+export class TimelineEntryResponseDto {
+  @ApiProperty({ enum: DECLARATION_STATUSES })
+  status: DeclarationStatus;
+
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+}
+
+/** What `POST /declarations` answers (and replays for the same Idempotency-Key). */
+export class SubmitDeclarationResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'HN-20261127-00042', description: 'Gate prefix, local date of submission, daily serial' })
+  reference: string;
+
+  @ApiProperty({ enum: ['submitted'] })
+  status: DeclarationStatus;
+
+  @ApiProperty({ example: '12C12345', description: 'Canonical plate' })
+  plate: string;
+
+  @ApiProperty({ enum: GATE_CODES })
+  gate: GateCode;
+
+  @ApiProperty({ enum: DIRECTIONS })
+  direction: Direction;
+
+  @ApiProperty({ format: 'date-time' })
+  expectedArrivalAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+}
+
+export class VehicleResponseDto {
+  @ApiProperty({ example: '12C12345' }) plate: string;
+  @ApiProperty({ example: '12C-123.45' }) plateDisplay: string;
+  @ApiProperty({ enum: NATIONALITIES }) nationality: Nationality;
+  @ApiProperty({ nullable: true, type: String }) trailerPlate: string | null;
+  @ApiProperty({ nullable: true, type: String }) containerNumber: string | null;
+}
+
+export class DriverResponseDto {
+  @ApiProperty() fullName: string;
+  @ApiProperty() documentNumber: string;
+  @ApiProperty({ enum: ['vn_citizen_id', 'cn_resident_id', 'passport'] }) documentKind: string;
+  @ApiProperty({ enum: NATIONALITIES }) nationality: Nationality;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+}
+
+export class CargoResponseDto {
+  @ApiProperty() description: string;
+  @ApiProperty({ nullable: true, type: String }) hsCode: string | null;
+  @ApiProperty() grossWeightKg: number;
+  @ApiProperty() perishable: boolean;
+  @ApiProperty({ nullable: true, type: String }) customsDeclarationNumber: string | null;
+}
+
+export class ScreeningResponseDto {
+  @ApiProperty({
+    enum: ['pending', 'done', 'failed'],
+    description: '`failed`: background screening gave up after its retries; operators must re-drive it',
+  })
+  state: ScreeningState;
+
+  @ApiPropertyOptional({ nullable: true, type: String }) error: string | null;
+}
+
+/** A declaration as its owning company sees it. */
+export class DeclarationResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'HN-20261127-00042' }) reference: string;
+  @ApiProperty({ enum: DECLARATION_STATUSES }) status: DeclarationStatus;
+  @ApiProperty({ description: 'Increases with every status change' }) version: number;
+  @ApiProperty({ enum: GATE_CODES }) gate: GateCode;
+  @ApiProperty({ enum: DIRECTIONS }) direction: Direction;
+  @ApiProperty({ format: 'date-time' }) expectedArrivalAt: string;
+  @ApiProperty({ type: VehicleResponseDto }) vehicle: VehicleResponseDto;
+  @ApiProperty({ type: DriverResponseDto }) driver: DriverResponseDto;
+  @ApiProperty({ type: CargoResponseDto }) cargo: CargoResponseDto;
+  @ApiProperty({ type: [ReasonResponseDto], description: 'Why screening rejected it; empty otherwise' })
+  reasons: ReasonResponseDto[];
+  @ApiProperty({ type: ScreeningResponseDto }) screening: ScreeningResponseDto;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiPropertyOptional({ type: [TimelineEntryResponseDto], description: 'Present on GET by id' })
+  timeline?: TimelineEntryResponseDto[];
+}
+
+export class DeclarationPageResponseDto {
+  @ApiProperty({ type: [DeclarationResponseDto] }) items: DeclarationResponseDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null at the end' })
+  nextCursor: string | null;
+}

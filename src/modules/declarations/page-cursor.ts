@@ -1,0 +1,16 @@
+import { DomainError } from '../../common/errors/domain-error.js';
+import type { PageCursor } from './declarations.repository.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function encodeCursor(cursor: PageCursor): string {
+  return Buffer.from(`${cursor.createdAt}|${cursor.id}`).toString('base64url');
+}
+
+export function decodeCursor(raw: string): PageCursor {
+  const [createdAt, id] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
+  if (!createdAt || !id || !UUID.test(id) || !Number.isFinite(Date.parse(createdAt))) {
+    throw DomainError.invalidField('cursor', 'is not a cursor this API issued');
+  }
+  return { createdAt, id };
+}

@@ -1,0 +1,105 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import type { Logger } from 'pino';
+import { AppConfig } from '../../config/app-config.js';
+import { LOGGER } from '../../common/logging/logger.tokens.js';
+import { rowsIn, Sql } from '../../database/sql.js';
+import { QueueName } from '../queue/queue-names.js';
+import { SCREENING_QUEUE } from '../queue/queue.module.js';
+
+interface PendingMessage {
+  id: string;
+  queue: string;
+  job_name: string;
+  job_id: string;
+  payload: Record<string, string>;
+}
+
+const BATCH = 200;
+
+/**
+ * Moves outbox messages from PostgreSQL into BullMQ. Rows are locked with SKIP LOCKED so several workers
+ * can relay side by side, and marked relayed only in the transaction that saw BullMQ accept them; a
+ * message relayed twice carries the same jobId, which BullMQ ignores.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private redisDown = false;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly config: AppConfig,
+    @Inject(SCREENING_QUEUE) private readonly screeningQueue: Queue,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Relays one batch; returns how many messages went to BullMQ. */
+  async relayBatch(): Promise<number> {
+    return this.sql.dataSource.transaction(async (manager) => {
+      const batch = await rowsIn<PendingMessage>(
+        manager,
+        `SELECT id, queue, job_name, job_id, payload FROM outbox_message
+          WHERE relayed_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      );
+      if (batch.length === 0) return 0;
+      await this.queueFor(batch[0].queue).addBulk(
+        batch.map((m) => ({ name: m.job_name, data: m.payload, opts: { jobId: m.job_id } })),
+      );
+      await rowsIn(
+        manager,
+        `UPDATE outbox_message SET relayed_at = now(), relay_attempts = relay_attempts + 1 WHERE id = ANY($1::bigint[])`,
+        [batch.map((m) => m.id)],
+      );
+      return batch.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let relayed = 0;
+      try {
+        relayed = await this.relayBatch();
+        if (this.redisDown) this.logger.info({ component: 'outbox-relay' }, 'queue reachable again; relaying');
+        this.redisDown = false;
+      } catch (error) {
+        if (!this.redisDown) {
+          this.logger.warn(
+            { component: 'outbox-relay', err: error },
+            'cannot relay outbox; messages stay in PostgreSQL',
+          );
+        }
+        this.redisDown = true;
+      }
+      if (relayed < BATCH) await this.sleep(this.redisDown ? 1000 : this.config.OUTBOX_POLL_INTERVAL_MS);
+    }
+  }
+
+  private queueFor(name: string): Queue {
+    if (name === (QueueName.Screening as string)) return this.screeningQueue;
+    throw new Error(`outbox names unknown queue ${name}`);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

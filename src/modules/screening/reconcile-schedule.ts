@@ -1,0 +1,43 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { AppConfig } from '../../config/app-config.js';
+import { LOGGER } from '../../common/logging/logger.tokens.js';
+import { ScreeningReconciler } from './screening-reconciler.js';
+
+/**
+ * Runs the reconciler on a timer inside worker processes. A plain timer rather than a BullMQ repeatable
+ * job on purpose: it must keep working when Redis is the thing that failed. Passes from several workers
+ * do not collide (the stuck rows are claimed with SKIP LOCKED).
+ */
+@Injectable()
+export class ReconcileSchedule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | null = null;
+  private busy = false;
+
+  constructor(
+    private readonly reconciler: ScreeningReconciler,
+    private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), this.config.RECONCILE_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      await this.reconciler.reconcileOnce();
+    } catch (error) {
+      this.logger.warn({ component: 'screening-reconciler', err: error }, 'reconcile pass failed; will retry');
+    } finally {
+      this.busy = false;
+    }
+  }
+}

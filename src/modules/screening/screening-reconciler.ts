@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import type { Logger } from 'pino';
+import { AppConfig } from '../../config/app-config.js';
+import { LOGGER } from '../../common/logging/logger.tokens.js';
+import { Sql } from '../../database/sql.js';
+import { JobName, screeningJobId } from '../queue/queue-names.js';
+import { SCREENING_QUEUE } from '../queue/queue.module.js';
+import { ScreeningService } from './screening.service.js';
+
+export type RedriveOutcome = 'requeued' | 'retried' | 'in_queue' | 'marked_failed';
+
+/**
+ * Re-drives declarations stuck in `submitted`: a job lost with Redis (it keeps nothing on disk), or a
+ * relay that never ran. PostgreSQL is the truth; re-adding under the same jobId is harmless.
+ */
+@Injectable()
+export class ScreeningReconciler {
+  constructor(
+    private readonly sql: Sql,
+    private readonly screening: ScreeningService,
+    private readonly config: AppConfig,
+    @Inject(SCREENING_QUEUE) private readonly queue: Queue,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** One pass; returns what it did to each stuck declaration. */
+  async reconcileOnce(): Promise<Map<string, RedriveOutcome>> {
+    const stuck = await this.sql.rows<{ id: string; version: number }>(
+      `UPDATE declaration d SET screening_redriven_at = now()
+        WHERE d.id IN (
+          SELECT id FROM declaration
+           WHERE status = 'submitted' AND screening_state = 'pending'
+             AND greatest(created_at, coalesce(screening_redriven_at, created_at))
+                 < now() - make_interval(secs => $1::double precision / 1000)
+           ORDER BY created_at LIMIT 500
+           FOR UPDATE SKIP LOCKED)
+        RETURNING d.id, d.version`,
+      [this.config.RECONCILE_STALE_AFTER_MS],
+    );
+    const outcomes = new Map<string, RedriveOutcome>();
+    for (const d of stuck) outcomes.set(d.id, await this.redrive(d.id, d.version, false));
+    if (stuck.length > 0)
+      this.logger.info(
+        { component: 'screening-reconciler', outcomes: [...outcomes.values()] },
+        're-drove stuck declarations',
+      );
+    return outcomes;
+  }
+
+  /** Puts one declaration's screening back in the queue. With `retryFailed`, a job that gave up runs again. */
+  async redrive(declarationId: string, version: number, retryFailed: boolean): Promise<RedriveOutcome> {
+    const jobId = screeningJobId(declarationId, version);
+    const job = await this.queue.getJob(jobId);
+    const state = job ? await job.getState() : 'missing';
+    if (state === 'failed' && job) {
+      if (!retryFailed) {
+        await this.screening.markFailed(declarationId, job.failedReason || 'screening failed');
+        return 'marked_failed';
+      }
+      await job.retry('failed');
+      return 'retried';
+    }
+    if (state === 'completed' && job)
+      await job.remove(); // finished but the declaration is still submitted: run it again
+    else if (state !== 'missing' && state !== 'unknown') return 'in_queue';
+    await this.queue.add(JobName.ScreenDeclaration, { declarationId }, { jobId });
+    return 'requeued';
+  }
+}

@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { TimelineEntryResponseDto } from '../../declarations/dto/declaration.response.dto.js';
+import { DECLARATION_STATUSES, type DeclarationStatus } from '../../declarations/declaration-status.js';
+import { DIRECTIONS, type Direction, GATE_CODES, type GateCode } from '../../gates/gate-code.js';
+
+/** The public answer: status, gate and times only. Never the driver, company, goods or notes. */
+export class VehicleStatusResponseDto {
+  @ApiProperty({ example: '12C12345', description: 'Canonical plate' }) plate: string;
+  @ApiProperty({ example: '12C-123.45' }) plateDisplay: string;
+  @ApiProperty({ enum: DECLARATION_STATUSES }) status: DeclarationStatus;
+  @ApiProperty({ enum: GATE_CODES }) gate: GateCode;
+  @ApiProperty({ enum: DIRECTIONS }) direction: Direction;
+  @ApiProperty({ format: 'date-time' }) expectedArrivalAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: [TimelineEntryResponseDto] }) timeline: TimelineEntryResponseDto[];
+}

@@ -1,0 +1,75 @@
+import { randomInt } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Queue } from 'bullmq';
+import { pino } from 'pino';
+import type { AppConfig } from '../../src/config/app-config.js';
+import { Sql } from '../../src/database/sql.js';
+import { createHttpApp } from '../../src/http-app.js';
+import { CompaniesService } from '../../src/modules/companies/companies.service.js';
+import { SCREENING_QUEUE } from '../../src/modules/queue/queue.module.js';
+import { testConfig } from './test-env.js';
+
+export interface InjectOptions {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  payload?: unknown;
+}
+
+export interface TestResponse {
+  statusCode: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: string;
+  json: () => any;
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  baseUrl: string;
+  config: AppConfig;
+  sql: Sql;
+  request: (options: InjectOptions) => Promise<TestResponse>;
+  createCompany: (name?: string) => Promise<{ id: string; apiKey: string }>;
+  close: () => Promise<void>;
+}
+
+let taxCodeSeq = 0;
+
+/** A unique valid 10-digit tax code per call within a test run. */
+export function uniqueTaxCode(): string {
+  taxCodeSeq += 1;
+  return `${randomInt(0, 1_000_000).toString().padStart(6, '0')}${(taxCodeSeq % 10_000).toString().padStart(4, '0')}`;
+}
+
+/** The production HTTP app (Fastify, global pipe and filter, worker in-process unless APP_ROLE says otherwise). */
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const config = testConfig(overrides);
+  const app = await createHttpApp(config, pino({ level: 'silent' }), { swaggerUi: false });
+  // Real HTTP on loopback: Jest on Node 20 cannot load light-my-request's ESM-only dependencies for inject().
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpAdapter().getInstance().server.address();
+  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const sql = app.get(Sql);
+  return {
+    app,
+    baseUrl,
+    config,
+    sql,
+    request: async (options) => {
+      const payload = options.payload;
+      const res = await fetch(`${baseUrl}${options.url}`, {
+        method: options.method,
+        headers: options.headers,
+        body: payload === undefined ? undefined : typeof payload === 'string' ? payload : JSON.stringify(payload),
+      });
+      const body = await res.text();
+      return { statusCode: res.status, headers: Object.fromEntries(res.headers.entries()), body, json: () => JSON.parse(body) };
+    },
+    createCompany: (name = 'Test Transport Co') => app.get(CompaniesService).create(name, uniqueTaxCode()),
+    close: async () => {
+      const queue = config.APP_ROLE === 'api' ? null : app.get<Queue>(SCREENING_QUEUE);
+      await queue?.obliterate({ force: true }).catch(() => undefined);
+      await app.close();
+    },
+  };
+}

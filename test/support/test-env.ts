@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
+
+/** Tests own this database; global setup refuses any name without `test` in it. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/border_gate_test';
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A fresh queue prefix per app instance, so test files never see each other's jobs. */
+export function testQueuePrefix(): string {
+  return `bgtest-${randomBytes(4).toString('hex')}`;
+}
+
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    APP_ROLE: 'all',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: TEST_DATABASE_URL,
+    DATABASE_POOL_SIZE: '10',
+    DATABASE_MIGRATE_ON_START: 'false',
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: testQueuePrefix(),
+    OUTBOX_POLL_INTERVAL_MS: '20',
+    SCREENING_BACKOFF_MS: '50',
+    ...overrides,
+  });
+}
