@@ -57,10 +57,9 @@ describe('declarations: submit, screen, read', () => {
       expect(second.headers['idempotent-replayed']).toBe('true');
       const rows = await t.sql.rows('SELECT id FROM declaration WHERE id = $1', [first.json().id]);
       expect(rows).toHaveLength(1);
-      const count = await t.sql.one<{ n: number }>(
-        `SELECT count(*)::int AS n FROM idempotency_record WHERE key = $1`,
-        [key],
-      );
+      const count = await t.sql.one<{ n: number }>(`SELECT count(*)::int AS n FROM idempotency_record WHERE key = $1`, [
+        key,
+      ]);
       expect(count!.n).toBe(1);
     });
 
@@ -68,7 +67,14 @@ describe('declarations: submit, screen, read', () => {
       const key = idempotencyKey();
       const body = declarationBody();
       const first = await submit(t, company.apiKey, body, key);
-      const reordered = { cargo: body.cargo, driver: body.driver, vehicle: body.vehicle, expectedArrivalAt: body.expectedArrivalAt, direction: body.direction, gate: body.gate };
+      const reordered = {
+        cargo: body.cargo,
+        driver: body.driver,
+        vehicle: body.vehicle,
+        expectedArrivalAt: body.expectedArrivalAt,
+        direction: body.direction,
+        gate: body.gate,
+      };
       const second = await submit(t, company.apiKey, reordered, key);
       expect(second.statusCode).toBe(202);
       expect(second.json().id).toBe(first.json().id);
@@ -82,7 +88,11 @@ describe('declarations: submit, screen, read', () => {
 
       const second = await submit(t, company.apiKey, declarationBody(), key);
       expect(second.statusCode).toBe(422);
-      expect(second.json()).toMatchObject({ statusCode: 422, code: 'IDEMPOTENCY.KEY_REUSED', requestId: expect.any(String) });
+      expect(second.json()).toMatchObject({
+        statusCode: 422,
+        code: 'IDEMPOTENCY.KEY_REUSED',
+        requestId: expect.any(String),
+      });
       const after = await t.sql.one<{ n: number }>('SELECT count(*)::int AS n FROM declaration');
       expect(after!.n).toBe(before!.n);
     });
@@ -103,7 +113,9 @@ describe('declarations: submit, screen, read', () => {
         const first = submit(t, company.apiKey, body, key);
         // The first request has claimed the key once its record is visible.
         for (let i = 0; i < 100; i += 1) {
-          const claimed = await t.sql.rows(`SELECT 1 FROM idempotency_record WHERE key = $1 AND state = 'in_flight'`, [key]);
+          const claimed = await t.sql.rows(`SELECT 1 FROM idempotency_record WHERE key = $1 AND state = 'in_flight'`, [
+            key,
+          ]);
           if (claimed.length) break;
           await new Promise((r) => setTimeout(r, 20));
         }
@@ -139,7 +151,7 @@ describe('declarations: submit, screen, read', () => {
       const ids = new Set(answers.filter((a) => a.statusCode === 202).map((a) => a.json().id));
       expect(ids.size).toBe(1);
       for (const a of answers) expect([202, 409]).toContain(a.statusCode);
-      const rows = await t.sql.rows('SELECT 1 FROM declaration WHERE plate = $1', [(await getPlate(body))]);
+      const rows = await t.sql.rows('SELECT 1 FROM declaration WHERE plate = $1', [await getPlate(body)]);
       expect(rows).toHaveLength(1);
     });
   });
@@ -163,12 +175,20 @@ describe('declarations: submit, screen, read', () => {
       const none = await t.request({ method: 'GET', url: '/api/v1/declarations' });
       expect(none.statusCode).toBe(401);
       expect(none.json().code).toBe('AUTH.API_KEY_MISSING');
-      const wrong = await t.request({ method: 'GET', url: '/api/v1/declarations', headers: { authorization: 'Bearer bgk_nope' } });
+      const wrong = await t.request({
+        method: 'GET',
+        url: '/api/v1/declarations',
+        headers: { authorization: 'Bearer bgk_nope' },
+      });
       expect(wrong.json().code).toBe('AUTH.API_KEY_INVALID');
 
       const revoked = await t.createCompany('Revoked Co');
       await t.sql.rows('UPDATE api_key SET revoked_at = now() WHERE company_id = $1', [revoked.id]);
-      const res = await t.request({ method: 'GET', url: '/api/v1/declarations', headers: { authorization: `Bearer ${revoked.apiKey}` } });
+      const res = await t.request({
+        method: 'GET',
+        url: '/api/v1/declarations',
+        headers: { authorization: `Bearer ${revoked.apiKey}` },
+      });
       expect(res.statusCode).toBe(401);
     });
 
@@ -188,7 +208,11 @@ describe('declarations: submit, screen, read', () => {
       let cursor: string | null = null;
       do {
         const page: any = (
-          await t.request({ method: 'GET', url: `/api/v1/declarations?limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers: auth })
+          await t.request({
+            method: 'GET',
+            url: `/api/v1/declarations?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+            headers: auth,
+          })
         ).json();
         expect(page.items.length).toBeLessThanOrEqual(2);
         seen.push(...page.items.map((d: { id: string }) => d.id));
@@ -196,17 +220,29 @@ describe('declarations: submit, screen, read', () => {
       } while (cursor);
       expect(seen).toEqual([...submitted].reverse());
 
-      const hn = (await t.request({ method: 'GET', url: '/api/v1/declarations?gate=HUU_NGHI&direction=import', headers: auth })).json();
+      const hn = (
+        await t.request({ method: 'GET', url: '/api/v1/declarations?gate=HUU_NGHI&direction=import', headers: auth })
+      ).json();
       expect(hn.items.map((d: { id: string }) => d.id)).toEqual([submitted[4], submitted[2], submitted[0]]);
 
-      const one = (await t.request({ method: 'GET', url: `/api/v1/declarations/${submitted[1]}`, headers: auth })).json();
+      const one = (
+        await t.request({ method: 'GET', url: `/api/v1/declarations/${submitted[1]}`, headers: auth })
+      ).json();
       const byPlate = (
-        await t.request({ method: 'GET', url: `/api/v1/declarations?plate=${encodeURIComponent(one.vehicle.plateDisplay.toLowerCase())}`, headers: auth })
+        await t.request({
+          method: 'GET',
+          url: `/api/v1/declarations?plate=${encodeURIComponent(one.vehicle.plateDisplay.toLowerCase())}`,
+          headers: auth,
+        })
       ).json();
       expect(byPlate.items.map((d: { id: string }) => d.id)).toEqual([submitted[1]]);
 
       const future = (
-        await t.request({ method: 'GET', url: `/api/v1/declarations?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`, headers: auth })
+        await t.request({
+          method: 'GET',
+          url: `/api/v1/declarations?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
+          headers: auth,
+        })
       ).json();
       expect(future.items).toEqual([]);
     });

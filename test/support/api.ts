@@ -11,7 +11,11 @@ export function submit(t: TestApp, apiKey: string, body: unknown, key = idempote
 }
 
 export function getDeclaration(t: TestApp, apiKey: string, id: string): Promise<TestResponse> {
-  return t.request({ method: 'GET', url: `/api/v1/declarations/${id}`, headers: { authorization: `Bearer ${apiKey}` } });
+  return t.request({
+    method: 'GET',
+    url: `/api/v1/declarations/${id}`,
+    headers: { authorization: `Bearer ${apiKey}` },
+  });
 }
 
 /** Waits until screening has settled the declaration and returns it. */

@@ -6,8 +6,10 @@ import pg from 'pg';
 export default async function globalSetup() {
   const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/border_gate_test';
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!name.includes('test')) throw new Error(`refusing to run tests on database "${name}": its name must contain "test"`);
-  if (!existsSync('dist/src/migrate.js')) throw new Error('dist/ is missing: run `npm test` (it builds first) or `npm run build`');
+  if (!name.includes('test'))
+    throw new Error(`refusing to run tests on database "${name}": its name must contain "test"`);
+  if (!existsSync('dist/src/migrate.js'))
+    throw new Error('dist/ is missing: run `npm test` (it builds first) or `npm run build`');
 
   const admin = new URL(url);
   admin.pathname = '/postgres';

@@ -63,7 +63,12 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
         body: payload === undefined ? undefined : typeof payload === 'string' ? payload : JSON.stringify(payload),
       });
       const body = await res.text();
-      return { statusCode: res.status, headers: Object.fromEntries(res.headers.entries()), body, json: () => JSON.parse(body) };
+      return {
+        statusCode: res.status,
+        headers: Object.fromEntries(res.headers.entries()),
+        body,
+        json: () => JSON.parse(body),
+      };
     },
     createCompany: (name = 'Test Transport Co') => app.get(CompaniesService).create(name, uniqueTaxCode()),
     close: async () => {

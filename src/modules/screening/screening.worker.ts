@@ -37,6 +37,15 @@ export class ScreeningWorker implements OnApplicationBootstrap, OnApplicationShu
     this.worker.on('error', (error) => this.logger.warn({ component: 'screening-worker', err: error }, 'worker error'));
   }
 
+  /** Stops taking new jobs (maintenance); jobs already running finish. */
+  async pause(): Promise<void> {
+    await this.worker?.pause();
+  }
+
+  resume(): void {
+    this.worker?.resume();
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
     this.connection?.disconnect();
