@@ -101,7 +101,7 @@ describe('declarations: submit, screen, read', () => {
       const key = idempotencyKey();
       const body = declarationBody({ gate: 'TAN_THANH' });
       // Hold the gate's reference counter row so the first request stops inside its write.
-      const blocker = await t.sql.dataSource.createQueryRunner();
+      const blocker = t.sql.dataSource.createQueryRunner();
       await blocker.connect();
       await blocker.startTransaction();
       await blocker.query(

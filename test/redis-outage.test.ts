@@ -80,7 +80,7 @@ describe('nothing lost when Redis goes away', () => {
 
     await redis.stop(); // the waiting jobs vanish with it
     await redis.start();
-    worker.resume();
+    await worker.resume();
 
     await expectScreenedOnce(ids);
     const redriven = await t.sql.one<{ n: number }>(

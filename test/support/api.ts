@@ -1,12 +1,12 @@
 import type { TestApp, TestResponse } from './test-app.js';
-import { type DeclarationBody, eventually, idempotencyKey } from './factories.js';
+import { eventually, idempotencyKey } from './factories.js';
 
 export function submit(t: TestApp, apiKey: string, body: unknown, key = idempotencyKey()): Promise<TestResponse> {
   return t.request({
     method: 'POST',
     url: '/api/v1/declarations',
     headers: { authorization: `Bearer ${apiKey}`, 'idempotency-key': key, 'content-type': 'application/json' },
-    payload: body as DeclarationBody,
+    payload: body,
   });
 }
 

@@ -42,8 +42,8 @@ export class ScreeningWorker implements OnApplicationBootstrap, OnApplicationShu
     await this.worker?.pause();
   }
 
-  resume(): void {
-    this.worker?.resume();
+  async resume(): Promise<void> {
+    await this.worker?.resume();
   }
 
   async onApplicationShutdown(): Promise<void> {
