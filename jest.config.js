@@ -8,6 +8,8 @@ const shared = {
 };
 
 export default {
+  // Integration tests wait on real queues and processes; unit tests finish in milliseconds either way.
+  testTimeout: 60000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
@@ -15,7 +17,6 @@ export default {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
-      testTimeout: 60000,
     },
   ],
 };
