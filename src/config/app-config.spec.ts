@@ -1,0 +1,50 @@
+import { AppConfig, ConfigError, loadConfig } from './app-config.js';
+
+describe('configuration', () => {
+  it('runs a fresh clone on defaults', () => {
+    const config = loadConfig({});
+    expect(config).toBeInstanceOf(AppConfig);
+    expect(config).toMatchObject({
+      APP_ROLE: 'all',
+      PORT: 3000,
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/border_gate',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: 'bg',
+      DATABASE_MIGRATE_ON_START: true,
+    });
+  });
+
+  it('reads numbers and booleans from their string form', () => {
+    const config = loadConfig({ PORT: '8080', DATABASE_MIGRATE_ON_START: 'false', APP_ROLE: 'worker' });
+    expect(config.PORT).toBe(8080);
+    expect(config.DATABASE_MIGRATE_ON_START).toBe(false);
+    expect(config.APP_ROLE).toBe('worker');
+  });
+
+  it('names every bad variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: '80x', APP_ROLE: 'both', QUEUE_PREFIX: 'has space', DATABASE_MIGRATE_ON_START: 'yes' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['PORT', 'APP_ROLE', 'QUEUE_PREFIX', 'DATABASE_MIGRATE_ON_START'])
+      expect(problems).toContain(name);
+  });
+
+  it('never echoes a URL, which may carry a password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://admin:s3cret@db/x' })).toThrow(ConfigError);
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://admin:s3cret@db/x' });
+    } catch (e) {
+      expect((e as ConfigError).message).toContain('DATABASE_URL');
+      expect((e as ConfigError).message).not.toContain('s3cret');
+    }
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
+  });
+});
