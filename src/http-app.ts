@@ -4,11 +4,12 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { type FastifyRequest, LogController } from 'fastify';
+import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { NestPinoLogger } from './common/logging/logger.js';
+import { toErrorBody } from './common/http/to-error-body.js';
 
 const REQUEST_ID = /^[\w-]{1,64}$/;
 
@@ -37,12 +38,20 @@ export async function createHttpApp(
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     routerOptions: { maxParamLength: 200 },
+    // Malformed percent-encoding, over-long path parameters: answered in our error shape, not Fastify's.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      const { body } = toErrorBody(error, String(request.id));
+      void reply.status(body.statusCode).header('x-request-id', request.id).send(body);
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(config, logger), adapter, {
     logger: new NestPinoLogger(logger),
     abortOnError: false, // start-up errors reach main(), which reports them and exits
+    bodyParser: false, // Nest would add a urlencoded parser; this API takes JSON only
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // Fastify's own parsers: keep JSON, drop text/plain, so any other media type is a 415.
+  fastify.removeContentTypeParser('text/plain');
 
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

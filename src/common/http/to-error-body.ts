@@ -16,6 +16,14 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'REQUEST.BODY_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'REQUEST.REJECTED',
+  FST_ERR_BAD_URL: 'REQUEST.MALFORMED_URL',
+  FST_ERR_MAX_PARAM_LENGTH: 'REQUEST.URI_TOO_LONG',
+};
+
+const FASTIFY_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  'REQUEST.INVALID_JSON': 'Body is not valid JSON',
+  'REQUEST.MALFORMED_URL': 'The URL is not valid percent-encoding',
+  'REQUEST.URI_TOO_LONG': 'A path segment is too long',
 };
 
 const HTTP_CODES: Record<number, ErrorCode> = {
@@ -42,7 +50,7 @@ export function toErrorBody(error: unknown, requestId: string): { body: ErrorBod
   const e = ((error instanceof HttpException && error.cause) || error || {}) as FastifyLikeError;
   if (e.code && FASTIFY_CODES[e.code]) {
     const code = FASTIFY_CODES[e.code];
-    const message = code === 'REQUEST.INVALID_JSON' ? 'Body is not valid JSON' : (e.message ?? code);
+    const message = FASTIFY_MESSAGES[code] ?? e.message ?? code;
     return { body: body(code, message, requestId), unexpected: false };
   }
   if (e.constraint && CONSTRAINT_ERRORS[e.constraint]) {

@@ -1,8 +1,10 @@
 import { type ArgumentMetadata, Injectable, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { DomainError, type FieldProblem } from '../errors/domain-error.js';
 
-// C0 controls other than tab, newline and carriage return, plus DEL: never meaningful in this API's fields.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// C0 and C1 controls other than tab, newline and carriage return, plus DEL: never meaningful in this API's fields.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+// Far deeper than any valid body; bounds the walk below and whatever recurses after it.
+const MAX_DEPTH = 16;
 
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
@@ -12,18 +14,24 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   });
 }
 
-function findControlCharacter(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return CONTROL.test(value) ? path || 'body' : null;
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const hit = findControlCharacter(item, `${path}[${i}]`);
-      if (hit) return hit;
-    }
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (CONTROL.test(key)) return path ? `${path}.${key}` : key;
-      const hit = findControlCharacter(item, path ? `${path}.${key}` : key);
-      if (hit) return hit;
+/** The first field path that is nested too deeply or holds a control character; iterative, so no input can overflow the stack. */
+function findUnsafeValue(root: unknown): FieldProblem | null {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (CONTROL.test(value))
+        return { field: path || 'body', message: 'must not contain control characters (such as NUL)' };
+    } else if (value !== null && typeof value === 'object') {
+      if (depth >= MAX_DEPTH)
+        return { field: path || 'body', message: `must not be nested more than ${MAX_DEPTH} levels deep` };
+      const entries = Array.isArray(value) ? value.map((item, i) => [`[${i}]`, item] as const) : Object.entries(value);
+      for (const [key, item] of entries) {
+        if (CONTROL.test(key))
+          return { field: path ? `${path}.${key}` : key, message: 'field names must not contain control characters' };
+        const childPath = key.startsWith('[') ? `${path}${key}` : path ? `${path}.${key}` : key;
+        stack.push({ value: item, path: childPath, depth: depth + 1 });
+      }
     }
   }
   return null;
@@ -61,8 +69,8 @@ export class StrictValidationPipe extends ValidationPipe {
       }
     }
     if (metadata.type === 'body' || metadata.type === 'query') {
-      const field = findControlCharacter(value, '');
-      if (field) throw validationFailed([{ field, message: 'must not contain control characters (such as NUL)' }]);
+      const problem = findUnsafeValue(value);
+      if (problem) throw validationFailed([problem]);
     }
     return super.transform(value, metadata);
   }

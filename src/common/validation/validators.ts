@@ -66,23 +66,25 @@ export const IsCustomsDeclarationNumber = (o?: ValidationOptions) =>
 export const IsE164Phone = (o?: ValidationOptions) =>
   simple('isE164Phone', isValidE164Phone, 'must be an international phone number like +84912345678', o);
 
-/** Contains at least one visible character (rejects empty and whitespace-only strings). */
-export const HasText = (o?: ValidationOptions) => simple('hasText', (v) => /\S/u.test(v), 'must not be blank', o);
+// Anything but whitespace, format characters (zero-width, bidi) and other code points that render as nothing.
+const VISIBLE = /[^\s\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+
+/** Contains at least one visible character (rejects empty, whitespace-only and zero-width-only strings). */
+export const HasText = (o?: ValidationOptions) =>
+  simple('hasText', (v) => VISIBLE.test(v), 'must contain a visible character', o);
 
 /**
  * An ISO 8601 timestamp with an explicit offset (`Z` or `+07:00`), within `maxDaysAway` of now.
  * Naive local times are refused: a gate and a company in different zones would disagree about them.
  */
 export function IsTimestampNear(maxDaysAway: number, options?: ValidationOptions): PropertyDecorator {
-  const pattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
   return ValidateBy(
     {
       name: 'isTimestampNear',
       validator: {
         validate: (value) => {
-          if (typeof value !== 'string' || !pattern.test(value)) return false;
-          const at = Date.parse(value);
-          return Number.isFinite(at) && Math.abs(at - Date.now()) <= maxDaysAway * 86_400_000;
+          const at = parseStrictTimestamp(value);
+          return at !== null && Math.abs(at - Date.now()) <= maxDaysAway * 86_400_000;
         },
         defaultMessage: (args) =>
           `${args?.property ?? 'value'} must be an ISO 8601 timestamp with offset (e.g. 2026-11-27T08:00:00+07:00) within ${maxDaysAway} days of now`,
@@ -90,4 +92,20 @@ export function IsTimestampNear(maxDaysAway: number, options?: ValidationOptions
     },
     options,
   );
+}
+
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+
+/** Epoch ms of a real calendar instant written with an offset; null otherwise (JS would roll 31 Feb into March). */
+export function parseStrictTimestamp(value: unknown): number | null {
+  if (typeof value !== 'string') return null;
+  const m = TIMESTAMP.exec(value);
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const offsetOk = m[7] === 'Z' || (Number(m[8]) <= 14 && Number(m[9]) < 60);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59 || !offsetOk) {
+    return null;
+  }
+  return Date.parse(value);
 }

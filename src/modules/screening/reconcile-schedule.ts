@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AppConfig } from '../../config/app-config.js';
 import { LOGGER } from '../../common/logging/logger.tokens.js';
@@ -10,7 +10,7 @@ import { ScreeningReconciler } from './screening-reconciler.js';
  * do not collide (the stuck rows are claimed with SKIP LOCKED).
  */
 @Injectable()
-export class ReconcileSchedule implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReconcileSchedule implements OnApplicationBootstrap, OnModuleDestroy {
   private timer: NodeJS.Timeout | null = null;
   private busy = false;
 
@@ -25,7 +25,7 @@ export class ReconcileSchedule implements OnApplicationBootstrap, OnApplicationS
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  onModuleDestroy(): void {
     if (this.timer) clearInterval(this.timer);
   }
 

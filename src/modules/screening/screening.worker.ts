@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -15,7 +15,7 @@ interface ScreenJobData {
 
 /** The BullMQ consumer of the screening queue; registered only where the worker role runs. */
 @Injectable()
-export class ScreeningWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ScreeningWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private worker: Worker<ScreenJobData> | null = null;
   private connection: Redis | null = null;
 
@@ -46,7 +46,7 @@ export class ScreeningWorker implements OnApplicationBootstrap, OnApplicationShu
     await this.worker?.resume();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     await this.worker?.close();
     this.connection?.disconnect();
   }

@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Sql } from '../../database/sql.js';
@@ -7,7 +7,7 @@ const BEAT_MS = 5000;
 
 /** Each worker process records that it is alive and how much it did, so /health can tell progress from a stall. */
 @Injectable()
-export class WorkerHeartbeat implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkerHeartbeat implements OnApplicationBootstrap, OnModuleDestroy {
   readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private completed = 0;
   private failed = 0;
@@ -29,7 +29,7 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnApplicationShu
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.sql.rows('DELETE FROM worker_heartbeat WHERE worker_id = $1', [this.workerId]).catch(() => undefined);
   }
