@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { AppConfig, ConfigError, loadConfig } from './app-config.js';
 
 describe('configuration', () => {
@@ -46,5 +47,14 @@ describe('configuration', () => {
 
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
+  });
+
+  it('lists every setting in .env.example, and nothing else', () => {
+    const listed = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => /^[A-Z_]+=/.test(line))
+      .map((line) => line.split('=')[0])
+      .sort();
+    expect(listed).toEqual(Object.keys(new AppConfig()).sort());
   });
 });

@@ -1,4 +1,10 @@
-import { ACTIVE_STATUSES, ALLOWED_TRANSITIONS, DECLARATION_STATUSES, canTransition } from './declaration-status.js';
+import {
+  ACTIVE_STATUSES,
+  ACTIVE_STATUSES_SQL,
+  ALLOWED_TRANSITIONS,
+  DECLARATION_STATUSES,
+  canTransition,
+} from './declaration-status.js';
 
 describe('declaration lifecycle', () => {
   it('lets screening settle a submission either way', () => {
@@ -27,5 +33,9 @@ describe('declaration lifecycle', () => {
     expect(ACTIVE_STATUSES).not.toContain('submitted');
     expect(ACTIVE_STATUSES).not.toContain('exited');
     expect(ACTIVE_STATUSES).toContain('accepted');
+  });
+
+  it('spells the active statuses for SQL exactly as the partial unique index does', () => {
+    expect(ACTIVE_STATUSES_SQL).toBe("('accepted', 'in_yard', 'cleared', 'refused')");
   });
 });

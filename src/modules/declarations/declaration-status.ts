@@ -27,6 +27,9 @@ export const ALLOWED_TRANSITIONS: Record<DeclarationStatus, readonly Declaration
 /** A vehicle may hold at most one declaration in these statuses (UQ_declaration_active_vehicle). */
 export const ACTIVE_STATUSES: readonly DeclarationStatus[] = ['accepted', 'in_yard', 'cleared', 'refused'];
 
+/** `('accepted', 'in_yard', …)` for hand-written SQL; must match the predicate of UQ_declaration_active_vehicle. */
+export const ACTIVE_STATUSES_SQL = `(${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+
 export function canTransition(from: DeclarationStatus, to: DeclarationStatus): boolean {
   return ALLOWED_TRANSITIONS[from].includes(to);
 }

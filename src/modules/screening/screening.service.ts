@@ -3,7 +3,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { rowsIn, Sql } from '../../database/sql.js';
 import { transition } from '../declarations/declaration-lifecycle.js';
-import type { ScreeningReason } from '../declarations/declaration-status.js';
+import { ACTIVE_STATUSES_SQL, type ScreeningReason } from '../declarations/declaration-status.js';
 import { WatchlistService } from '../watchlist/watchlist.service.js';
 import { alreadyActiveReason, arrivalWindowReason, capacityFullReason, watchlistReasons } from './screening-rules.js';
 
@@ -113,7 +113,7 @@ export class ScreeningService {
   private async activeReference(d: ScreeningSubject): Promise<string | null> {
     const row = await this.sql.one<{ reference: string }>(
       `SELECT reference FROM declaration
-        WHERE plate = $1 AND id <> $2 AND status IN ('accepted', 'in_yard', 'cleared', 'refused') LIMIT 1`,
+        WHERE plate = $1 AND id <> $2 AND status IN ${ACTIVE_STATUSES_SQL} LIMIT 1`,
       [d.plate, d.id],
     );
     return row?.reference ?? null;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { PlateNumber, PlateNumberError } from '../../common/identifiers/plate-number.js';
 import { Sql } from '../../database/sql.js';
+import { ACTIVE_STATUSES_SQL } from '../declarations/declaration-status.js';
 import type { VehicleStatusResponseDto } from './dto/vehicle-status.response.dto.js';
 
 interface StatusRow {
@@ -19,7 +20,7 @@ interface StatusRow {
 const STATUS_BY_PLATE = `
 WITH d AS (
   (SELECT id, plate, status, gate_code, direction, expected_arrival_at, updated_at FROM declaration
-    WHERE plate = $1 AND status IN ('accepted', 'in_yard', 'cleared', 'refused') LIMIT 1)
+    WHERE plate = $1 AND status IN ${ACTIVE_STATUSES_SQL} LIMIT 1)
   UNION ALL
   (SELECT id, plate, status, gate_code, direction, expected_arrival_at, updated_at FROM declaration
     WHERE plate = $1 ORDER BY created_at DESC LIMIT 1)
