@@ -2,13 +2,15 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { StrictValidationPipe } from './common/http/validation.pipe.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { ClearanceModule } from './modules/clearance/clearance.module.js';
 import { DeclarationsModule } from './modules/declarations/declarations.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { VehiclesModule } from './modules/vehicles/vehicles.module.js';
 
 /** The HTTP API. Global pipe and filter are providers here, so a test app built from it behaves as production. */
 @Module({
-  imports: [DeclarationsModule, VehiclesModule, HealthModule],
+  imports: [AuthModule, DeclarationsModule, ClearanceModule, VehiclesModule, HealthModule],
   providers: [
     { provide: APP_PIPE, useClass: StrictValidationPipe },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -9,6 +9,8 @@ import { createLogger, NestPinoLogger } from './common/logging/logger.js';
 import { DatabaseModule } from './database/database.module.js';
 import { CompaniesModule } from './modules/companies/companies.module.js';
 import { CompaniesService } from './modules/companies/companies.service.js';
+import { OfficersModule } from './modules/officers/officers.module.js';
+import { OfficersService } from './modules/officers/officers.service.js';
 import { QueueModule } from './modules/queue/queue.module.js';
 import { ScreeningModule } from './modules/screening/screening.module.js';
 import { ScreeningReconciler } from './modules/screening/screening-reconciler.js';
@@ -49,6 +51,19 @@ export const COMMANDS: Record<string, { usage: string; run: Command }> = {
     usage: '--company <id> [--prefix <key prefix>]   (without --prefix: every key of the company)',
     run: async (app, o) => ({ revoked: await app.get(CompaniesService).revokeKeys(required(o, 'company'), o.prefix) }),
   },
+  'officer:create': {
+    usage:
+      '--username <name> --password <12-128 characters> --agency customs|border_guard|quarantine|yard|supervisor --gates HUU_NGHI[,TAN_THANH]',
+    run: (app, o) =>
+      app.get(OfficersService).create({
+        username: required(o, 'username'),
+        password: required(o, 'password'),
+        agency: required(o, 'agency'),
+        gates: required(o, 'gates')
+          .split(',')
+          .map((gate) => gate.trim()),
+      }),
+  },
   'watchlist:add': {
     usage: '--plate <plate> | --document <number>  --reason "<why>"',
     run: (app, o) => {
@@ -88,6 +103,7 @@ class CliModule {
         DatabaseModule,
         QueueModule,
         CompaniesModule,
+        OfficersModule,
         WatchlistModule,
         ScreeningModule,
       ],
@@ -110,10 +126,20 @@ async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: rest,
     options: Object.fromEntries(
-      ['name', 'tax-code', 'company', 'prefix', 'plate', 'document', 'reason', 'id'].map((k) => [
-        k,
-        { type: 'string' as const },
-      ]),
+      [
+        'name',
+        'tax-code',
+        'company',
+        'prefix',
+        'plate',
+        'document',
+        'reason',
+        'id',
+        'username',
+        'password',
+        'agency',
+        'gates',
+      ].map((k) => [k, { type: 'string' as const }]),
     ),
     strict: true,
   });

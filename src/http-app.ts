@@ -79,6 +79,15 @@ export async function createHttpApp(
       )
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Company API key (bgk_…)' }, 'company')
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Officer access token from POST /api/v1/auth/login',
+        },
+        'officer',
+      )
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, {

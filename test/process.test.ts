@@ -82,8 +82,19 @@ describe('the built service and CLI, as an operator runs them', () => {
       paths: Record<string, Record<string, { responses: Record<string, unknown>; summary?: string }>>;
     };
     expect(Object.keys(spec.paths).sort()).toEqual([
+      '/api/v1/amendment-requests/{id}/decision',
+      '/api/v1/auth/login',
+      '/api/v1/auth/me',
       '/api/v1/declarations',
       '/api/v1/declarations/{id}',
+      '/api/v1/declarations/{id}/cancel',
+      '/api/v1/declarations/{id}/qr.png',
+      '/api/v1/gates/{gate}/amendment-requests',
+      '/api/v1/gates/{gate}/check-ins',
+      '/api/v1/gates/{gate}/exits',
+      '/api/v1/gates/{gate}/queues/{agency}',
+      '/api/v1/gates/{gate}/queues/{agency}/claim',
+      '/api/v1/steps/{id}/decision',
       '/api/v1/vehicles/{plate}/status',
       '/health',
     ]);

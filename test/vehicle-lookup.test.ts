@@ -6,6 +6,7 @@ import { startTestApp, type TestApp, type TestResponse } from './support/test-ap
 // The public lookup: GET /api/v1/vehicles/:plate/status, no authentication.
 
 const PUBLIC_KEYS = [
+  'currentSteps',
   'direction',
   'expectedArrivalAt',
   'gate',
@@ -346,6 +347,7 @@ describe('public vehicle lookup: GET /api/v1/vehicles/:plate/status', () => {
         expectedArrivalAt: declaration.expectedArrivalAt,
         updatedAt: declaration.updatedAt,
         timeline: declaration.timeline,
+        currentSteps: [], // not in the yard yet
       });
       expect(body.timeline.map((e: { status: string }) => e.status)).toEqual(['submitted', 'accepted']);
       const times = body.timeline.map((e: { at: string }) => e.at);

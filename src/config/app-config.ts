@@ -107,6 +107,43 @@ export class AppConfig {
   @Min(100)
   @Max(86_400_000)
   RECONCILE_STALE_AFTER_MS = 120_000;
+
+  /** HMAC key for officer access tokens and QR check-in tokens; set a long random value in production. */
+  @IsString()
+  @Matches(/^.{32,}$/, { message: 'must be at least 32 characters' })
+  AUTH_TOKEN_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  AUTH_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  AUTH_LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  AUTH_LOGIN_LOCK_SECONDS = 300;
+
+  /** A claimed step not decided within this time goes back to its queue, at its old place. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  CLEARANCE_CLAIM_TIMEOUT_MS = 600_000;
+
+  /** An accepted declaration whose truck has not arrived this long after expectedArrivalAt expires. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30 * 24 * 60)
+  CLEARANCE_NO_SHOW_EXPIRY_MINUTES = 720;
 }
 
 // URLs may carry passwords; never echo them.

@@ -1,12 +1,11 @@
 import { randomInt } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Queue } from 'bullmq';
 import { pino } from 'pino';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { Sql } from '../../src/database/sql.js';
 import { createHttpApp } from '../../src/http-app.js';
 import { CompaniesService } from '../../src/modules/companies/companies.service.js';
-import { SCREENING_QUEUE } from '../../src/modules/queue/queue.module.js';
+import { Queues } from '../../src/modules/queue/queue.module.js';
 import { testConfig } from './test-env.js';
 
 export interface InjectOptions {
@@ -57,9 +56,18 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     sql,
     request: async (options) => {
       const payload = options.payload;
+      const headers = { ...options.headers };
+      // A JSON payload goes with its content type unless the test sets one on purpose.
+      if (
+        payload !== undefined &&
+        typeof payload !== 'string' &&
+        !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')
+      ) {
+        headers['content-type'] = 'application/json';
+      }
       const res = await fetch(`${baseUrl}${options.url}`, {
         method: options.method,
-        headers: options.headers,
+        headers,
         body: payload === undefined ? undefined : typeof payload === 'string' ? payload : JSON.stringify(payload),
       });
       const body = await res.text();
@@ -72,8 +80,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     },
     createCompany: (name = 'Test Transport Co') => app.get(CompaniesService).create(name, uniqueTaxCode()),
     close: async () => {
-      const queue = config.APP_ROLE === 'api' ? null : app.get<Queue>(SCREENING_QUEUE);
-      await queue?.obliterate({ force: true }).catch(() => undefined);
+      for (const queue of app.get(Queues).all()) await queue.obliterate({ force: true }).catch(() => undefined);
       await app.close();
     },
   };

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { rowsIn } from '../../database/sql.js';
+import { type Actor, appendAudit } from './audit.js';
 import { canTransition, type DeclarationStatus, type ScreeningReason } from './declaration-status.js';
 
 export interface TransitionRequest {
@@ -9,16 +10,17 @@ export interface TransitionRequest {
   to: DeclarationStatus;
   /** The version the caller read; the move fails if anyone changed the declaration since. */
   version: number;
-  actor: string;
+  actor: Actor;
   reasons?: ScreeningReason[];
+  note?: string | null;
 }
 
 /**
  * The only way a declaration changes status. Call inside a transaction: the conditional update and the
- * timeline event commit together, and a concurrent or illegal move changes nothing.
+ * audit record commit together, and a concurrent or illegal move changes nothing.
  */
 export async function transition(manager: EntityManager, request: TransitionRequest): Promise<number> {
-  const { declarationId, from, to, version, actor, reasons } = request;
+  const { declarationId, from, to, version, actor, reasons, note } = request;
   if (!canTransition(from, to)) {
     throw new DomainError('DECLARATION.ILLEGAL_TRANSITION', `A declaration cannot move from ${from} to ${to}`, {
       from,
@@ -40,11 +42,14 @@ export async function transition(manager: EntityManager, request: TransitionRequ
       expectedVersion: version,
     });
   }
-  await rowsIn(
-    manager,
-    `INSERT INTO declaration_event (declaration_id, from_status, to_status, actor, reasons, at)
-     VALUES ($1, $2, $3, $4, $5::jsonb, date_trunc('milliseconds', now()))`,
-    [declarationId, from, to, actor, reasons ? JSON.stringify(reasons) : null],
-  );
+  await appendAudit(manager, {
+    declarationId,
+    action: 'transition',
+    fromStatus: from,
+    toStatus: to,
+    actor,
+    reasons,
+    note,
+  });
   return updated[0].version;
 }

@@ -35,11 +35,15 @@ export function toDeclarationResponse(row: DeclarationRow, timeline?: TimelineRo
       grossWeightKg: row.cargo_gross_weight_kg,
       perishable: row.cargo_perishable,
       customsDeclarationNumber: row.cargo_customs_declaration_number,
+      quarantineRequired: row.cargo_quarantine_required,
     },
     reasons: row.reasons,
     screening: { state: row.screening_state, error: row.screening_error },
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    arrivedAt: row.arrived_at ? row.arrived_at.toISOString() : null,
+    exitedAt: row.exited_at ? row.exited_at.toISOString() : null,
+    exitDestination: row.exit_destination,
     ...(timeline ? { timeline: toTimeline(timeline) } : {}),
   };
 }

@@ -1,5 +1,26 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.js';
 import type { AuthenticatedCompany } from '../companies/companies.service.js';
@@ -14,13 +35,20 @@ import {
 import { ListDeclarationsQueryDto } from './dto/list-declarations.query.dto.js';
 import { SubmitDeclarationRequestDto } from './dto/submit-declaration.request.dto.js';
 import { IdempotencyService } from './idempotency.service.js';
+import { DeclarationChangesService } from './declaration-changes.service.js';
+import { AmendDeclarationRequestDto } from './dto/amend-declaration.request.dto.js';
+import { AmendmentRequestResponseDto } from './dto/amendment.dto.js';
+import { toAmendmentResponse } from './amendment.mapper.js';
 
 @ApiTags('declarations')
 @ApiBearerAuth('company')
 @UseGuards(CompanyAuthGuard)
 @Controller('api/v1/declarations')
 export class DeclarationsController {
-  constructor(private readonly declarations: DeclarationsService) {}
+  constructor(
+    private readonly declarations: DeclarationsService,
+    private readonly changes: DeclarationChangesService,
+  ) {}
 
   @Post()
   @HttpCode(202)
@@ -72,5 +100,57 @@ export class DeclarationsController {
   @ApiErrorResponses(401, 404)
   get(@CurrentCompany() company: AuthenticatedCompany, @Param('id') id: string): Promise<DeclarationResponseDto> {
     return this.declarations.getOwned(company, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Amend a declaration',
+    description:
+      'Before arrival (submitted or accepted): applied at once and screened again (200, the declaration). ' +
+      'After arrival: recorded as a request for a supervisor of the gate (202, the request).',
+  })
+  @ApiOkResponse({ type: DeclarationResponseDto })
+  @ApiAcceptedResponse({ type: AmendmentRequestResponseDto })
+  @ApiErrorResponses(400, 401, 404, 409)
+  async amend(
+    @CurrentCompany() company: AuthenticatedCompany,
+    @Param('id') id: string,
+    @Body() dto: AmendDeclarationRequestDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DeclarationResponseDto | AmendmentRequestResponseDto> {
+    const outcome = await this.changes.amend(company, id, dto);
+    if (outcome.kind === 'requested') {
+      void reply.status(202);
+      return toAmendmentResponse(outcome.request);
+    }
+    return this.declarations.getOwned(company, id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a declaration before arrival (submitted or accepted); frees its capacity slot' })
+  @ApiOkResponse({ type: DeclarationResponseDto })
+  @ApiErrorResponses(401, 404, 409)
+  async cancel(
+    @CurrentCompany() company: AuthenticatedCompany,
+    @Param('id') id: string,
+  ): Promise<DeclarationResponseDto> {
+    await this.changes.cancel(company, id);
+    return this.declarations.getOwned(company, id);
+  }
+
+  @Get(':id/qr.png')
+  @ApiOperation({ summary: 'The check-in QR code of an accepted declaration (PNG), to show at the gate' })
+  @ApiProduces('image/png')
+  @ApiOkResponse({ description: 'PNG image', schema: { type: 'string', format: 'binary' } })
+  @ApiErrorResponses(401, 404, 409)
+  async qr(
+    @CurrentCompany() company: AuthenticatedCompany,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const png = await this.declarations.qrPng(company, id);
+    void reply.header('content-type', 'image/png').header('cache-control', 'no-store');
+    return png;
   }
 }

@@ -1,30 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { Sql } from '../../database/sql.js';
 import type { Direction, GateCode } from '../gates/gate-code.js';
+import type { StepRow } from '../clearance/clearance.repository.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
+import type { AmendmentRequestRow } from './declaration-changes.service.js';
+import { type DeclarationFields, fieldParams } from './declaration-input.js';
 import type { DeclarationStatus, ScreeningReason, ScreeningState } from './declaration-status.js';
 
-export interface NewDeclaration {
+export interface NewDeclaration extends DeclarationFields {
   companyId: string;
   idempotencyKey: string;
   gate: GateCode;
   direction: Direction;
-  plate: string;
-  plateShort: string | null;
-  vehicleNationality: 'VN' | 'CN';
-  trailerPlate: string | null;
-  containerNumber: string | null;
-  expectedArrivalAt: string;
-  driverFullName: string;
-  driverDocumentNumber: string;
-  driverDocumentKind: string;
-  driverNationality: 'VN' | 'CN';
-  driverPhone: string | null;
-  cargoDescription: string;
-  cargoHsCode: string | null;
-  cargoGrossWeightKg: number;
-  cargoPerishable: boolean;
-  cargoCustomsDeclarationNumber: string | null;
 }
 
 export interface SubmittedDeclaration {
@@ -63,6 +50,10 @@ export interface DeclarationRow {
   cargo_gross_weight_kg: number;
   cargo_perishable: boolean;
   cargo_customs_declaration_number: string | null;
+  cargo_quarantine_required: boolean;
+  arrived_at: Date | null;
+  exited_at: Date | null;
+  exit_destination: 'CN' | 'VN_INLAND' | null;
   reasons: ScreeningReason[];
   screening_state: ScreeningState;
   screening_error: string | null;
@@ -106,16 +97,16 @@ WITH gate AS (
     reference, company_id, gate_code, direction, status, plate, plate_short, vehicle_nationality, trailer_plate,
     container_number, expected_arrival_at, arrival_day, driver_full_name, driver_document_number, driver_document_kind,
     driver_nationality, driver_phone, cargo_description, cargo_hs_code, cargo_gross_weight_kg, cargo_perishable,
-    cargo_customs_declaration_number, created_at, updated_at)
+    cargo_customs_declaration_number, cargo_quarantine_required, created_at, updated_at)
   SELECT gate.reference_prefix || '-' || to_char(ref.day, 'YYYYMMDD') || '-' || lpad(ref.last_value::text, 5, '0'),
-         $1, gate.code, $3, 'submitted', $4, $5, $6, $7, $8, $9::timestamptz, ($9::timestamptz AT TIME ZONE gate.timezone)::date,
-         $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+         $1, gate.code, $3, 'submitted', $5, $6, $7, $8, $9, $10::timestamptz, ($10::timestamptz AT TIME ZONE gate.timezone)::date,
+         $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
          date_trunc('milliseconds', now()), date_trunc('milliseconds', now())
     FROM gate, ref
   RETURNING id, reference, status, plate, gate_code, direction, expected_arrival_at, created_at
 ), event AS (
-  INSERT INTO declaration_event (declaration_id, from_status, to_status, actor, at)
-  SELECT id, NULL, 'submitted', 'company:' || $1, created_at FROM d
+  INSERT INTO declaration_event (declaration_id, gate_code, action, from_status, to_status, actor, at)
+  SELECT id, gate_code, 'transition', NULL, 'submitted', 'company:' || $1, created_at FROM d
 ), outbox AS (
   INSERT INTO outbox_message (queue, job_name, job_id, payload)
   SELECT '${QueueName.Screening}', '${JobName.ScreenDeclaration}', 'screen-' || id || '-v1', json_build_object('declarationId', id) FROM d
@@ -127,7 +118,7 @@ WITH gate AS (
   FROM d
 ), idem AS (
   UPDATE idempotency_record SET state = 'completed', response_status = 202, response_body = answer.body
-    FROM answer WHERE company_id = $1 AND key = $20
+    FROM answer WHERE company_id = $1 AND key = $4
 )
 SELECT body FROM answer`;
 
@@ -141,23 +132,8 @@ export class DeclarationsRepository {
       d.companyId,
       d.gate,
       d.direction,
-      d.plate,
-      d.plateShort,
-      d.vehicleNationality,
-      d.trailerPlate,
-      d.containerNumber,
-      d.expectedArrivalAt,
-      d.driverFullName,
-      d.driverDocumentNumber,
-      d.driverDocumentKind,
-      d.driverNationality,
-      d.driverPhone,
-      d.cargoDescription,
-      d.cargoHsCode,
-      d.cargoGrossWeightKg,
-      d.cargoPerishable,
-      d.cargoCustomsDeclarationNumber,
       d.idempotencyKey,
+      ...fieldParams(d),
     ]);
     if (!row) throw new Error(`gate ${d.gate} is missing from reference data`);
     return row.body;
@@ -169,7 +145,21 @@ export class DeclarationsRepository {
 
   timeline(declarationId: string): Promise<TimelineRow[]> {
     return this.sql.rows<TimelineRow>(
-      'SELECT to_status AS status, at FROM declaration_event WHERE declaration_id = $1 ORDER BY id',
+      `SELECT to_status AS status, at FROM declaration_event
+        WHERE declaration_id = $1 AND action = 'transition' ORDER BY seq`,
+      [declarationId],
+    );
+  }
+
+  steps(declarationId: string): Promise<StepRow[]> {
+    return this.sql.rows<StepRow>('SELECT * FROM clearance_step WHERE declaration_id = $1 ORDER BY stage, agency', [
+      declarationId,
+    ]);
+  }
+
+  amendmentRequests(declarationId: string): Promise<AmendmentRequestRow[]> {
+    return this.sql.rows<AmendmentRequestRow>(
+      'SELECT * FROM amendment_request WHERE declaration_id = $1 ORDER BY requested_at',
       [declarationId],
     );
   }

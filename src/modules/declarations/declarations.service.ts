@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error.js';
-import { classifyDriverDocument, normaliseContainerNumber } from '../../common/identifiers/identifiers.js';
 import { PlateNumber } from '../../common/identifiers/plate-number.js';
 import type { AuthenticatedCompany } from '../companies/companies.service.js';
-import { normaliseDocumentNumber } from '../watchlist/watchlist.service.js';
+import { canonicaliseSections } from './declaration-input.js';
 import { toDeclarationResponse } from './declaration.mapper.js';
-import { DeclarationsRepository, type NewDeclaration } from './declarations.repository.js';
+import QRCode from 'qrcode';
+import { AppConfig } from '../../config/app-config.js';
+import { CHECK_IN_AUDIENCE, TokenService } from '../auth/token.js';
+import { toStepResponse } from '../clearance/step.mapper.js';
+import { type DeclarationRow, DeclarationsRepository } from './declarations.repository.js';
+import { toAmendmentResponse } from './amendment.mapper.js';
 import type { DeclarationPageResponseDto, DeclarationResponseDto } from './dto/declaration.response.dto.js';
 import type { ListDeclarationsQueryDto } from './dto/list-declarations.query.dto.js';
 import type { SubmitDeclarationRequestDto } from './dto/submit-declaration.request.dto.js';
@@ -25,6 +29,8 @@ export class DeclarationsService {
   constructor(
     private readonly declarations: DeclarationsRepository,
     private readonly idempotency: IdempotencyService,
+    private readonly tokens: TokenService,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -37,7 +43,13 @@ export class DeclarationsService {
     dto: SubmitDeclarationRequestDto,
     rawBody: unknown,
   ): Promise<SubmitResult> {
-    const record = this.canonicalise(company.companyId, key, dto);
+    const record = {
+      companyId: company.companyId,
+      idempotencyKey: key,
+      gate: dto.gate,
+      direction: dto.direction,
+      ...canonicaliseSections(dto),
+    };
     const outcome = await this.idempotency.begin(company.companyId, key, requestHash(rawBody));
     if (outcome.kind === 'replay') return { status: outcome.status, body: outcome.body, replayed: true };
     try {
@@ -51,9 +63,44 @@ export class DeclarationsService {
 
   async getOwned(company: AuthenticatedCompany, id: string): Promise<DeclarationResponseDto> {
     // Malformed ids and other companies' ids answer alike, so ids cannot be probed.
+    const row = await this.findOwnedRow(company, id);
+    const [timeline, steps, amendments] = await Promise.all([
+      this.declarations.timeline(row.id),
+      this.declarations.steps(row.id),
+      this.declarations.amendmentRequests(row.id),
+    ]);
+    return {
+      ...toDeclarationResponse(row, timeline),
+      steps: steps.map(toStepResponse),
+      amendmentRequests: amendments.map(toAmendmentResponse),
+      qrToken: row.status === 'accepted' ? this.checkInToken(row) : null,
+    };
+  }
+
+  /** The check-in QR code of an accepted declaration, as a PNG. */
+  async qrPng(company: AuthenticatedCompany, id: string): Promise<Buffer> {
+    const row = await this.findOwnedRow(company, id);
+    if (row.status !== 'accepted') {
+      throw new DomainError(
+        'DECLARATION.NOT_ACCEPTED',
+        `Only an accepted declaration has a check-in code (this one is ${row.status})`,
+      );
+    }
+    return QRCode.toBuffer(this.checkInToken(row), { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 320 });
+  }
+
+  private async findOwnedRow(company: AuthenticatedCompany, id: string): Promise<DeclarationRow> {
+    // Malformed ids and other companies' ids answer alike, so ids cannot be probed.
     const row = UUID.test(id) ? await this.declarations.findOwned(company.companyId, id.toLowerCase()) : null;
     if (!row) throw new DomainError('DECLARATION.NOT_FOUND', 'No such declaration');
-    return toDeclarationResponse(row, await this.declarations.timeline(row.id));
+    return row;
+  }
+
+  /** Valid for this version only (an amendment makes a new one) and until the declaration would expire. */
+  private checkInToken(row: DeclarationRow): string {
+    const expiresAt = row.expected_arrival_at.getTime() + this.config.CLEARANCE_NO_SHOW_EXPIRY_MINUTES * 60_000;
+    const ttlSeconds = Math.max(60, Math.ceil((expiresAt - Date.now()) / 1000));
+    return this.tokens.sign(CHECK_IN_AUDIENCE, { sub: row.id, gate: row.gate_code, ver: row.version }, ttlSeconds);
   }
 
   async listOwned(company: AuthenticatedCompany, query: ListDeclarationsQueryDto): Promise<DeclarationPageResponseDto> {
@@ -77,48 +124,6 @@ export class DeclarationsService {
       items: page.map((row) => toDeclarationResponse(row)),
       nextCursor:
         rows.length > limit && last ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id }) : null,
-    };
-  }
-
-  private canonicalise(companyId: string, key: string, dto: SubmitDeclarationRequestDto): NewDeclaration {
-    const plate = PlateNumber.parse(dto.vehicle.plate);
-    if (plate.country !== dto.vehicle.nationality) {
-      throw DomainError.invalidField(
-        'vehicle.nationality',
-        `is ${dto.vehicle.nationality} but the plate is a ${plate.country} plate`,
-      );
-    }
-    const documentNumber = normaliseDocumentNumber(dto.driver.documentNumber);
-    const documentKind = classifyDriverDocument(dto.driver.nationality, documentNumber);
-    if (!documentKind) {
-      throw DomainError.invalidField(
-        'driver.documentNumber',
-        dto.driver.nationality === 'VN'
-          ? 'must be a 12-digit citizen ID (CCCD) or an 8-9 character passport number'
-          : 'must be an 18-character resident ID with a valid check character, or an 8-9 character passport number',
-      );
-    }
-    return {
-      companyId,
-      idempotencyKey: key,
-      gate: dto.gate,
-      direction: dto.direction,
-      plate: plate.value,
-      plateShort: plate.withoutProvince,
-      vehicleNationality: dto.vehicle.nationality,
-      trailerPlate: dto.vehicle.trailerPlate ? PlateNumber.parse(dto.vehicle.trailerPlate).value : null,
-      containerNumber: dto.vehicle.containerNumber ? normaliseContainerNumber(dto.vehicle.containerNumber) : null,
-      expectedArrivalAt: new Date(dto.expectedArrivalAt).toISOString(),
-      driverFullName: dto.driver.fullName.trim(),
-      driverDocumentNumber: documentNumber,
-      driverDocumentKind: documentKind,
-      driverNationality: dto.driver.nationality,
-      driverPhone: dto.driver.phone ?? null,
-      cargoDescription: dto.cargo.description.trim(),
-      cargoHsCode: dto.cargo.hsCode ?? null,
-      cargoGrossWeightKg: dto.cargo.grossWeightKg,
-      cargoPerishable: dto.cargo.perishable,
-      cargoCustomsDeclarationNumber: dto.cargo.customsDeclarationNumber ?? null,
     };
   }
 }

@@ -1,11 +1,9 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { AppConfig } from '../../config/app-config.js';
 import { LOGGER } from '../../common/logging/logger.tokens.js';
 import { rowsIn, Sql } from '../../database/sql.js';
-import { QueueName } from '../queue/queue-names.js';
-import { SCREENING_QUEUE } from '../queue/queue.module.js';
+import { Queues } from '../queue/queue.module.js';
 
 interface PendingMessage {
   id: string;
@@ -13,6 +11,7 @@ interface PendingMessage {
   job_name: string;
   job_id: string;
   payload: Record<string, string>;
+  delay_ms: number;
 }
 
 const BATCH = 200;
@@ -32,7 +31,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly sql: Sql,
     private readonly config: AppConfig,
-    @Inject(SCREENING_QUEUE) private readonly screeningQueue: Queue,
+    private readonly queues: Queues,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -52,13 +51,21 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     return this.sql.dataSource.transaction(async (manager) => {
       const batch = await rowsIn<PendingMessage>(
         manager,
-        `SELECT id, queue, job_name, job_id, payload FROM outbox_message
+        `SELECT id, queue, job_name, job_id, payload,
+                greatest(0, ceil(extract(epoch FROM run_at - now()) * 1000))::int AS delay_ms
+           FROM outbox_message
           WHERE relayed_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
       if (batch.length === 0) return 0;
-      await this.queueFor(batch[0].queue).addBulk(
-        batch.map((m) => ({ name: m.job_name, data: m.payload, opts: { jobId: m.job_id } })),
-      );
+      const byQueue = new Map<string, PendingMessage[]>();
+      for (const m of batch) byQueue.set(m.queue, [...(byQueue.get(m.queue) ?? []), m]);
+      for (const [queue, messages] of byQueue) {
+        await this.queues
+          .get(queue)
+          .addBulk(
+            messages.map((m) => ({ name: m.job_name, data: m.payload, opts: { jobId: m.job_id, delay: m.delay_ms } })),
+          );
+      }
       await rowsIn(
         manager,
         `UPDATE outbox_message SET relayed_at = now(), relay_attempts = relay_attempts + 1 WHERE id = ANY($1::bigint[])`,
@@ -86,11 +93,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       }
       if (relayed < BATCH) await this.sleep(this.redisDown ? 1000 : this.config.OUTBOX_POLL_INTERVAL_MS);
     }
-  }
-
-  private queueFor(name: string): Queue {
-    if (name === (QueueName.Screening as string)) return this.screeningQueue;
-    throw new Error(`outbox names unknown queue ${name}`);
   }
 
   private sleep(ms: number): Promise<void> {

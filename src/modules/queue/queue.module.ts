@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config.js';
@@ -6,9 +6,53 @@ import { QueueName } from './queue-names.js';
 import { createProducerConnection } from './redis.js';
 
 export const REDIS_PRODUCER = Symbol('REDIS_PRODUCER');
-export const SCREENING_QUEUE = Symbol('SCREENING_QUEUE');
 
-/** Redis for producing jobs and for health probes. Workers open their own blocking connections. */
+/** The producer side of every queue, on one fail-fast connection. Workers open their own blocking connections. */
+@Injectable()
+export class Queues implements OnApplicationShutdown {
+  private readonly queues: Map<QueueName, Queue>;
+
+  constructor(
+    config: AppConfig,
+    @Inject(REDIS_PRODUCER) private readonly redis: Redis,
+  ) {
+    const attempts = { [QueueName.Screening]: config.SCREENING_ATTEMPTS, [QueueName.Clearance]: 10 };
+    this.queues = new Map(
+      Object.values(QueueName).map((name) => {
+        const queue = new Queue(name, {
+          connection: redis,
+          prefix: config.QUEUE_PREFIX,
+          skipWaitingForReady: true,
+          defaultJobOptions: {
+            attempts: attempts[name],
+            backoff: { type: 'exponential', delay: config.SCREENING_BACKOFF_MS },
+            // Bounded history; long enough that a re-added jobId within a day is recognised as a duplicate.
+            removeOnComplete: { age: 24 * 3600, count: 50_000 },
+            removeOnFail: { age: 7 * 24 * 3600 },
+          },
+        });
+        queue.on('error', () => undefined); // surfaced by the relay and /health, which own the reporting
+        return [name, queue] as const;
+      }),
+    );
+  }
+
+  get(name: QueueName | string): Queue {
+    const queue = this.queues.get(name as QueueName);
+    if (!queue) throw new Error(`unknown queue ${name}`);
+    return queue;
+  }
+
+  all(): Queue[] {
+    return [...this.queues.values()];
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.all().map((q) => q.close().catch(() => undefined)));
+    this.redis.disconnect();
+  }
+}
+
 @Global()
 @Module({
   providers: [
@@ -21,37 +65,8 @@ export const SCREENING_QUEUE = Symbol('SCREENING_QUEUE');
         return redis;
       },
     },
-    {
-      provide: SCREENING_QUEUE,
-      inject: [AppConfig, REDIS_PRODUCER],
-      useFactory: (config: AppConfig, redis: Redis): Queue => {
-        const queue = new Queue(QueueName.Screening, {
-          connection: redis,
-          prefix: config.QUEUE_PREFIX,
-          skipWaitingForReady: true,
-          defaultJobOptions: {
-            attempts: config.SCREENING_ATTEMPTS,
-            backoff: { type: 'exponential', delay: config.SCREENING_BACKOFF_MS },
-            // Bounded history; long enough that a re-added jobId within a day is recognised as a duplicate.
-            removeOnComplete: { age: 24 * 3600, count: 50_000 },
-            removeOnFail: { age: 7 * 24 * 3600 },
-          },
-        });
-        queue.on('error', () => undefined); // surfaced by the relay and /health, which own the reporting
-        return queue;
-      },
-    },
+    Queues,
   ],
-  exports: [REDIS_PRODUCER, SCREENING_QUEUE],
+  exports: [REDIS_PRODUCER, Queues],
 })
-export class QueueModule implements OnApplicationShutdown {
-  constructor(
-    @Inject(SCREENING_QUEUE) private readonly screeningQueue: Queue,
-    @Inject(REDIS_PRODUCER) private readonly redis: Redis,
-  ) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.screeningQueue.close().catch(() => undefined);
-    this.redis.disconnect();
-  }
-}
+export class QueueModule {}

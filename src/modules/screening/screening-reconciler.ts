@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { AppConfig } from '../../config/app-config.js';
 import { LOGGER } from '../../common/logging/logger.tokens.js';
 import { Sql } from '../../database/sql.js';
-import { JobName, screeningJobId } from '../queue/queue-names.js';
-import { SCREENING_QUEUE } from '../queue/queue.module.js';
+import { JobName, QueueName, screeningJobId } from '../queue/queue-names.js';
+import { Queues } from '../queue/queue.module.js';
 import { ScreeningService } from './screening.service.js';
 
 export type RedriveOutcome = 'requeued' | 'retried' | 'in_queue' | 'marked_failed';
@@ -20,7 +19,7 @@ export class ScreeningReconciler {
     private readonly sql: Sql,
     private readonly screening: ScreeningService,
     private readonly config: AppConfig,
-    @Inject(SCREENING_QUEUE) private readonly queue: Queue,
+    private readonly queues: Queues,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -51,7 +50,8 @@ export class ScreeningReconciler {
   /** Puts one declaration's screening back in the queue. With `retryFailed`, a job that gave up runs again. */
   async redrive(declarationId: string, version: number, retryFailed: boolean): Promise<RedriveOutcome> {
     const jobId = screeningJobId(declarationId, version);
-    const job = await this.queue.getJob(jobId);
+    const queue = this.queues.get(QueueName.Screening);
+    const job = await queue.getJob(jobId);
     const state = job ? await job.getState() : 'missing';
     if (state === 'failed' && job) {
       if (!retryFailed) {
@@ -64,7 +64,7 @@ export class ScreeningReconciler {
     if (state === 'completed' && job)
       await job.remove(); // finished but the declaration is still submitted: run it again
     else if (state !== 'missing' && state !== 'unknown') return 'in_queue';
-    await this.queue.add(JobName.ScreenDeclaration, { declarationId }, { jobId });
+    await queue.add(JobName.ScreenDeclaration, { declarationId }, { jobId });
     return 'requeued';
   }
 }

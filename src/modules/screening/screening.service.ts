@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { rowsIn, Sql } from '../../database/sql.js';
+import { SYSTEM_SCREENING } from '../declarations/audit.js';
 import { transition } from '../declarations/declaration-lifecycle.js';
 import { ACTIVE_STATUSES_SQL, type ScreeningReason } from '../declarations/declaration-status.js';
+import { enqueueInTransaction } from '../outbox/enqueue.js';
+import { JobName, QueueName } from '../queue/queue-names.js';
 import { WatchlistService } from '../watchlist/watchlist.service.js';
 import { alreadyActiveReason, arrivalWindowReason, capacityFullReason, watchlistReasons } from './screening-rules.js';
 
@@ -23,8 +26,6 @@ interface ScreeningSubject {
 }
 
 export type ScreeningOutcome = 'accepted' | 'rejected' | 'skipped';
-
-const ACTOR = 'system:screening';
 
 class CapacityFull extends Error {}
 
@@ -62,16 +63,24 @@ export class ScreeningService {
           [d.gate_code, d.direction, d.arrival_day, d.capacity],
         );
         if (reserved.length === 0) throw new CapacityFull();
-        await transition(manager, {
+        const version = await transition(manager, {
           declarationId: d.id,
           from: 'submitted',
           to: 'accepted',
           version: d.version,
-          actor: ACTOR,
+          actor: SYSTEM_SCREENING,
         });
         await rowsIn(manager, `UPDATE declaration SET screening_state = 'done', screening_error = NULL WHERE id = $1`, [
           d.id,
         ]);
+        // The no-show timer: if the truck has not arrived by then, the declaration expires and frees its slot.
+        await enqueueInTransaction(manager, {
+          queue: QueueName.Clearance,
+          name: JobName.ExpireNoShow,
+          jobId: `no-show-${d.id}-v${version}`,
+          payload: { declarationId: d.id, version },
+          runAt: new Date(d.expected_arrival_at.getTime() + this.config.CLEARANCE_NO_SHOW_EXPIRY_MINUTES * 60_000),
+        });
       });
       return 'accepted';
     } catch (error) {
@@ -127,7 +136,7 @@ export class ScreeningService {
           from: 'submitted',
           to: 'rejected',
           version: d.version,
-          actor: ACTOR,
+          actor: SYSTEM_SCREENING,
           reasons,
         });
         await rowsIn(manager, `UPDATE declaration SET screening_state = 'done', screening_error = NULL WHERE id = $1`, [

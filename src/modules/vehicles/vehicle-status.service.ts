@@ -6,6 +6,7 @@ import { ACTIVE_STATUSES_SQL } from '../declarations/declaration-status.js';
 import type { VehicleStatusResponseDto } from './dto/vehicle-status.response.dto.js';
 
 interface StatusRow {
+  id: string;
   plate: string;
   status: VehicleStatusResponseDto['status'];
   gate: VehicleStatusResponseDto['gate'];
@@ -26,10 +27,22 @@ WITH d AS (
     WHERE plate = $1 ORDER BY created_at DESC LIMIT 1)
   LIMIT 1
 )
-SELECT d.plate, d.status, d.gate_code AS gate, d.direction, d.expected_arrival_at, d.updated_at,
-       (SELECT json_agg(json_build_object('status', e.to_status, 'at', e.at) ORDER BY e.id)
-          FROM declaration_event e WHERE e.declaration_id = d.id) AS timeline
+SELECT d.id, d.plate, d.status, d.gate_code AS gate, d.direction, d.expected_arrival_at, d.updated_at,
+       (SELECT json_agg(json_build_object('status', e.to_status, 'at', e.at) ORDER BY e.seq)
+          FROM declaration_event e WHERE e.declaration_id = d.id AND e.action = 'transition') AS timeline
   FROM d`;
+
+// For a vehicle in the yard: its open steps, and for each waiting one its place in that agency's queue.
+const OPEN_STEPS = `
+SELECT s.agency, s.status,
+       CASE WHEN s.status = 'waiting' AND s.ready_at IS NOT NULL THEN
+         (SELECT count(*)::int + 1 FROM clearance_step o JOIN declaration od ON od.id = o.declaration_id AND od.status = 'in_yard'
+           WHERE o.gate_code = s.gate_code AND o.agency = s.agency AND o.status = 'waiting' AND o.ready_at IS NOT NULL
+             AND (o.priority, o.ready_at, o.id) < (s.priority, s.ready_at, s.id))
+       END AS queue_position
+  FROM clearance_step s
+ WHERE s.declaration_id = $1 AND s.status <> 'passed' AND (s.ready_at IS NOT NULL OR s.status <> 'waiting')
+ ORDER BY s.stage, s.agency`;
 
 @Injectable()
 export class VehicleStatusService {
@@ -48,6 +61,14 @@ export class VehicleStatusService {
       expectedArrivalAt: row.expected_arrival_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
       timeline: (row.timeline ?? []).map((e) => ({ status: e.status, at: new Date(e.at).toISOString() })),
+      currentSteps:
+        row.status === 'in_yard'
+          ? (
+              await this.sql.rows<{ agency: string; status: string; queue_position: number | null }>(OPEN_STEPS, [
+                row.id,
+              ])
+            ).map((s) => ({ agency: s.agency, status: s.status, queuePosition: s.queue_position }))
+          : [],
     };
   }
 

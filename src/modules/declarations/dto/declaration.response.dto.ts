@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DIRECTIONS, type Direction, GATE_CODES, type GateCode } from '../../gates/gate-code.js';
 import { DECLARATION_STATUSES, type DeclarationStatus, type ScreeningState } from '../declaration-status.js';
 import { NATIONALITIES, type Nationality } from './submit-declaration.request.dto.js';
+import { StepResponseDto } from '../../clearance/dto/clearance.dto.js';
+import { AmendmentRequestResponseDto } from './amendment.dto.js';
 
 export class ReasonResponseDto {
   @ApiProperty({
@@ -77,6 +79,7 @@ export class CargoResponseDto {
   @ApiProperty() grossWeightKg: number;
   @ApiProperty() perishable: boolean;
   @ApiProperty({ nullable: true, type: String }) customsDeclarationNumber: string | null;
+  @ApiProperty() quarantineRequired: boolean;
 }
 
 export class ScreeningResponseDto {
@@ -108,6 +111,22 @@ export class DeclarationResponseDto {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiPropertyOptional({ type: [TimelineEntryResponseDto], description: 'Present on GET by id' })
   timeline?: TimelineEntryResponseDto[];
+  @ApiPropertyOptional({ type: [StepResponseDto], description: 'Clearance steps after arrival (GET by id)' })
+  steps?: StepResponseDto[];
+  @ApiPropertyOptional({
+    type: [AmendmentRequestResponseDto],
+    description: 'Amendments asked for after arrival (GET by id)',
+  })
+  amendmentRequests?: AmendmentRequestResponseDto[];
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'While accepted: the check-in token (also as a QR image at /declarations/:id/qr.png); GET by id',
+  })
+  qrToken?: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) arrivedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) exitedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['CN', 'VN_INLAND'] }) exitDestination: string | null;
 }
 
 export class DeclarationPageResponseDto {

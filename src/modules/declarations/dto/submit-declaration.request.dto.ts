@@ -112,6 +112,15 @@ export class CargoRequestDto {
   @IsString()
   @IsCustomsDeclarationNumber()
   customsDeclarationNumber?: string;
+
+  @ApiPropertyOptional({
+    example: false,
+    description:
+      'Ask for plant/animal quarantine even when the goods would not need it (perishable or HS 01-14 always do)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  quarantineRequired?: boolean;
 }
 
 export class SubmitDeclarationRequestDto {

@@ -3,6 +3,13 @@ import { TimelineEntryResponseDto } from '../../declarations/dto/declaration.res
 import { DECLARATION_STATUSES, type DeclarationStatus } from '../../declarations/declaration-status.js';
 import { DIRECTIONS, type Direction, GATE_CODES, type GateCode } from '../../gates/gate-code.js';
 
+export class CurrentStepResponseDto {
+  @ApiProperty({ enum: ['customs', 'border_guard', 'quarantine', 'yard'] }) agency: string;
+  @ApiProperty({ enum: ['waiting', 'claimed', 'held'] }) status: string;
+  @ApiProperty({ nullable: true, type: Number, description: '1 = next; null when an officer is already on it' })
+  queuePosition: number | null;
+}
+
 /** The public answer: status, gate and times only. Never the driver, company, goods or notes. */
 export class VehicleStatusResponseDto {
   @ApiProperty({ example: '12C12345', description: 'Canonical plate' }) plate: string;
@@ -13,4 +20,9 @@ export class VehicleStatusResponseDto {
   @ApiProperty({ format: 'date-time' }) expectedArrivalAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ type: [TimelineEntryResponseDto] }) timeline: TimelineEntryResponseDto[];
+  @ApiProperty({
+    type: [CurrentStepResponseDto],
+    description: 'In the yard: the steps still open (ready or being worked on), with the place in each queue',
+  })
+  currentSteps: CurrentStepResponseDto[];
 }

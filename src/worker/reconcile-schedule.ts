@@ -1,11 +1,12 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { AppConfig } from '../../config/app-config.js';
-import { LOGGER } from '../../common/logging/logger.tokens.js';
-import { ScreeningReconciler } from './screening-reconciler.js';
+import { AppConfig } from '../config/app-config.js';
+import { LOGGER } from '../common/logging/logger.tokens.js';
+import { ExpiryService } from '../modules/clearance/expiry.service.js';
+import { ScreeningReconciler } from '../modules/screening/screening-reconciler.js';
 
 /**
- * Runs the reconciler on a timer inside worker processes. A plain timer rather than a BullMQ repeatable
+ * Runs the screening reconciler and the expiry sweep on a timer inside worker processes. A plain timer rather than a BullMQ repeatable
  * job on purpose: it must keep working when Redis is the thing that failed. Passes from several workers
  * do not collide (the stuck rows are claimed with SKIP LOCKED).
  */
@@ -16,6 +17,7 @@ export class ReconcileSchedule implements OnApplicationBootstrap, OnModuleDestro
 
   constructor(
     private readonly reconciler: ScreeningReconciler,
+    private readonly expiry: ExpiryService,
     private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -34,6 +36,7 @@ export class ReconcileSchedule implements OnApplicationBootstrap, OnModuleDestro
     this.busy = true;
     try {
       await this.reconciler.reconcileOnce();
+      await this.expiry.sweep();
     } catch (error) {
       this.logger.warn({ component: 'screening-reconciler', err: error }, 'reconcile pass failed; will retry');
     } finally {

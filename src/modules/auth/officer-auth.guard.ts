@@ -1,0 +1,36 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { OfficersService } from '../officers/officers.service.js';
+import type { AuthenticatedOfficer } from './officer-access.js';
+import { OFFICER_AUDIENCE, TokenError, TokenService } from './token.js';
+
+export type OfficerRequest = FastifyRequest & { officer?: AuthenticatedOfficer };
+
+/**
+ * Requires `Authorization: Bearer <officer access token>`. The officer is read again on every request (one
+ * primary-key lookup), so disabling an officer or changing their posting takes effect at once.
+ */
+@Injectable()
+export class OfficerAuthGuard implements CanActivate {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly officers: OfficersService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<OfficerRequest>();
+    const header = request.headers.authorization;
+    if (!header)
+      throw new DomainError('AUTH.API_KEY_MISSING', 'Authorization: Bearer <officer access token> is required');
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new TokenError('malformed');
+    if (match[1].startsWith('bgk_'))
+      throw new DomainError('AUTH.WRONG_PRINCIPAL', 'Company API keys cannot act as officers');
+    const claims = this.tokens.verify(OFFICER_AUDIENCE, match[1]);
+    const officer = await this.officers.findActive(claims.sub);
+    if (!officer) throw new DomainError('AUTH.TOKEN_INVALID', 'The officer of this token is no longer active');
+    request.officer = officer;
+    return true;
+  }
+}

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { PlateNumber, PlateNumberError } from '../../common/identifiers/plate-number.js';
+import { Sql } from '../../database/sql.js';
+import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-access.js';
+import { CHECK_IN_AUDIENCE, TokenService } from '../auth/token.js';
+import { transition } from '../declarations/declaration-lifecycle.js';
+import type { GateCode } from '../gates/gate-code.js';
+import { type ClearanceSubject, ClearanceRepository, type StepRow } from './clearance.repository.js';
+import { officerActor } from './officer-actor.js';
+import { planSteps } from './routing.js';
+
+export interface CheckInResult {
+  declaration: ClearanceSubject;
+  steps: StepRow[];
+}
+
+const NOT_ACCEPTED_REASONS: Record<string, string> = {
+  submitted: 'the declaration is still being screened; try again in a moment',
+  rejected: 'the declaration was rejected at screening',
+  cancelled: 'the declaration was cancelled by the company',
+  expired: 'the declaration expired: the truck did not arrive in time',
+  exited: 'the last declaration for this vehicle is finished (exited); a new trip needs a new declaration',
+};
+
+/** Arrival at the gate: the accepted declaration moves to `in_yard` and its clearance steps are created. */
+@Injectable()
+export class CheckInService {
+  constructor(
+    private readonly sql: Sql,
+    private readonly clearance: ClearanceRepository,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async checkIn(
+    officer: AuthenticatedOfficer,
+    gate: GateCode,
+    input: { plate?: string; qrToken?: string },
+  ): Promise<CheckInResult> {
+    assertOfficerMay(officer, gate, ['yard', 'border_guard'], 'check vehicles in');
+    const byQr = input.qrToken ? this.readQr(input.qrToken) : null;
+    return this.sql.dataSource.transaction(async (manager) => {
+      const d = byQr
+        ? await this.clearance.lock(manager, byQr.declarationId)
+        : await this.clearance.findForPlate(manager, this.canonicalPlate(input.plate ?? ''));
+      if (!d)
+        throw new DomainError(
+          'CHECKIN.NO_DECLARATION',
+          'No declaration for this vehicle: it must be declared before it comes to the gate',
+        );
+      if (byQr && byQr.version !== d.version) {
+        throw new DomainError(
+          'CHECKIN.QR_OUTDATED',
+          'The declaration changed after this QR code was issued; show the current one',
+        );
+      }
+      this.assertCanArrive(d, gate);
+      await transition(manager, {
+        declarationId: d.id,
+        from: 'accepted',
+        to: 'in_yard',
+        version: d.version,
+        actor: officerActor(officer),
+      });
+      await this.clearance.markArrived(manager, d.id);
+      const steps = await this.clearance.createSteps(
+        manager,
+        d,
+        planSteps(d.direction, {
+          perishable: d.cargo_perishable,
+          hsCode: d.cargo_hs_code,
+          quarantineRequired: d.cargo_quarantine_required,
+        }),
+      );
+      return { declaration: { ...d, status: 'in_yard' }, steps };
+    });
+  }
+
+  private assertCanArrive(d: ClearanceSubject, gate: GateCode): void {
+    if (d.status === 'accepted' && d.gate_code !== gate) {
+      throw new DomainError('CHECKIN.WRONG_GATE', `This vehicle is declared for ${d.gate_code}, not ${gate}`, {
+        reference: d.reference,
+        declaredGate: d.gate_code,
+      });
+    }
+    if (d.status === 'in_yard' || d.status === 'cleared' || d.status === 'refused') {
+      throw new DomainError('CHECKIN.ALREADY_ARRIVED', `This vehicle is already in the yard (${d.status})`, {
+        reference: d.reference,
+        status: d.status,
+      });
+    }
+    if (d.status !== 'accepted') {
+      throw new DomainError(
+        'CHECKIN.NOT_ACCEPTED',
+        `No accepted declaration: ${NOT_ACCEPTED_REASONS[d.status] ?? d.status}`,
+        {
+          reference: d.reference,
+          status: d.status,
+          ...(d.status === 'rejected' ? { reasons: d.reasons } : {}),
+        },
+      );
+    }
+  }
+
+  private readQr(token: string): { declarationId: string; version: number } {
+    try {
+      const claims = this.tokens.verify(CHECK_IN_AUDIENCE, token);
+      if (typeof claims.sub !== 'string' || typeof claims.ver !== 'number') throw new Error('claims');
+      return { declarationId: claims.sub, version: claims.ver };
+    } catch {
+      throw new DomainError('CHECKIN.QR_INVALID', 'The QR code is not one this service issued, or it has expired');
+    }
+  }
+
+  private canonicalPlate(raw: string): string {
+    try {
+      return PlateNumber.parse(raw).value;
+    } catch (error) {
+      if (error instanceof PlateNumberError)
+        throw DomainError.invalidField('plate', `${error.message} (${error.code})`);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,182 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { ApiErrorResponses } from '../../common/http/api-error-responses.js';
+import { CurrentOfficer } from '../auth/current-officer.decorator.js';
+import type { AuthenticatedOfficer } from '../auth/officer-access.js';
+import { OfficerAuthGuard } from '../auth/officer-auth.guard.js';
+import { GATE_CODES, type GateCode } from '../gates/gate-code.js';
+import { STEP_AGENCIES, type StepAgency } from '../officers/agency.js';
+import { AgencyQueueService } from './agency-queue.service.js';
+import { CheckInService } from './check-in.service.js';
+import {
+  CheckInRequestDto,
+  CheckInResponseDto,
+  DecisionRequestDto,
+  DecisionResponseDto,
+  ExitRequestDto,
+  ExitResponseDto,
+  QueueResponseDto,
+  StepResponseDto,
+} from './dto/clearance.dto.js';
+import { ExitService } from './exit.service.js';
+import { toStepResponse } from './step.mapper.js';
+import { StepDecisionService } from './step-decision.service.js';
+
+function gateParam(raw: string): GateCode {
+  if (!(GATE_CODES as readonly string[]).includes(raw))
+    throw DomainError.invalidField('gate', `must be one of ${GATE_CODES.join(', ')}`);
+  return raw as GateCode;
+}
+
+function agencyParam(raw: string): StepAgency {
+  if (!(STEP_AGENCIES as readonly string[]).includes(raw)) {
+    throw DomainError.invalidField('agency', `must be one of ${STEP_AGENCIES.join(', ')}`);
+  }
+  return raw as StepAgency;
+}
+
+@ApiTags('gate officers')
+@ApiBearerAuth('officer')
+@UseGuards(OfficerAuthGuard)
+@Controller('api/v1')
+export class ClearanceController {
+  constructor(
+    private readonly checkIns: CheckInService,
+    private readonly queues: AgencyQueueService,
+    private readonly decisions: StepDecisionService,
+    private readonly exits: ExitService,
+  ) {}
+
+  @Post('gates/:gate/check-ins')
+  @ApiOperation({
+    summary: 'A vehicle arrives at the gate (yard or border guard)',
+    description: 'By plate (any spelling) or by the QR token of its accepted declaration. Creates its clearance steps.',
+  })
+  @ApiParam({ name: 'gate', enum: GATE_CODES })
+  @ApiCreatedResponse({ type: CheckInResponseDto })
+  @ApiErrorResponses(400, 401, 403, 404, 409)
+  async checkIn(
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+    @Param('gate') gate: string,
+    @Body() body: CheckInRequestDto,
+  ): Promise<CheckInResponseDto> {
+    if (!body.plate === !body.qrToken) throw DomainError.invalidField('plate', 'give exactly one of plate or qrToken');
+    const { declaration, steps } = await this.checkIns.checkIn(officer, gateParam(gate), body);
+    return {
+      declarationId: declaration.id,
+      reference: declaration.reference,
+      plate: declaration.plate,
+      status: declaration.status,
+      steps: steps.map(toStepResponse),
+    };
+  }
+
+  @Get('gates/:gate/queues/:agency')
+  @ApiOperation({ summary: "An agency's queue at a gate: waiting steps in order, with position and time waiting" })
+  @ApiParam({ name: 'gate', enum: GATE_CODES })
+  @ApiParam({ name: 'agency', enum: STEP_AGENCIES })
+  @ApiOkResponse({ type: QueueResponseDto })
+  @ApiErrorResponses(400, 401, 403)
+  async queue(
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+    @Param('gate') gate: string,
+    @Param('agency') agency: string,
+  ): Promise<QueueResponseDto> {
+    const g = gateParam(gate);
+    const a = agencyParam(agency);
+    const rows = await this.queues.list(officer, g, a);
+    const now = Date.now();
+    return {
+      gate: g,
+      agency: a,
+      waiting: rows.filter((r) => r.status === 'waiting').length,
+      items: rows.map((r) => ({
+        stepId: r.step_id,
+        declarationId: r.declaration_id,
+        reference: r.reference,
+        plate: r.plate,
+        direction: r.direction,
+        perishable: r.perishable,
+        kind: r.kind,
+        status: r.status,
+        position: r.position === null ? null : Number(r.position),
+        readySince: r.ready_at.toISOString(),
+        waitingSeconds: Math.max(0, Math.floor((now - r.ready_at.getTime()) / 1000)),
+        claimedBy: r.claimed_by,
+        claimExpiresAt: r.claim_expires_at ? r.claim_expires_at.toISOString() : null,
+      })),
+    };
+  }
+
+  @Post('gates/:gate/queues/:agency/claim')
+  @ApiOperation({
+    summary: 'Take the next step of the queue (204 when empty)',
+    description:
+      'Perishable goods first, then first come. A claim not decided in time returns to the queue at its old place.',
+  })
+  @ApiParam({ name: 'gate', enum: GATE_CODES })
+  @ApiParam({ name: 'agency', enum: STEP_AGENCIES })
+  @ApiOkResponse({ type: StepResponseDto })
+  @ApiNoContentResponse({ description: 'Nothing waiting' })
+  @ApiErrorResponses(400, 401, 403)
+  async claim(
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+    @Param('gate') gate: string,
+    @Param('agency') agency: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StepResponseDto | undefined> {
+    const step = await this.queues.claim(officer, gateParam(gate), agencyParam(agency));
+    if (!step) {
+      void reply.status(204);
+      return undefined;
+    }
+    void reply.status(200);
+    return toStepResponse(step);
+  }
+
+  @Post('steps/:id/decision')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Decide a step: pass, hold (physical inspection) or refuse',
+    description:
+      'By the officer who claimed it, or a supervisor of the gate. Passing the fee step needs paymentReference.',
+  })
+  @ApiOkResponse({ type: DecisionResponseDto })
+  @ApiErrorResponses(400, 401, 403, 404, 409)
+  async decide(
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+    @Param('id') id: string,
+    @Body() body: DecisionRequestDto,
+  ): Promise<DecisionResponseDto> {
+    const { step, declarationStatus } = await this.decisions.decide(officer, id, body);
+    return { step: toStepResponse(step), declarationStatus };
+  }
+
+  @Post('gates/:gate/exits')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'A cleared or refused vehicle leaves through the gate (border guard or yard)',
+    description: 'A vehicle with steps outstanding gets 409 with the list of them.',
+  })
+  @ApiParam({ name: 'gate', enum: GATE_CODES })
+  @ApiOkResponse({ type: ExitResponseDto })
+  @ApiErrorResponses(400, 401, 403, 404, 409)
+  async exit(
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+    @Param('gate') gate: string,
+    @Body() body: ExitRequestDto,
+  ): Promise<ExitResponseDto> {
+    const { declaration, destination } = await this.exits.exit(officer, gateParam(gate), body.plate);
+    return { declarationId: declaration.id, reference: declaration.reference, status: 'exited', destination };
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { AgencyQueueService } from './agency-queue.service.js';
+import { CheckInService } from './check-in.service.js';
+import { ClearanceController } from './clearance.controller.js';
+import { ClearanceRepository } from './clearance.repository.js';
+import { ExitService } from './exit.service.js';
+import { ExpiryService } from './expiry.service.js';
+import { StepDecisionService } from './step-decision.service.js';
+
+/** What happens at the gate: check-in, agency queues, step decisions, exit, and the timers behind them. */
+@Module({
+  imports: [AuthModule],
+  controllers: [ClearanceController],
+  providers: [ClearanceRepository, CheckInService, AgencyQueueService, StepDecisionService, ExitService, ExpiryService],
+  exports: [ClearanceRepository, ExpiryService],
+})
+export class ClearanceModule {}

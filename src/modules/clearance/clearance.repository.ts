@@ -1,0 +1,250 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { rowsIn, Sql } from '../../database/sql.js';
+import { ACTIVE_STATUSES_SQL, type DeclarationStatus } from '../declarations/declaration-status.js';
+import type { Direction, GateCode } from '../gates/gate-code.js';
+import type { PlannedStep, StepAgency, StepKind, StepStatus } from './routing.js';
+
+export interface ClearanceSubject {
+  id: string;
+  reference: string;
+  status: DeclarationStatus;
+  version: number;
+  gate_code: GateCode;
+  direction: Direction;
+  plate: string;
+  cargo_perishable: boolean;
+  cargo_hs_code: string | null;
+  cargo_gross_weight_kg: number;
+  cargo_quarantine_required: boolean;
+  arrival_day: string;
+  reasons: unknown;
+}
+
+export interface StepRow {
+  id: string;
+  declaration_id: string;
+  gate_code: GateCode;
+  agency: StepAgency;
+  kind: StepKind;
+  stage: number;
+  status: StepStatus;
+  priority: number;
+  ready_at: Date | null;
+  claimed_by: string | null;
+  claimed_at: Date | null;
+  claim_expires_at: Date | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  note: string | null;
+  fee_amount_vnd: string | null;
+  fee_vehicle_class: string | null;
+  payment_reference: string | null;
+  version: number;
+}
+
+export interface QueueEntryRow {
+  step_id: string;
+  declaration_id: string;
+  reference: string;
+  plate: string;
+  direction: Direction;
+  perishable: boolean;
+  kind: StepKind;
+  status: StepStatus;
+  ready_at: Date;
+  claimed_by: string | null;
+  claim_expires_at: Date | null;
+  position: number | null;
+}
+
+const SUBJECT_COLUMNS = `id, reference, status, version, gate_code, direction, plate, cargo_perishable, cargo_hs_code,
+  cargo_gross_weight_kg, cargo_quarantine_required, arrival_day::text AS arrival_day, reasons`;
+
+/** Clearance data access: steps, agency queues and the declarations they belong to. */
+@Injectable()
+export class ClearanceRepository {
+  constructor(private readonly sql: Sql) {}
+
+  /** The vehicle's live declaration, else its latest; locked when inside a transaction. */
+  async findForPlate(manager: EntityManager, plate: string): Promise<ClearanceSubject | null> {
+    const rows = await rowsIn<ClearanceSubject>(
+      manager,
+      `(SELECT ${SUBJECT_COLUMNS} FROM declaration WHERE plate = $1 AND status IN ${ACTIVE_STATUSES_SQL} LIMIT 1)
+       UNION ALL
+       (SELECT ${SUBJECT_COLUMNS} FROM declaration WHERE plate = $1 ORDER BY created_at DESC LIMIT 1)
+       LIMIT 1`,
+      [plate],
+    );
+    return rows[0] ? this.lock(manager, rows[0].id) : null;
+  }
+
+  /** Re-reads the declaration under a row lock: every clearance change of one vehicle is serialised here. */
+  async lock(manager: EntityManager, declarationId: string): Promise<ClearanceSubject | null> {
+    const rows = await rowsIn<ClearanceSubject>(
+      manager,
+      `SELECT ${SUBJECT_COLUMNS} FROM declaration WHERE id = $1 FOR UPDATE`,
+      [declarationId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async createSteps(manager: EntityManager, d: ClearanceSubject, steps: PlannedStep[]): Promise<StepRow[]> {
+    const firstStage = Math.min(...steps.map((s) => s.stage));
+    return rowsIn<StepRow>(
+      manager,
+      `INSERT INTO clearance_step (declaration_id, gate_code, agency, kind, stage, priority, ready_at)
+       SELECT $1, $2, s.agency, s.kind, s.stage, s.priority, CASE WHEN s.stage = $4 THEN now() END
+         FROM jsonb_to_recordset($3::jsonb) AS s(agency text, kind text, stage int, priority int)
+       RETURNING *`,
+      [d.id, d.gate_code, JSON.stringify(steps), firstStage],
+    );
+  }
+
+  stepsOf(declarationId: string): Promise<StepRow[]> {
+    return this.sql.rows<StepRow>('SELECT * FROM clearance_step WHERE declaration_id = $1 ORDER BY stage, agency', [
+      declarationId,
+    ]);
+  }
+
+  stepsIn(manager: EntityManager, declarationId: string): Promise<StepRow[]> {
+    return rowsIn<StepRow>(manager, 'SELECT * FROM clearance_step WHERE declaration_id = $1 ORDER BY stage, agency', [
+      declarationId,
+    ]);
+  }
+
+  /** Waiting steps in serving order with their position, then those officers are working on. */
+  queue(gate: GateCode, agency: StepAgency, limit: number): Promise<QueueEntryRow[]> {
+    return this.sql.rows<QueueEntryRow>(
+      `SELECT s.id AS step_id, s.declaration_id, d.reference, d.plate, d.direction, d.cargo_perishable AS perishable,
+              s.kind, s.status, s.ready_at, s.claimed_by, s.claim_expires_at,
+              CASE WHEN s.status = 'waiting' THEN row_number() OVER (PARTITION BY s.status = 'waiting' ORDER BY s.priority, s.ready_at, s.id) END AS position
+         FROM clearance_step s JOIN declaration d ON d.id = s.declaration_id AND d.status = 'in_yard'
+        WHERE s.gate_code = $1 AND s.agency = $2 AND s.ready_at IS NOT NULL AND s.status IN ('waiting', 'claimed', 'held')
+        ORDER BY s.status <> 'waiting', s.priority, s.ready_at, s.id
+        LIMIT $3`,
+      [gate, agency, limit],
+    );
+  }
+
+  /**
+   * Takes the next ready step of the queue for this officer. SKIP LOCKED: simultaneous claims each get a
+   * different step (or none), never the same one.
+   */
+  async claimNext(
+    manager: EntityManager,
+    gate: GateCode,
+    agency: StepAgency,
+    officerId: string,
+    timeoutMs: number,
+  ): Promise<StepRow | null> {
+    const rows = await rowsIn<StepRow>(
+      manager,
+      `WITH next AS (
+         SELECT s.id FROM clearance_step s JOIN declaration d ON d.id = s.declaration_id AND d.status = 'in_yard'
+          WHERE s.gate_code = $1 AND s.agency = $2 AND s.status = 'waiting' AND s.ready_at IS NOT NULL
+          ORDER BY s.priority, s.ready_at, s.id
+          LIMIT 1
+          FOR UPDATE OF s SKIP LOCKED)
+       UPDATE clearance_step s
+          SET status = 'claimed', claimed_by = $3, claimed_at = now(),
+              claim_expires_at = now() + make_interval(secs => $4::double precision / 1000), version = s.version + 1
+         FROM next WHERE s.id = next.id
+       RETURNING s.*`,
+      [gate, agency, officerId, timeoutMs],
+    );
+    return rows[0] ?? null;
+  }
+
+  async lockStep(manager: EntityManager, stepId: string): Promise<StepRow | null> {
+    const rows = await rowsIn<StepRow>(manager, 'SELECT * FROM clearance_step WHERE id = $1 FOR UPDATE', [stepId]);
+    return rows[0] ?? null;
+  }
+
+  /** Conditional on the status and version read: a concurrent decision makes this return null. */
+  async decide(
+    manager: EntityManager,
+    step: StepRow,
+    to: StepStatus,
+    officerId: string,
+    note: string | null,
+    fee: { amountVnd: number; vehicleClass: string; paymentReference: string } | null,
+  ): Promise<StepRow | null> {
+    const rows = await rowsIn<StepRow>(
+      manager,
+      `UPDATE clearance_step
+          SET status = $3, decided_by = $4, decided_at = now(), note = COALESCE($5, note), claim_expires_at = NULL,
+              fee_amount_vnd = COALESCE($6, fee_amount_vnd), fee_vehicle_class = COALESCE($7, fee_vehicle_class),
+              payment_reference = COALESCE($8, payment_reference), version = version + 1
+        WHERE id = $1 AND status = $2 AND version = $9
+        RETURNING *`,
+      [
+        step.id,
+        step.status,
+        to,
+        officerId,
+        note,
+        fee?.amountVnd ?? null,
+        fee?.vehicleClass ?? null,
+        fee?.paymentReference ?? null,
+        step.version,
+      ],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Opens the next stage once every step before it has passed; returns the steps that became ready. */
+  openReadySteps(manager: EntityManager, declarationId: string): Promise<StepRow[]> {
+    return rowsIn<StepRow>(
+      manager,
+      `UPDATE clearance_step SET ready_at = now()
+        WHERE declaration_id = $1 AND status = 'waiting' AND ready_at IS NULL
+          AND stage <= (SELECT min(stage) FROM clearance_step WHERE declaration_id = $1 AND status <> 'passed')
+        RETURNING *`,
+      [declarationId],
+    );
+  }
+
+  /** Puts an expired claim back in its queue at its old place (ready_at is kept). */
+  async releaseClaim(manager: EntityManager, stepId: string, version: number | null): Promise<StepRow | null> {
+    const rows = await rowsIn<StepRow>(
+      manager,
+      `UPDATE clearance_step
+          SET status = 'waiting', claimed_by = NULL, claimed_at = NULL, claim_expires_at = NULL, version = version + 1
+        WHERE id = $1 AND status = 'claimed' AND claim_expires_at <= now() AND ($2::int IS NULL OR version = $2)
+        RETURNING *`,
+      [stepId, version],
+    );
+    return rows[0] ?? null;
+  }
+
+  overdueClaims(limit: number): Promise<{ id: string }[]> {
+    return this.sql.rows(
+      `SELECT id FROM clearance_step WHERE status = 'claimed' AND claim_expires_at <= now() ORDER BY claim_expires_at LIMIT $1`,
+      [limit],
+    );
+  }
+
+  async feeFor(manager: EntityManager, vehicleClass: string, goods: string, direction: Direction): Promise<number> {
+    const rows = await rowsIn<{ amount: string }>(
+      manager,
+      `SELECT (r.amount_vnd * f.percent / 100)::bigint AS amount
+         FROM fee_rate r, fee_direction_factor f
+        WHERE r.vehicle_class = $1 AND r.goods_category = $2 AND f.direction = $3`,
+      [vehicleClass, goods, direction],
+    );
+    if (!rows[0]) throw new Error(`no fee rate for ${vehicleClass}/${goods}/${direction}`);
+    return Number(rows[0].amount);
+  }
+
+  async markArrived(manager: EntityManager, declarationId: string): Promise<void> {
+    await rowsIn(manager, 'UPDATE declaration SET arrived_at = now() WHERE id = $1', [declarationId]);
+  }
+
+  async markExited(manager: EntityManager, declarationId: string, destination: 'CN' | 'VN_INLAND'): Promise<void> {
+    await rowsIn(manager, 'UPDATE declaration SET exited_at = now(), exit_destination = $2 WHERE id = $1', [
+      declarationId,
+      destination,
+    ]);
+  }
+}

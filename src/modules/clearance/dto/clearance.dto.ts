@@ -1,0 +1,127 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { HasText } from '../../../common/validation/validators.js';
+import { DECLARATION_STATUSES } from '../../declarations/declaration-status.js';
+import { DIRECTIONS, GATE_CODES } from '../../gates/gate-code.js';
+import { STEP_AGENCIES } from '../../officers/agency.js';
+import { STEP_STATUSES } from '../routing.js';
+
+export class CheckInRequestDto {
+  @ApiPropertyOptional({ example: '12C-123.45', description: 'Any spelling; give either plate or qrToken' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  plate?: string;
+
+  @ApiPropertyOptional({ description: 'The token inside the QR code the company shows (GET /declarations/:id/qr.png)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(20)
+  @MaxLength(2048)
+  qrToken?: string;
+}
+
+export class ExitRequestDto {
+  @ApiProperty({ example: '12C-123.45' })
+  @IsString()
+  @MaxLength(32)
+  plate: string;
+}
+
+export class DecisionRequestDto {
+  @ApiProperty({ enum: ['pass', 'hold', 'refuse'] })
+  @IsIn(['pass', 'hold', 'refuse'])
+  decision: 'pass' | 'hold' | 'refuse';
+
+  @ApiPropertyOptional({
+    maxLength: 1000,
+    description: 'Visible to the owning company and in the audit log; never public',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  @HasText()
+  note?: string;
+
+  @ApiPropertyOptional({ example: 'PT-2026-000123', description: 'Required to pass the fee step' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @HasText()
+  paymentReference?: string;
+
+  @ApiPropertyOptional({
+    description: 'The step version you saw; the decision then applies only to exactly that state',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+}
+
+export class StepResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: STEP_AGENCIES }) agency: string;
+  @ApiProperty({ enum: ['inspection', 'fee'] }) kind: string;
+  @ApiProperty({ description: 'Steps of one stage run side by side' }) stage: number;
+  @ApiProperty({ enum: STEP_STATUSES }) status: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When it entered its queue' })
+  readyAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) claimedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) claimExpiresAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) decidedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Fee step: amount charged, VND' })
+  feeAmountVnd: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String, enum: ['VT1', 'VT2', 'VT3', 'VT4', 'VT5', 'VT6'] })
+  feeVehicleClass: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) paymentReference: string | null;
+}
+
+export class CheckInResponseDto {
+  @ApiProperty({ format: 'uuid' }) declarationId: string;
+  @ApiProperty() reference: string;
+  @ApiProperty() plate: string;
+  @ApiProperty({ enum: DECLARATION_STATUSES }) status: string;
+  @ApiProperty({ type: [StepResponseDto] }) steps: StepResponseDto[];
+}
+
+export class DecisionResponseDto {
+  @ApiProperty({ type: StepResponseDto }) step: StepResponseDto;
+  @ApiProperty({ enum: DECLARATION_STATUSES, description: 'The declaration after this decision' })
+  declarationStatus: string;
+}
+
+export class ExitResponseDto {
+  @ApiProperty({ format: 'uuid' }) declarationId: string;
+  @ApiProperty() reference: string;
+  @ApiProperty({ enum: ['exited'] }) status: string;
+  @ApiProperty({ enum: ['CN', 'VN_INLAND'], description: 'Across to China, or inland into Vietnam' })
+  destination: string;
+}
+
+export class QueueEntryResponseDto {
+  @ApiProperty({ format: 'uuid' }) stepId: string;
+  @ApiProperty({ format: 'uuid' }) declarationId: string;
+  @ApiProperty() reference: string;
+  @ApiProperty() plate: string;
+  @ApiProperty({ enum: DIRECTIONS }) direction: string;
+  @ApiProperty() perishable: boolean;
+  @ApiProperty({ enum: ['inspection', 'fee'] }) kind: string;
+  @ApiProperty({ enum: ['waiting', 'claimed', 'held'] }) status: string;
+  @ApiProperty({ nullable: true, type: Number, description: '1 = next to be claimed; null once claimed' })
+  position: number | null;
+  @ApiProperty({ format: 'date-time' }) readySince: string;
+  @ApiProperty() waitingSeconds: number;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) claimedBy: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) claimExpiresAt: string | null;
+}
+
+export class QueueResponseDto {
+  @ApiProperty({ enum: GATE_CODES }) gate: string;
+  @ApiProperty({ enum: STEP_AGENCIES }) agency: string;
+  @ApiProperty({ description: 'Waiting steps first, in serving order (perishable first, then first come)' })
+  waiting: number;
+  @ApiProperty({ type: [QueueEntryResponseDto] }) items: QueueEntryResponseDto[];
+}

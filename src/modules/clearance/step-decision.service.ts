@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { Sql } from '../../database/sql.js';
+import { type AuthenticatedOfficer, isSupervisorOf } from '../auth/officer-access.js';
+import { appendAudit } from '../declarations/audit.js';
+import { transition } from '../declarations/declaration-lifecycle.js';
+import { type ClearanceSubject, ClearanceRepository, type StepRow } from './clearance.repository.js';
+import { goodsCategoryFor, vehicleClassFor } from './fees.js';
+import { officerActor } from './officer-actor.js';
+import { type Decision, DECISIONS, STEP_TRANSITIONS } from './routing.js';
+
+export interface DecisionInput {
+  decision: Decision;
+  note?: string;
+  paymentReference?: string;
+  /** The step version the officer saw; when given, the decision applies only to exactly that state. */
+  expectedVersion?: number;
+}
+
+export interface DecisionResult {
+  step: StepRow;
+  declarationStatus: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * An officer's decision on a step, and what follows from it in the same transaction: the next stage opens,
+ * the declaration becomes `cleared` when every step has passed, or `refused` at the first refusal.
+ */
+@Injectable()
+export class StepDecisionService {
+  constructor(
+    private readonly sql: Sql,
+    private readonly clearance: ClearanceRepository,
+  ) {}
+
+  async decide(officer: AuthenticatedOfficer, stepId: string, input: DecisionInput): Promise<DecisionResult> {
+    if (!UUID.test(stepId)) throw new DomainError('STEP.NOT_FOUND', 'No such step');
+    return this.sql.dataSource.transaction(async (manager) => {
+      const peek = await this.sql.one<{ declaration_id: string }>(
+        'SELECT declaration_id FROM clearance_step WHERE id = $1',
+        [stepId],
+      );
+      if (!peek) throw new DomainError('STEP.NOT_FOUND', 'No such step');
+      // Lock order everywhere: declaration, then its steps.
+      const declaration = await this.clearance.lock(manager, peek.declaration_id);
+      const step = await this.clearance.lockStep(manager, stepId);
+      if (!declaration || !step) throw new DomainError('STEP.NOT_FOUND', 'No such step');
+      this.authorize(officer, step);
+
+      const to = DECISIONS[input.decision];
+      if (!STEP_TRANSITIONS[step.status].includes(to) || declaration.status !== 'in_yard') {
+        throw new DomainError('STEP.ILLEGAL_DECISION', `A ${step.status} step cannot be decided "${input.decision}"`, {
+          stepStatus: step.status,
+          declarationStatus: declaration.status,
+        });
+      }
+      if (input.expectedVersion !== undefined && input.expectedVersion !== step.version) {
+        throw new DomainError('STEP.CONCURRENT_DECISION', 'The step changed since you read it; reload it', {
+          expectedVersion: input.expectedVersion,
+          version: step.version,
+        });
+      }
+      const fee =
+        step.kind === 'fee' && to === 'passed' ? await this.fee(manager, declaration, input.paymentReference) : null;
+      const decided = await this.clearance.decide(manager, step, to, officer.id, input.note?.trim() || null, fee);
+      if (!decided) throw new DomainError('STEP.CONCURRENT_DECISION', 'Another decision on this step came first');
+      await appendAudit(manager, {
+        declarationId: declaration.id,
+        action: `step.${to}`,
+        actor: officerActor(officer),
+        stepId: step.id,
+        note: input.note?.trim() || null,
+      });
+      const declarationStatus = await this.advance(manager, officer, declaration, to);
+      return { step: decided, declarationStatus };
+    });
+  }
+
+  private authorize(officer: AuthenticatedOfficer, step: StepRow): void {
+    if (isSupervisorOf(officer, step.gate_code)) return;
+    if (step.claimed_by !== officer.id) {
+      throw new DomainError(
+        'STEP.NOT_YOURS',
+        'Only the officer who claimed this step, or a supervisor of the gate, can decide it',
+      );
+    }
+  }
+
+  private async fee(manager: EntityManager, d: ClearanceSubject, paymentReference: string | undefined) {
+    if (!paymentReference?.trim())
+      throw DomainError.invalidField('paymentReference', 'is required to pass the fee step');
+    const vehicleClass = vehicleClassFor(d.cargo_gross_weight_kg);
+    const goods = goodsCategoryFor({
+      grossWeightKg: d.cargo_gross_weight_kg,
+      perishable: d.cargo_perishable,
+      hsCode: d.cargo_hs_code,
+    });
+    const amountVnd = await this.clearance.feeFor(manager, vehicleClass, goods, d.direction);
+    return { amountVnd, vehicleClass, paymentReference: paymentReference.trim() };
+  }
+
+  private async advance(
+    manager: EntityManager,
+    officer: AuthenticatedOfficer,
+    d: ClearanceSubject,
+    to: string,
+  ): Promise<string> {
+    const actor = officerActor(officer);
+    if (to === 'refused') {
+      await transition(manager, { declarationId: d.id, from: 'in_yard', to: 'refused', version: d.version, actor });
+      return 'refused';
+    }
+    if (to !== 'passed') return d.status;
+    const steps = await this.clearance.stepsIn(manager, d.id);
+    if (steps.every((s) => s.status === 'passed')) {
+      await transition(manager, { declarationId: d.id, from: 'in_yard', to: 'cleared', version: d.version, actor });
+      return 'cleared';
+    }
+    await this.clearance.openReadySteps(manager, d.id);
+    return d.status;
+  }
+}

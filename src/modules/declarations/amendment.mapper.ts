@@ -1,0 +1,14 @@
+import type { AmendmentRequestRow } from './declaration-changes.service.js';
+import type { AmendmentRequestResponseDto } from './dto/amendment.dto.js';
+
+export function toAmendmentResponse(a: AmendmentRequestRow): AmendmentRequestResponseDto {
+  return {
+    id: a.id,
+    declarationId: a.declaration_id,
+    status: a.status,
+    changes: a.changes,
+    requestedAt: a.requested_at.toISOString(),
+    decidedAt: a.decided_at ? a.decided_at.toISOString() : null,
+    note: a.note,
+  };
+}

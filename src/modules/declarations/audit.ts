@@ -1,0 +1,47 @@
+import type { EntityManager } from 'typeorm';
+import { rowsIn } from '../../database/sql.js';
+import type { DeclarationStatus, ScreeningReason } from './declaration-status.js';
+
+/** Who did something: `company:<id>`, `officer:<id>` or `system:<component>`. */
+export interface Actor {
+  ref: string;
+  agency?: string | null;
+}
+
+export const SYSTEM_SCREENING: Actor = { ref: 'system:screening' };
+export const SYSTEM_EXPIRY: Actor = { ref: 'system:expiry' };
+
+export interface AuditEntry {
+  declarationId: string;
+  action: string;
+  actor: Actor;
+  fromStatus?: DeclarationStatus | null;
+  toStatus?: DeclarationStatus | null;
+  stepId?: string | null;
+  note?: string | null;
+  reasons?: ScreeningReason[] | null;
+}
+
+/**
+ * Appends to the audit log (declaration_event). Call inside the transaction that makes the change. The
+ * database assigns the sequence number and hash chain (trigger) and refuses updates and deletes.
+ */
+export async function appendAudit(manager: EntityManager, entry: AuditEntry): Promise<void> {
+  await rowsIn(
+    manager,
+    `INSERT INTO declaration_event (declaration_id, gate_code, action, from_status, to_status, actor, agency, step_id, note, reasons, at)
+     SELECT d.id, d.gate_code, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, date_trunc('milliseconds', now())
+       FROM declaration d WHERE d.id = $1`,
+    [
+      entry.declarationId,
+      entry.action,
+      entry.fromStatus ?? null,
+      entry.toStatus ?? null,
+      entry.actor.ref,
+      entry.actor.agency ?? null,
+      entry.stepId ?? null,
+      entry.note ?? null,
+      entry.reasons ? JSON.stringify(entry.reasons) : null,
+    ],
+  );
+}

@@ -1,0 +1,236 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { rowsIn, Sql } from '../../database/sql.js';
+import { type AuthenticatedOfficer, isSupervisorOf } from '../auth/officer-access.js';
+import type { AuthenticatedCompany } from '../companies/companies.service.js';
+import { enqueueInTransaction } from '../outbox/enqueue.js';
+import { JobName, QueueName, screeningJobId } from '../queue/queue-names.js';
+import { type Actor, appendAudit } from './audit.js';
+import { releaseCapacity } from './capacity.js';
+import { canonicaliseSections, type DeclarationSections, fieldParams } from './declaration-input.js';
+import { transition } from './declaration-lifecycle.js';
+import type { DeclarationStatus } from './declaration-status.js';
+import type { DeclarationRow } from './declarations.repository.js';
+import type { AmendDeclarationRequestDto } from './dto/amend-declaration.request.dto.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const AFTER_ARRIVAL: readonly DeclarationStatus[] = ['in_yard', 'cleared', 'refused'];
+
+export interface AmendmentRequestRow {
+  id: string;
+  declaration_id: string;
+  status: 'pending' | 'approved' | 'declined';
+  changes: Record<string, unknown>;
+  requested_at: Date;
+  decided_at: Date | null;
+  note: string | null;
+}
+
+export type AmendOutcome = { kind: 'amended' } | { kind: 'requested'; request: AmendmentRequestRow };
+
+// Writes every company-editable column; arrival_day follows the new arrival in the gate's time zone.
+const APPLY_FIELDS = `
+UPDATE declaration d SET
+  plate = $2, plate_short = $3, vehicle_nationality = $4, trailer_plate = $5, container_number = $6,
+  expected_arrival_at = $7::timestamptz, arrival_day = ($7::timestamptz AT TIME ZONE g.timezone)::date,
+  driver_full_name = $8, driver_document_number = $9, driver_document_kind = $10, driver_nationality = $11,
+  driver_phone = $12, cargo_description = $13, cargo_hs_code = $14, cargo_gross_weight_kg = $15,
+  cargo_perishable = $16, cargo_customs_declaration_number = $17, cargo_quarantine_required = $18,
+  updated_at = date_trunc('milliseconds', now())
+FROM gate g WHERE d.id = $1 AND g.code = d.gate_code`;
+
+/**
+ * The company stays in control without an office visit: amend or cancel before arrival; after arrival an
+ * amendment becomes a request that a supervisor of the gate approves or declines.
+ */
+@Injectable()
+export class DeclarationChangesService {
+  constructor(private readonly sql: Sql) {}
+
+  async amend(company: AuthenticatedCompany, id: string, dto: AmendDeclarationRequestDto): Promise<AmendOutcome> {
+    if (!dto.expectedArrivalAt && !dto.vehicle && !dto.driver && !dto.cargo) {
+      throw DomainError.invalidField('body', 'give at least one of expectedArrivalAt, vehicle, driver, cargo');
+    }
+    const actor: Actor = { ref: `company:${company.companyId}` };
+    return this.sql.dataSource.transaction(async (manager) => {
+      const d = await this.lockOwned(manager, company, id);
+      const fields = canonicaliseSections(mergeSections(d, dto));
+      if (AFTER_ARRIVAL.includes(d.status)) {
+        const [request] = await rowsIn<AmendmentRequestRow>(
+          manager,
+          `INSERT INTO amendment_request (declaration_id, changes) VALUES ($1, $2::jsonb) RETURNING *`,
+          [d.id, JSON.stringify(dto)],
+        );
+        await appendAudit(manager, { declarationId: d.id, action: 'amendment.requested', actor });
+        return { kind: 'requested', request };
+      }
+      if (d.status !== 'submitted' && d.status !== 'accepted') {
+        throw new DomainError('DECLARATION.NOT_AMENDABLE', `A ${d.status} declaration cannot be amended`, {
+          status: d.status,
+        });
+      }
+      if (d.status === 'accepted') await releaseCapacity(manager, d.id);
+      await rowsIn(manager, APPLY_FIELDS, [d.id, ...fieldParams(fields)]);
+      const version =
+        d.status === 'accepted'
+          ? await transition(manager, {
+              declarationId: d.id,
+              from: 'accepted',
+              to: 'submitted',
+              version: d.version,
+              actor,
+              note: 'amended',
+            })
+          : await this.bumpVersion(manager, d, actor);
+      await rowsIn(
+        manager,
+        `UPDATE declaration SET screening_state = 'pending', screening_error = NULL, reasons = '[]' WHERE id = $1`,
+        [d.id],
+      );
+      // Screened again under the new version: the old version's job, if still queued, finds nothing to do.
+      await enqueueInTransaction(manager, {
+        queue: QueueName.Screening,
+        name: JobName.ScreenDeclaration,
+        jobId: screeningJobId(d.id, version),
+        payload: { declarationId: d.id },
+      });
+      return { kind: 'amended' };
+    });
+  }
+
+  async cancel(company: AuthenticatedCompany, id: string): Promise<void> {
+    await this.sql.dataSource.transaction(async (manager) => {
+      const d = await this.lockOwned(manager, company, id);
+      if (d.status !== 'submitted' && d.status !== 'accepted') {
+        throw new DomainError('DECLARATION.NOT_CANCELLABLE', `A ${d.status} declaration cannot be cancelled`, {
+          status: d.status,
+        });
+      }
+      if (d.status === 'accepted') await releaseCapacity(manager, d.id);
+      await transition(manager, {
+        declarationId: d.id,
+        from: d.status,
+        to: 'cancelled',
+        version: d.version,
+        actor: { ref: `company:${company.companyId}` },
+      });
+    });
+  }
+
+  async decideAmendment(
+    officer: AuthenticatedOfficer,
+    requestId: string,
+    decision: 'approve' | 'decline',
+    note: string | undefined,
+  ): Promise<AmendmentRequestRow> {
+    if (!UUID.test(requestId)) throw new DomainError('AMENDMENT.NOT_FOUND', 'No such amendment request');
+    return this.sql.dataSource.transaction(async (manager) => {
+      const [request] = await rowsIn<AmendmentRequestRow & { gate_code: string }>(
+        manager,
+        `SELECT a.*, d.gate_code FROM amendment_request a JOIN declaration d ON d.id = a.declaration_id
+          WHERE a.id = $1 FOR UPDATE OF a`,
+        [requestId],
+      );
+      if (!request) throw new DomainError('AMENDMENT.NOT_FOUND', 'No such amendment request');
+      if (!isSupervisorOf(officer, request.gate_code)) {
+        throw new DomainError('AUTH.FORBIDDEN', `Only a supervisor of ${request.gate_code} decides amendment requests`);
+      }
+      if (request.status !== 'pending') {
+        throw new DomainError('AMENDMENT.ALREADY_DECIDED', `This request was already ${request.status}`);
+      }
+      const actor: Actor = { ref: `officer:${officer.id}`, agency: officer.agency };
+      if (decision === 'approve') {
+        const d = (
+          await rowsIn<DeclarationRow>(manager, 'SELECT * FROM declaration WHERE id = $1 FOR UPDATE', [
+            request.declaration_id,
+          ])
+        )[0];
+        const fields = canonicaliseSections(mergeSections(d, request.changes));
+        await rowsIn(manager, APPLY_FIELDS, [d.id, ...fieldParams(fields)]);
+        await this.bumpVersion(manager, d, actor, 'amendment.approved', note);
+      } else {
+        await appendAudit(manager, {
+          declarationId: request.declaration_id,
+          action: 'amendment.declined',
+          actor,
+          note,
+        });
+      }
+      const [decided] = await rowsIn<AmendmentRequestRow>(
+        manager,
+        `UPDATE amendment_request SET status = $2, decided_by = $3, decided_at = now(), note = $4 WHERE id = $1 RETURNING *`,
+        [requestId, decision === 'approve' ? 'approved' : 'declined', officer.id, note ?? null],
+      );
+      return decided;
+    });
+  }
+
+  pendingAmendments(officer: AuthenticatedOfficer, gate: string): Promise<AmendmentRequestRow[]> {
+    if (!isSupervisorOf(officer, gate))
+      throw new DomainError('AUTH.FORBIDDEN', `Only a supervisor of ${gate} sees amendment requests`);
+    return this.sql.rows<AmendmentRequestRow>(
+      `SELECT a.* FROM amendment_request a JOIN declaration d ON d.id = a.declaration_id
+        WHERE d.gate_code = $1 AND a.status = 'pending' ORDER BY a.requested_at LIMIT 500`,
+      [gate],
+    );
+  }
+
+  private async lockOwned(manager: EntityManager, company: AuthenticatedCompany, id: string): Promise<DeclarationRow> {
+    const rows = UUID.test(id)
+      ? await rowsIn<DeclarationRow>(
+          manager,
+          'SELECT * FROM declaration WHERE id = $1 AND company_id = $2 FOR UPDATE',
+          [id.toLowerCase(), company.companyId],
+        )
+      : [];
+    if (!rows[0]) throw new DomainError('DECLARATION.NOT_FOUND', 'No such declaration');
+    return rows[0];
+  }
+
+  /** A change that is not a status move still gets a new version and an audit record. */
+  private async bumpVersion(
+    manager: EntityManager,
+    d: DeclarationRow,
+    actor: Actor,
+    action = 'declaration.amended',
+    note?: string,
+  ): Promise<number> {
+    const [row] = await rowsIn<{ version: number }>(
+      manager,
+      'UPDATE declaration SET version = version + 1 WHERE id = $1 AND version = $2 RETURNING version',
+      [d.id, d.version],
+    );
+    if (!row)
+      throw new DomainError('DECLARATION.CONCURRENT_CHANGE', 'The declaration changed meanwhile; reload and retry');
+    await appendAudit(manager, { declarationId: d.id, action, actor, note });
+    return row.version;
+  }
+}
+
+/** The stored declaration with the given sections replaced, in the shape of a submission. */
+function mergeSections(d: DeclarationRow, changes: AmendDeclarationRequestDto): DeclarationSections {
+  return {
+    expectedArrivalAt: changes.expectedArrivalAt ?? d.expected_arrival_at.toISOString(),
+    vehicle: changes.vehicle ?? {
+      plate: d.plate,
+      nationality: d.vehicle_nationality,
+      trailerPlate: d.trailer_plate ?? undefined,
+      containerNumber: d.container_number ?? undefined,
+    },
+    driver: changes.driver ?? {
+      fullName: d.driver_full_name,
+      documentNumber: d.driver_document_number,
+      nationality: d.driver_nationality,
+      phone: d.driver_phone ?? undefined,
+    },
+    cargo: changes.cargo ?? {
+      description: d.cargo_description,
+      hsCode: d.cargo_hs_code ?? undefined,
+      grossWeightKg: d.cargo_gross_weight_kg,
+      perishable: d.cargo_perishable,
+      customsDeclarationNumber: d.cargo_customs_declaration_number ?? undefined,
+      quarantineRequired: d.cargo_quarantine_required,
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { CONSTRAINT_ERRORS } from '../../common/errors/error-codes.js';
+import { Sql } from '../../database/sql.js';
+import { hashPassword, passwordPolicyProblem } from '../auth/password.js';
+import { GATE_CODES, type GateCode } from '../gates/gate-code.js';
+import { AGENCIES, type Agency, isAgency } from './agency.js';
+
+const USERNAME = /^[a-z0-9._-]{3,64}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface CreateOfficerInput {
+  username: string;
+  password: string;
+  agency: string;
+  gates: readonly string[];
+}
+
+/** Who an officer is and where they serve; what a guard attaches to a request. */
+export interface OfficerProfile {
+  id: string;
+  username: string;
+  agency: Agency;
+  gates: GateCode[];
+}
+
+/** What a login needs to decide, read in one statement. */
+export interface LoginCandidate {
+  id: string;
+  passwordHash: string;
+  disabled: boolean;
+  /** Seconds until the lock ends (at least 1) while the account is locked, else null. */
+  lockedForSeconds: number | null;
+}
+
+interface LockRow {
+  failed_logins: number;
+  locked_for_seconds: number | null;
+}
+
+const LOCKED_FOR = `CASE WHEN locked_until > now() THEN greatest(1, ceil(extract(epoch FROM locked_until - now())))::int END`;
+
+@Injectable()
+export class OfficersService {
+  constructor(private readonly sql: Sql) {}
+
+  /** Creates an officer; the username is lower-cased, gates deduplicated. 409 `CONFLICT.DUPLICATE` on a taken username. */
+  async create(input: CreateOfficerInput): Promise<{ id: string }> {
+    const username = input.username.toLowerCase();
+    if (!USERNAME.test(username))
+      throw DomainError.invalidField('username', 'must be 3-64 characters: letters, digits, ".", "_" or "-"');
+    const passwordProblem = passwordPolicyProblem(input.password);
+    if (passwordProblem) throw DomainError.invalidField('password', passwordProblem);
+    if (!isAgency(input.agency)) throw DomainError.invalidField('agency', `must be one of ${AGENCIES.join(', ')}`);
+    const unknown = input.gates.filter((gate) => !(GATE_CODES as readonly string[]).includes(gate));
+    if (input.gates.length === 0 || unknown.length > 0)
+      throw DomainError.invalidField('gates', `must be one or more of ${GATE_CODES.join(', ')}`);
+    const gates = GATE_CODES.filter((gate) => input.gates.includes(gate));
+
+    const passwordHash = await hashPassword(input.password);
+    try {
+      const row = await this.sql.one<{ id: string }>(
+        'INSERT INTO officer (username, password_hash, agency, gates) VALUES ($1, $2, $3, $4) RETURNING id',
+        [username, passwordHash, input.agency, gates],
+      );
+      return { id: row!.id };
+    } catch (error) {
+      const known = CONSTRAINT_ERRORS[(error as { constraint?: string }).constraint ?? ''];
+      if (known) throw new DomainError(known.code, known.message);
+      throw error;
+    }
+  }
+
+  /** Disables an officer; their tokens stop working on the next request. Returns false when already disabled or unknown. */
+  async disable(id: string): Promise<boolean> {
+    if (!UUID.test(id)) return false;
+    const rows = await this.sql.rows(
+      'UPDATE officer SET disabled_at = now() WHERE id = $1 AND disabled_at IS NULL RETURNING id',
+      [id],
+    );
+    return rows.length > 0;
+  }
+
+  /** The active officer with this id (one primary-key lookup), or null when unknown or disabled. */
+  async findActive(id: string): Promise<OfficerProfile | null> {
+    if (!UUID.test(id)) return null;
+    return this.sql.one<OfficerProfile>(
+      'SELECT id, username, agency, gates FROM officer WHERE id = $1 AND disabled_at IS NULL',
+      [id],
+    );
+  }
+
+  async findLoginCandidate(username: string): Promise<LoginCandidate | null> {
+    const row = await this.sql.one<{
+      id: string;
+      password_hash: string;
+      disabled: boolean;
+      locked_for_seconds: number | null;
+    }>(
+      `SELECT id, password_hash, disabled_at IS NOT NULL AS disabled, ${LOCKED_FOR} AS locked_for_seconds
+         FROM officer WHERE username = $1`,
+      [username.toLowerCase()],
+    );
+    return row
+      ? {
+          id: row.id,
+          passwordHash: row.password_hash,
+          disabled: row.disabled,
+          lockedForSeconds: row.locked_for_seconds,
+        }
+      : null;
+  }
+
+  /**
+   * Counts one failed login, and locks the account for `lockSeconds` once `maxFailures` failures in a row are
+   * reached. One conditional statement, so concurrent failures count exactly and lock exactly once. The count
+   * is only reset by a successful login: after a lock ends, the next failure locks again.
+   * Returns null when the account was already locked (the failure is not counted).
+   */
+  async recordFailedLogin(
+    id: string,
+    maxFailures: number,
+    lockSeconds: number,
+  ): Promise<{ failedLogins: number; lockedForSeconds: number | null } | null> {
+    const row = await this.sql.one<LockRow>(
+      `UPDATE officer
+          SET failed_logins = failed_logins + 1,
+              locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(secs => $3) ELSE locked_until END
+        WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now())
+        RETURNING failed_logins, ${LOCKED_FOR} AS locked_for_seconds`,
+      [id, maxFailures, lockSeconds],
+    );
+    return row ? { failedLogins: row.failed_logins, lockedForSeconds: row.locked_for_seconds } : null;
+  }
+
+  /**
+   * Clears the failure count after a correct password, unless the account was locked or disabled in the
+   * meantime (then null: the login must not succeed). Returns the officer as of this moment.
+   */
+  async recordSuccessfulLogin(id: string): Promise<OfficerProfile | null> {
+    return this.sql.one<OfficerProfile>(
+      `UPDATE officer SET failed_logins = 0, locked_until = NULL
+        WHERE id = $1 AND disabled_at IS NULL AND (locked_until IS NULL OR locked_until <= now())
+        RETURNING id, username, agency, gates`,
+      [id],
+    );
+  }
+
+  /** Seconds until the lock ends, or null when the account is not locked. */
+  async lockedForSeconds(id: string): Promise<number | null> {
+    const row = await this.sql.one<{ locked_for_seconds: number | null }>(
+      `SELECT ${LOCKED_FOR} AS locked_for_seconds FROM officer WHERE id = $1`,
+      [id],
+    );
+    return row?.locked_for_seconds ?? null;
+  }
+}

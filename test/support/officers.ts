@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { OfficersService } from '../../src/modules/officers/officers.service.js';
+import type { TestApp } from './test-app.js';
+
+export type AgencyName = 'customs' | 'border_guard' | 'quarantine' | 'yard' | 'supervisor';
+
+export interface TestOfficer {
+  id: string;
+  username: string;
+  agency: AgencyName;
+  headers: Record<string, string>;
+}
+
+const PASSWORD = 'correct horse battery staple';
+
+/** Creates an officer through the service and logs in through the real endpoint. */
+export async function officer(t: TestApp, agency: AgencyName, gates: string[] = ['HUU_NGHI']): Promise<TestOfficer> {
+  const username = `${agency.replace('_', '')}.${randomBytes(4).toString('hex')}`;
+  const { id } = await t.app.get(OfficersService).create({ username, password: PASSWORD, agency, gates });
+  const login = await t.request({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    headers: { 'content-type': 'application/json' },
+    payload: { username, password: PASSWORD },
+  });
+  if (login.statusCode !== 200) throw new Error(`login failed: ${login.body}`);
+  const token = login.json().accessToken as string;
+  return { id, username, agency, headers: { authorization: `Bearer ${token}` } };
+}
+
+/** One officer of every agency at a gate. */
+export async function gateCrew(t: TestApp, gate = 'HUU_NGHI'): Promise<Record<AgencyName, TestOfficer>> {
+  const agencies: AgencyName[] = ['customs', 'border_guard', 'quarantine', 'yard', 'supervisor'];
+  const crew = await Promise.all(agencies.map((a) => officer(t, a, [gate])));
+  return Object.fromEntries(agencies.map((a, i) => [a, crew[i]])) as Record<AgencyName, TestOfficer>;
+}
