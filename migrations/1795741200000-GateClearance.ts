@@ -101,7 +101,9 @@ export class GateClearance1795741200000 implements MigrationInterface {
         decided_at timestamptz,
         note text
       )`);
-    await q.query(`CREATE UNIQUE INDEX "UQ_amendment_request_pending" ON amendment_request (declaration_id) WHERE status = 'pending'`);
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_amendment_request_pending" ON amendment_request (declaration_id) WHERE status = 'pending'`,
+    );
 
     await q.query(`ALTER TABLE outbox_message ADD COLUMN run_at timestamptz`);
 
@@ -116,7 +118,9 @@ export class GateClearance1795741200000 implements MigrationInterface {
       ADD COLUMN note text,
       ADD COLUMN prev_hash bytea,
       ADD COLUMN hash bytea`);
-    await q.query(`UPDATE declaration_event e SET gate_code = d.gate_code FROM declaration d WHERE d.id = e.declaration_id`);
+    await q.query(
+      `UPDATE declaration_event e SET gate_code = d.gate_code FROM declaration d WHERE d.id = e.declaration_id`,
+    );
     await q.query(`ALTER TABLE declaration_event ALTER COLUMN gate_code SET NOT NULL`);
     await q.query(`ALTER TABLE declaration_event ALTER COLUMN to_status DROP NOT NULL`);
 
@@ -127,7 +131,9 @@ export class GateClearance1795741200000 implements MigrationInterface {
           coalesce(e.to_status, ''), e.actor, coalesce(e.agency, ''), e.gate_code, coalesce(e.note, ''),
           coalesce(e.reasons::text, ''), to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
       $$`);
-    await q.query(`CREATE TABLE audit_chain_head (id integer PRIMARY KEY CHECK (id = 1), seq bigint NOT NULL, hash bytea NOT NULL)`);
+    await q.query(
+      `CREATE TABLE audit_chain_head (id integer PRIMARY KEY CHECK (id = 1), seq bigint NOT NULL, hash bytea NOT NULL)`,
+    );
     await q.query(`INSERT INTO audit_chain_head (id, seq, hash) VALUES (1, 0, '\\x00'::bytea)`);
     // Appends to the chain under the head row's lock: records get consecutive seq in commit order.
     await q.query(`
@@ -154,7 +160,9 @@ export class GateClearance1795741200000 implements MigrationInterface {
         END LOOP;
         UPDATE audit_chain_head SET seq = n, hash = h WHERE id = 1;
       END $$`);
-    await q.query(`ALTER TABLE declaration_event ALTER COLUMN seq SET NOT NULL, ALTER COLUMN hash SET NOT NULL, ALTER COLUMN prev_hash SET NOT NULL`);
+    await q.query(
+      `ALTER TABLE declaration_event ALTER COLUMN seq SET NOT NULL, ALTER COLUMN hash SET NOT NULL, ALTER COLUMN prev_hash SET NOT NULL`,
+    );
     await q.query(`ALTER TABLE declaration_event ADD CONSTRAINT "UQ_declaration_event_seq" UNIQUE (seq)`);
     await q.query(`CREATE TRIGGER "TR_declaration_event_chain" BEFORE INSERT ON declaration_event
       FOR EACH ROW EXECUTE FUNCTION audit_chain_append()`);
