@@ -17,6 +17,7 @@ import { ScreeningReconciler } from './modules/screening/screening-reconciler.js
 import { WatchlistModule } from './modules/watchlist/watchlist.module.js';
 import { WatchlistService } from './modules/watchlist/watchlist.service.js';
 import { Sql } from './database/sql.js';
+import { AuditVerifier } from './modules/declarations/audit-verifier.js';
 import type { INestApplicationContext } from '@nestjs/common';
 
 type Options = Record<string, string | undefined>;
@@ -78,6 +79,10 @@ export const COMMANDS: Record<string, { usage: string; run: Command }> = {
       return { removed: await app.get(WatchlistService).remove(kind, value) };
     },
   },
+  'audit:verify': {
+    usage: '   (recomputes the audit hash chain; exit code 1 if it is broken)',
+    run: (app) => app.get(AuditVerifier).verify(),
+  },
   'screening:retry': {
     usage: '--id <declaration id>   (re-drives a declaration whose screening failed)',
     run: async (app, o) => {
@@ -107,6 +112,7 @@ class CliModule {
         WatchlistModule,
         ScreeningModule,
       ],
+      providers: [AuditVerifier],
     };
   }
 }
@@ -151,7 +157,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const result = await command.run(app, values);
     process.stdout.write(`${JSON.stringify(result)}\n`);
-    return 0;
+    return (result as { ok?: unknown } | null)?.ok === false ? 1 : 0; // audit:verify found a break
   } finally {
     await app.close();
   }

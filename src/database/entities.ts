@@ -3,6 +3,7 @@ import { CompanyEntity } from '../modules/companies/company.entity.js';
 import { DeclarationEventEntity } from '../modules/declarations/declaration-event.entity.js';
 import { DeclarationEntity } from '../modules/declarations/declaration.entity.js';
 import { GateEntity } from '../modules/gates/gate.entity.js';
+import { OfficerEntity } from '../modules/officers/officer.entity.js';
 import { OutboxMessageEntity } from '../modules/outbox/outbox-message.entity.js';
 import { WatchlistEntryEntity } from '../modules/watchlist/watchlist-entry.entity.js';
 
@@ -14,4 +15,5 @@ export const ENTITIES = [
   DeclarationEntity,
   DeclarationEventEntity,
   OutboxMessageEntity,
+  OfficerEntity,
 ];

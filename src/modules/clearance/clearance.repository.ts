@@ -101,12 +101,6 @@ export class ClearanceRepository {
     );
   }
 
-  stepsOf(declarationId: string): Promise<StepRow[]> {
-    return this.sql.rows<StepRow>('SELECT * FROM clearance_step WHERE declaration_id = $1 ORDER BY stage, agency', [
-      declarationId,
-    ]);
-  }
-
   stepsIn(manager: EntityManager, declarationId: string): Promise<StepRow[]> {
     return rowsIn<StepRow>(manager, 'SELECT * FROM clearance_step WHERE declaration_id = $1 ORDER BY stage, agency', [
       declarationId,
@@ -156,9 +150,11 @@ export class ClearanceRepository {
     return rows[0] ?? null;
   }
 
-  async lockStep(manager: EntityManager, stepId: string): Promise<StepRow | null> {
-    const rows = await rowsIn<StepRow>(manager, 'SELECT * FROM clearance_step WHERE id = $1 FOR UPDATE', [stepId]);
-    return rows[0] ?? null;
+  /** All steps of a declaration, locked: taken after the declaration's lock and before the audit chain's. */
+  lockSteps(manager: EntityManager, declarationId: string): Promise<StepRow[]> {
+    return rowsIn<StepRow>(manager, 'SELECT * FROM clearance_step WHERE declaration_id = $1 ORDER BY id FOR UPDATE', [
+      declarationId,
+    ]);
   }
 
   /** Conditional on the status and version read: a concurrent decision makes this return null. */

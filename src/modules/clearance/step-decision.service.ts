@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error.js';
-import { Sql } from '../../database/sql.js';
+import { rowsIn, Sql } from '../../database/sql.js';
 import { type AuthenticatedOfficer, isSupervisorOf } from '../auth/officer-access.js';
 import { appendAudit } from '../declarations/audit.js';
 import { transition } from '../declarations/declaration-lifecycle.js';
@@ -39,14 +39,17 @@ export class StepDecisionService {
   async decide(officer: AuthenticatedOfficer, stepId: string, input: DecisionInput): Promise<DecisionResult> {
     if (!UUID.test(stepId)) throw new DomainError('STEP.NOT_FOUND', 'No such step');
     return this.sql.dataSource.transaction(async (manager) => {
-      const peek = await this.sql.one<{ declaration_id: string }>(
+      const [peek] = await rowsIn<{ declaration_id: string }>(
+        manager,
         'SELECT declaration_id FROM clearance_step WHERE id = $1',
         [stepId],
       );
       if (!peek) throw new DomainError('STEP.NOT_FOUND', 'No such step');
-      // Lock order everywhere: declaration, then its steps.
+      // Lock order everywhere: the declaration, then its steps, and the audit chain last (appendAudit), so
+      // opening the next stage below never waits on a step while holding the chain.
       const declaration = await this.clearance.lock(manager, peek.declaration_id);
-      const step = await this.clearance.lockStep(manager, stepId);
+      const steps = await this.clearance.lockSteps(manager, peek.declaration_id);
+      const step = steps.find((s) => s.id === stepId);
       if (!declaration || !step) throw new DomainError('STEP.NOT_FOUND', 'No such step');
       this.authorize(officer, step);
 
