@@ -1,11 +1,14 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config/app-config.js';
+import { AppConfig, ConfigError, loadConfig } from './config/app-config.js';
 import { createLogger } from './common/logging/logger.js';
 import { createHttpApp, createWorkerContext } from './http-app.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  if (config.AUTH_TOKEN_SECRET === new AppConfig().AUTH_TOKEN_SECRET) {
+    logger.warn('AUTH_TOKEN_SECRET is the development default: set a long random value in production');
+  }
   if (config.APP_ROLE === 'worker') {
     await createWorkerContext(config, logger);
     logger.info({ role: config.APP_ROLE }, 'worker started');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error.js';
-import { PlateNumber, PlateNumberError } from '../../common/identifiers/plate-number.js';
+import { canonicalPlateField } from '../../common/validation/plate-field.js';
 import { Sql } from '../../database/sql.js';
 import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-access.js';
 import { CHECK_IN_AUDIENCE, TokenService } from '../auth/token.js';
@@ -42,7 +42,7 @@ export class CheckInService {
     return this.sql.dataSource.transaction(async (manager) => {
       const d = byQr
         ? await this.clearance.lock(manager, byQr.declarationId)
-        : await this.clearance.findForPlate(manager, this.canonicalPlate(input.plate ?? ''));
+        : await this.clearance.findForPlate(manager, canonicalPlateField(input.plate ?? ''));
       if (!d)
         throw new DomainError(
           'CHECKIN.NO_DECLARATION',
@@ -109,16 +109,6 @@ export class CheckInService {
       return { declarationId: claims.sub, version: claims.ver };
     } catch {
       throw new DomainError('CHECKIN.QR_INVALID', 'The QR code is not one this service issued, or it has expired');
-    }
-  }
-
-  private canonicalPlate(raw: string): string {
-    try {
-      return PlateNumber.parse(raw).value;
-    } catch (error) {
-      if (error instanceof PlateNumberError)
-        throw DomainError.invalidField('plate', `${error.message} (${error.code})`);
-      throw error;
     }
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error.js';
-import { PlateNumber, PlateNumberError } from '../../common/identifiers/plate-number.js';
+import { canonicalPlateField } from '../../common/validation/plate-field.js';
 import { Sql } from '../../database/sql.js';
 import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-access.js';
 import { transition } from '../declarations/declaration-lifecycle.js';
@@ -30,7 +30,7 @@ export class ExitService {
     rawPlate: string,
   ): Promise<{ declaration: ClearanceSubject; destination: ExitDestination }> {
     assertOfficerMay(officer, gate, ['border_guard', 'yard'], 'let vehicles out');
-    const plate = canonical(rawPlate);
+    const plate = canonicalPlateField(rawPlate);
     return this.sql.dataSource.transaction(async (manager) => {
       const d = await this.clearance.findForPlate(manager, plate);
       if (!d || d.gate_code !== gate || !['in_yard', 'cleared', 'refused'].includes(d.status)) {
@@ -58,14 +58,5 @@ export class ExitService {
       await this.clearance.markExited(manager, d.id, destination);
       return { declaration: { ...d, status: 'exited' }, destination };
     });
-  }
-}
-
-function canonical(raw: string): string {
-  try {
-    return PlateNumber.parse(raw).value;
-  } catch (error) {
-    if (error instanceof PlateNumberError) throw DomainError.invalidField('plate', `${error.message} (${error.code})`);
-    throw error;
   }
 }

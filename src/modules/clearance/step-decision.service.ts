@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUuid } from '../../common/validation/uuid.js';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { rowsIn, Sql } from '../../database/sql.js';
@@ -23,8 +24,6 @@ export interface DecisionResult {
   declarationStatus: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * An officer's decision on a step, and what follows from it in the same transaction: the next stage opens,
  * the declaration becomes `cleared` when every step has passed, or `refused` at the first refusal.
@@ -37,7 +36,7 @@ export class StepDecisionService {
   ) {}
 
   async decide(officer: AuthenticatedOfficer, stepId: string, input: DecisionInput): Promise<DecisionResult> {
-    if (!UUID.test(stepId)) throw new DomainError('STEP.NOT_FOUND', 'No such step');
+    if (!isUuid(stepId)) throw new DomainError('STEP.NOT_FOUND', 'No such step');
     return this.sql.dataSource.transaction(async (manager) => {
       const [peek] = await rowsIn<{ declaration_id: string }>(
         manager,
@@ -84,6 +83,10 @@ export class StepDecisionService {
 
   private authorize(officer: AuthenticatedOfficer, step: StepRow): void {
     if (isSupervisorOf(officer, step.gate_code)) return;
+    // Re-checked at decision time: an officer moved off the gate loses the steps they claimed there.
+    if (!(officer.gates as readonly string[]).includes(step.gate_code)) {
+      throw new DomainError('AUTH.FORBIDDEN', `You are not posted at ${step.gate_code}`, { gate: step.gate_code });
+    }
     if (step.claimed_by !== officer.id) {
       throw new DomainError(
         'STEP.NOT_YOURS',

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUuid } from '../../common/validation/uuid.js';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { rowsIn, Sql } from '../../database/sql.js';
@@ -14,7 +15,6 @@ import type { DeclarationStatus } from './declaration-status.js';
 import type { DeclarationRow } from './declarations.repository.js';
 import type { AmendDeclarationRequestDto } from './dto/amend-declaration.request.dto.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const AFTER_ARRIVAL: readonly DeclarationStatus[] = ['in_yard', 'cleared', 'refused'];
 
 export interface AmendmentRequestRow {
@@ -124,7 +124,7 @@ export class DeclarationChangesService {
     decision: 'approve' | 'decline',
     note: string | undefined,
   ): Promise<AmendmentRequestRow> {
-    if (!UUID.test(requestId)) throw new DomainError('AMENDMENT.NOT_FOUND', 'No such amendment request');
+    if (!isUuid(requestId)) throw new DomainError('AMENDMENT.NOT_FOUND', 'No such amendment request');
     return this.sql.dataSource.transaction(async (manager) => {
       const [request] = await rowsIn<AmendmentRequestRow & { gate_code: string }>(
         manager,
@@ -177,7 +177,7 @@ export class DeclarationChangesService {
   }
 
   private async lockOwned(manager: EntityManager, company: AuthenticatedCompany, id: string): Promise<DeclarationRow> {
-    const rows = UUID.test(id)
+    const rows = isUuid(id)
       ? await rowsIn<DeclarationRow>(
           manager,
           'SELECT * FROM declaration WHERE id = $1 AND company_id = $2 FOR UPDATE',

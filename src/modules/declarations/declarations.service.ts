@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUuid } from '../../common/validation/uuid.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { PlateNumber } from '../../common/identifiers/plate-number.js';
 import type { AuthenticatedCompany } from '../companies/companies.service.js';
@@ -21,8 +22,6 @@ export interface SubmitResult {
   body: Record<string, unknown>;
   replayed: boolean;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class DeclarationsService {
@@ -91,7 +90,7 @@ export class DeclarationsService {
 
   private async findOwnedRow(company: AuthenticatedCompany, id: string): Promise<DeclarationRow> {
     // Malformed ids and other companies' ids answer alike, so ids cannot be probed.
-    const row = UUID.test(id) ? await this.declarations.findOwned(company.companyId, id.toLowerCase()) : null;
+    const row = isUuid(id) ? await this.declarations.findOwned(company.companyId, id.toLowerCase()) : null;
     if (!row) throw new DomainError('DECLARATION.NOT_FOUND', 'No such declaration');
     return row;
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUuid } from '../../common/validation/uuid.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { CONSTRAINT_ERRORS } from '../../common/errors/error-codes.js';
 import { Sql } from '../../database/sql.js';
@@ -7,8 +8,6 @@ import { GATE_CODES, type GateCode } from '../gates/gate-code.js';
 import { AGENCIES, type Agency, isAgency } from './agency.js';
 
 const USERNAME = /^[a-z0-9._-]{3,64}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export interface CreateOfficerInput {
   username: string;
   password: string;
@@ -73,7 +72,7 @@ export class OfficersService {
 
   /** Disables an officer; their tokens stop working on the next request. Returns false when already disabled or unknown. */
   async disable(id: string): Promise<boolean> {
-    if (!UUID.test(id)) return false;
+    if (!isUuid(id)) return false;
     const rows = await this.sql.rows(
       'UPDATE officer SET disabled_at = now() WHERE id = $1 AND disabled_at IS NULL RETURNING id',
       [id],
@@ -83,7 +82,7 @@ export class OfficersService {
 
   /** The active officer with this id (one primary-key lookup), or null when unknown or disabled. */
   async findActive(id: string): Promise<OfficerProfile | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     return this.sql.one<OfficerProfile>(
       'SELECT id, username, agency, gates FROM officer WHERE id = $1 AND disabled_at IS NULL',
       [id],

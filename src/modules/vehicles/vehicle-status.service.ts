@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error.js';
-import { PlateNumber, PlateNumberError } from '../../common/identifiers/plate-number.js';
+import { PlateNumber } from '../../common/identifiers/plate-number.js';
+import { asPlateField } from '../../common/validation/plate-field.js';
 import { Sql } from '../../database/sql.js';
 import { ACTIVE_STATUSES_SQL } from '../declarations/declaration-status.js';
 import type { VehicleStatusResponseDto } from './dto/vehicle-status.response.dto.js';
@@ -74,14 +75,7 @@ export class VehicleStatusService {
 
   /** Canonical plate for any spelling; a Chinese plate typed without its province works when unambiguous. */
   private async resolve(raw: string): Promise<string> {
-    let parsed: ReturnType<typeof PlateNumber.parseForLookup>;
-    try {
-      parsed = PlateNumber.parseForLookup(raw);
-    } catch (error) {
-      if (error instanceof PlateNumberError)
-        throw DomainError.invalidField('plate', `${error.message} (${error.code})`);
-      throw error;
-    }
+    const parsed = asPlateField('plate', () => PlateNumber.parseForLookup(raw));
     if ('plate' in parsed) return parsed.plate.value;
     const matches = await this.sql.rows<{ plate: string }>(
       'SELECT DISTINCT plate FROM declaration WHERE plate_short = $1 LIMIT 2',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { Sql } from '../../database/sql.js';
-import { PlateNumber, PlateNumberError } from '../../common/identifiers/plate-number.js';
+import { canonicalPlateField } from '../../common/validation/plate-field.js';
 import { type WatchlistKind, WatchlistEntryEntity } from './watchlist-entry.entity.js';
 
 export interface WatchlistHit {
@@ -22,7 +22,7 @@ export class WatchlistService {
   ) {}
 
   async add(kind: WatchlistKind, rawValue: string, reason: string): Promise<{ id: string; value: string }> {
-    const value = kind === 'plate' ? this.canonicalPlate(rawValue) : normaliseDocumentNumber(rawValue);
+    const value = kind === 'plate' ? canonicalPlateField(rawValue) : normaliseDocumentNumber(rawValue);
     if (!value) throw DomainError.invalidField(kind, 'must not be empty');
     if (!reason.trim()) throw DomainError.invalidField('reason', 'must not be empty');
     const entry = await this.dataSource
@@ -32,7 +32,7 @@ export class WatchlistService {
   }
 
   async remove(kind: WatchlistKind, rawValue: string): Promise<number> {
-    const value = kind === 'plate' ? this.canonicalPlate(rawValue) : normaliseDocumentNumber(rawValue);
+    const value = kind === 'plate' ? canonicalPlateField(rawValue) : normaliseDocumentNumber(rawValue);
     const rows = await this.sql.rows(
       'UPDATE watchlist_entry SET removed_at = now() WHERE kind = $1 AND value = $2 AND removed_at IS NULL RETURNING id',
       [kind, value],
@@ -48,14 +48,5 @@ export class WatchlistService {
           AND ((kind = 'plate' AND value = ANY($1::text[])) OR (kind = 'document' AND value = $2))`,
       [plates, normaliseDocumentNumber(documentNumber)],
     );
-  }
-
-  private canonicalPlate(raw: string): string {
-    try {
-      return PlateNumber.parse(raw).value;
-    } catch (error) {
-      if (error instanceof PlateNumberError) throw DomainError.invalidField('plate', error.message);
-      throw error;
-    }
   }
 }
