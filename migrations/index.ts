@@ -1,5 +1,6 @@
 import { InitialSchema1795737600000 } from './1795737600000-InitialSchema.js';
 import { GateClearance1795741200000 } from './1795741200000-GateClearance.js';
+import { FollowTheFlow1795744800000 } from './1795744800000-FollowTheFlow.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from compiled JS and under Jest. */
-export const MIGRATIONS = [InitialSchema1795737600000, GateClearance1795741200000];
+export const MIGRATIONS = [InitialSchema1795737600000, GateClearance1795741200000, FollowTheFlow1795744800000];

@@ -3,14 +3,30 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { StrictValidationPipe } from './common/http/validation.pipe.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { BoardModule } from './modules/board/board.module.js';
 import { ClearanceModule } from './modules/clearance/clearance.module.js';
 import { DeclarationsModule } from './modules/declarations/declarations.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { MetricsModule } from './modules/metrics/metrics.module.js';
+import { RateLimitModule } from './modules/rate-limit/rate-limit.module.js';
+import { StatsApiModule } from './modules/stats/stats-api.module.js';
 import { VehiclesModule } from './modules/vehicles/vehicles.module.js';
+import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 
 /** The HTTP API. Global pipe and filter are providers here, so a test app built from it behaves as production. */
 @Module({
-  imports: [AuthModule, DeclarationsModule, ClearanceModule, VehiclesModule, HealthModule],
+  imports: [
+    AuthModule,
+    DeclarationsModule,
+    ClearanceModule,
+    VehiclesModule,
+    HealthModule,
+    WebhooksModule,
+    BoardModule,
+    StatsApiModule,
+    MetricsModule,
+    RateLimitModule,
+  ],
   providers: [
     { provide: APP_PIPE, useClass: StrictValidationPipe },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

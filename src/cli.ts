@@ -14,6 +14,8 @@ import { OfficersService } from './modules/officers/officers.service.js';
 import { QueueModule } from './modules/queue/queue.module.js';
 import { ScreeningModule } from './modules/screening/screening.module.js';
 import { ScreeningReconciler } from './modules/screening/screening-reconciler.js';
+import { StatsModule } from './modules/stats/stats.module.js';
+import { StatsRollupService } from './modules/stats/stats-rollup.service.js';
 import { WatchlistModule } from './modules/watchlist/watchlist.module.js';
 import { WatchlistService } from './modules/watchlist/watchlist.service.js';
 import { Sql } from './database/sql.js';
@@ -96,6 +98,12 @@ export const COMMANDS: Record<string, { usage: string; run: Command }> = {
       return { outcome: await app.get(ScreeningReconciler).redrive(id, row.version, true) };
     },
   },
+  'stats:rebuild': {
+    usage: '--from YYYY-MM-DD --to YYYY-MM-DD   (recomputes daily statistics of every gate for those local days)',
+    run: async (app, o) => ({
+      rebuilt: await app.get(StatsRollupService).rebuild(required(o, 'from'), required(o, 'to')),
+    }),
+  },
 };
 
 @Module({})
@@ -111,6 +119,7 @@ class CliModule {
         OfficersModule,
         WatchlistModule,
         ScreeningModule,
+        StatsModule,
       ],
       providers: [AuditVerifier],
     };
@@ -145,6 +154,8 @@ async function main(argv: string[]): Promise<number> {
         'password',
         'agency',
         'gates',
+        'from',
+        'to',
       ].map((k) => [k, { type: 'string' as const }]),
     ),
     strict: true,

@@ -10,6 +10,11 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { NestPinoLogger } from './common/logging/logger.js';
 import { toErrorBody } from './common/http/to-error-body.js';
+import { MetricsService } from './modules/metrics/metrics.service.js';
+import { QueueBoardAuth } from './modules/metrics/queue-board.auth.js';
+import { mountQueueBoard } from './modules/metrics/queue-board.js';
+import { Queues } from './modules/queue/queue.module.js';
+import { RateLimiter } from './modules/rate-limit/rate-limiter.js';
 
 const REQUEST_ID = /^[\w-]{1,64}$/;
 
@@ -20,6 +25,11 @@ export interface HttpAppOptions {
    * test checks the UI.
    */
   swaggerUi?: boolean;
+  /**
+   * Serve Bull Board at /admin/queues (its login and auth hook are always on). It loads @fastify/static as
+   * well, so it follows swaggerUi unless set.
+   */
+  queueBoardUi?: boolean;
 }
 
 /** Builds the API exactly as production runs it; tests call this too. */
@@ -33,6 +43,8 @@ export async function createHttpApp(
     // Our onResponse hook writes one line per request instead (route pattern, no raw URL).
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.HTTP_BODY_LIMIT_BYTES,
+    // request.ip from X-Forwarded-For (rate limits per client address): only behind a proxy that sets it.
+    trustProxy: config.HTTP_TRUST_PROXY,
     genReqId: (req: IncomingMessage) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -53,20 +65,30 @@ export async function createHttpApp(
   // Fastify's own parsers: keep JSON, drop text/plain, so any other media type is a 415.
   fastify.removeContentTypeParser('text/plain');
 
+  // Before body parsing and guards: a client over its budget costs one Redis round trip and nothing more.
+  const rateLimiter = app.get(RateLimiter);
+  fastify.addHook('onRequest', (request, reply) => rateLimiter.onRequest(request, reply));
+  const metrics = app.get(MetricsService);
+
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
   // One line per request; the route pattern, never the raw URL, because URLs carry plates.
   fastify.addHook('onResponse', async (request: FastifyRequest, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
     request.log.info(
       {
         method: request.method,
-        route: request.routeOptions.url ?? 'unmatched',
+        route,
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime),
       },
       'request',
     );
+    metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+  });
+  await mountQueueBoard(fastify, app.get(QueueBoardAuth), app.get(Queues).all(), {
+    ui: options.queueBoardUi ?? options.swaggerUi ?? true,
   });
 
   const document = SwaggerModule.createDocument(

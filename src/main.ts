@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config.js';
 import { createLogger } from './common/logging/logger.js';
 import { createHttpApp, createWorkerContext } from './http-app.js';
+import { startWorkerMetricsServer } from './modules/metrics/worker-metrics.server.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -11,6 +12,8 @@ async function main(): Promise<void> {
   }
   if (config.APP_ROLE === 'worker') {
     await createWorkerContext(config, logger);
+    // No HTTP app here: job and process metrics get their own /metrics (API processes serve theirs).
+    if (config.WORKER_METRICS_PORT > 0) await startWorkerMetricsServer(config.WORKER_METRICS_PORT, config.HOST, logger);
     logger.info({ role: config.APP_ROLE }, 'worker started');
     return;
   }

@@ -1,19 +1,36 @@
 import { Module } from '@nestjs/common';
 import { ClearanceModule } from './modules/clearance/clearance.module.js';
 import { ClearanceWorker } from './modules/clearance/clearance.worker.js';
+import { EventDispatcher } from './modules/events/event-dispatcher.js';
+import { WEBHOOK_EVENT_SINK } from './modules/events/event-sink.js';
 import { OutboxRelay } from './modules/outbox/outbox-relay.js';
 import { ScreeningModule } from './modules/screening/screening.module.js';
 import { ScreeningWorker } from './modules/screening/screening.worker.js';
 import { WorkerHeartbeat } from './modules/screening/worker-heartbeat.js';
+import { StatsModule } from './modules/stats/stats.module.js';
+import { StatsWorker } from './modules/stats/stats.worker.js';
+import { WebhookDeliveryWorker } from './modules/webhooks/webhook-delivery.worker.js';
+import { WebhookFanout } from './modules/webhooks/webhook-fanout.js';
+import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 import { ReconcileSchedule } from './worker/reconcile-schedule.js';
 
 /**
- * Background work: the outbox relay, the BullMQ processors, the reconciler, the expiry sweep and the
- * heartbeat. No HTTP. They stop in onModuleDestroy (finishing running jobs), before connections close in
+ * Background work: the outbox relay, the event dispatcher, the BullMQ processors, the reconciler, the expiry
+ * sweep and the heartbeat. No HTTP. They stop in onModuleDestroy (finishing running jobs), before connections close in
  * onApplicationShutdown.
  */
 @Module({
-  imports: [ScreeningModule, ClearanceModule],
-  providers: [OutboxRelay, ScreeningWorker, ClearanceWorker, WorkerHeartbeat, ReconcileSchedule],
+  imports: [ScreeningModule, ClearanceModule, WebhooksModule, StatsModule],
+  providers: [
+    { provide: WEBHOOK_EVENT_SINK, useExisting: WebhookFanout },
+    EventDispatcher,
+    OutboxRelay,
+    ScreeningWorker,
+    ClearanceWorker,
+    WorkerHeartbeat,
+    ReconcileSchedule,
+    WebhookDeliveryWorker,
+    StatsWorker,
+  ],
 })
 export class WorkerModule {}

@@ -8,6 +8,7 @@ import { startTestApp, type TestApp, type TestResponse } from './support/test-ap
 const PUBLIC_KEYS = [
   'currentSteps',
   'direction',
+  'expectedAhead',
   'expectedArrivalAt',
   'gate',
   'plate',
@@ -348,6 +349,7 @@ describe('public vehicle lookup: GET /api/v1/vehicles/:plate/status', () => {
         updatedAt: declaration.updatedAt,
         timeline: declaration.timeline,
         currentSteps: [], // not in the yard yet
+        expectedAhead: expect.any(Number),
       });
       expect(body.timeline.map((e: { status: string }) => e.status)).toEqual(['submitted', 'accepted']);
       const times = body.timeline.map((e: { at: string }) => e.at);

@@ -144,6 +144,75 @@ export class AppConfig {
   @Min(1)
   @Max(30 * 24 * 60)
   CLEARANCE_NO_SHOW_EXPIRY_MINUTES = 720;
+
+  /** Tests point webhooks at a local receiver; production refuses private, loopback and plain-http targets. */
+  @Transform(toBool)
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
+
+  /** Attempts per delivery; with WEBHOOK_BACKOFF_MS doubling from 30 s, 14 attempts span about 2.8 days. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  WEBHOOK_MAX_ATTEMPTS = 14;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  WEBHOOK_BACKOFF_MS = 30_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /** Requests per minute per client address on public endpoints; 0 turns the limit off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  RATE_LIMIT_PUBLIC_PER_MIN = 600;
+
+  /** Requests per minute per API key on company endpoints; 0 turns the limit off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  RATE_LIMIT_COMPANY_PER_MIN = 1200;
+
+  /** Trust X-Forwarded-For from a reverse proxy when telling clients apart (true only behind one). */
+  @Transform(toBool)
+  @IsBoolean()
+  HTTP_TRUST_PROXY = false;
+
+  /** Demand as a share of today's capacity at which the board turns yellow, orange, red. */
+  @Matches(/^\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?$/, { message: 'must be three ascending ratios like 0.7,0.85,1' })
+  BOARD_WARNING_THRESHOLDS = '0.7,0.85,1';
+
+  /** Window for the board's median time from arrival to exit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(72)
+  BOARD_MEDIAN_WINDOW_HOURS = 6;
+
+  /**
+   * Whether this worker process reads the audit log into webhooks and live updates. Several may run (they
+   * take turns on one cursor row); turning it off is for isolating the webhook fan-out in tests.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  EVENTS_DISPATCHER_ENABLED = true;
+
+  /** Port of the worker's own /metrics when it runs without the API (APP_ROLE=worker); 0 turns it off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_METRICS_PORT = 9464;
 }
 
 // URLs may carry passwords; never echo them.

@@ -4,9 +4,10 @@ import { AppConfig } from '../config/app-config.js';
 import { LOGGER } from '../common/logging/logger.tokens.js';
 import { ExpiryService } from '../modules/clearance/expiry.service.js';
 import { ScreeningReconciler } from '../modules/screening/screening-reconciler.js';
+import { WebhookReconciler } from '../modules/webhooks/webhook-reconciler.js';
 
 /**
- * Runs the screening reconciler and the expiry sweep on a timer inside worker processes. A plain timer rather than a BullMQ repeatable
+ * Runs the screening and webhook reconcilers and the expiry sweep on a timer inside worker processes. A plain timer rather than a BullMQ repeatable
  * job on purpose: it must keep working when Redis is the thing that failed. Passes from several workers
  * do not collide (the stuck rows are claimed with SKIP LOCKED).
  */
@@ -18,6 +19,7 @@ export class ReconcileSchedule implements OnApplicationBootstrap, OnModuleDestro
   constructor(
     private readonly reconciler: ScreeningReconciler,
     private readonly expiry: ExpiryService,
+    private readonly webhooks: WebhookReconciler,
     private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -37,6 +39,7 @@ export class ReconcileSchedule implements OnApplicationBootstrap, OnModuleDestro
     try {
       await this.reconciler.reconcileOnce();
       await this.expiry.sweep();
+      await this.webhooks.reconcileOnce();
     } catch (error) {
       this.logger.warn({ component: 'screening-reconciler', err: error }, 'reconcile pass failed; will retry');
     } finally {

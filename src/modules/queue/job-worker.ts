@@ -1,6 +1,7 @@
 import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { jobMetrics } from '../metrics/process-metrics.js';
 import type { QueueName } from './queue-names.js';
 import { createWorkerConnection } from './redis.js';
 
@@ -45,11 +46,13 @@ export class JobWorker<T> {
     try {
       const outcome = await handle(job);
       counters.recordCompleted();
+      jobMetrics.completed(queue, job.name, Date.now() - started);
       logger.info({ ...context, outcome, durationMs: Date.now() - started }, 'job finished');
       return outcome;
     } catch (error) {
       counters.recordFailed();
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      jobMetrics.failed(queue, job.name, Date.now() - started, final);
       logger.warn({ ...context, final, durationMs: Date.now() - started, err: error }, 'job failed');
       if (final && onFinalFailure) await onFinalFailure(job, error instanceof Error ? error.message : String(error));
       throw error;

@@ -16,7 +16,12 @@ export class Queues implements OnApplicationShutdown {
     config: AppConfig,
     @Inject(REDIS_PRODUCER) private readonly redis: Redis,
   ) {
-    const attempts = { [QueueName.Screening]: config.SCREENING_ATTEMPTS, [QueueName.Clearance]: 10 };
+    const retries: Record<QueueName, { attempts: number; delay: number }> = {
+      [QueueName.Screening]: { attempts: config.SCREENING_ATTEMPTS, delay: config.SCREENING_BACKOFF_MS },
+      [QueueName.Clearance]: { attempts: 10, delay: config.SCREENING_BACKOFF_MS },
+      [QueueName.Webhooks]: { attempts: config.WEBHOOK_MAX_ATTEMPTS, delay: config.WEBHOOK_BACKOFF_MS },
+      [QueueName.Stats]: { attempts: 3, delay: config.SCREENING_BACKOFF_MS },
+    };
     this.queues = new Map(
       Object.values(QueueName).map((name) => {
         const queue = new Queue(name, {
@@ -24,8 +29,8 @@ export class Queues implements OnApplicationShutdown {
           prefix: config.QUEUE_PREFIX,
           skipWaitingForReady: true,
           defaultJobOptions: {
-            attempts: attempts[name],
-            backoff: { type: 'exponential', delay: config.SCREENING_BACKOFF_MS },
+            attempts: retries[name].attempts,
+            backoff: { type: 'exponential', delay: retries[name].delay },
             // Bounded history; long enough that a re-added jobId within a day is recognised as a duplicate.
             removeOnComplete: { age: 24 * 3600, count: 50_000 },
             removeOnFail: { age: 7 * 24 * 3600 },

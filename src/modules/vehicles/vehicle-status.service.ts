@@ -4,7 +4,9 @@ import { PlateNumber } from '../../common/identifiers/plate-number.js';
 import { asPlateField } from '../../common/validation/plate-field.js';
 import { Sql } from '../../database/sql.js';
 import { ACTIVE_STATUSES_SQL } from '../declarations/declaration-status.js';
-import type { VehicleStatusResponseDto } from './dto/vehicle-status.response.dto.js';
+import type { CurrentStepResponseDto, VehicleStatusResponseDto } from './dto/vehicle-status.response.dto.js';
+import { estimateWait } from './wait-estimate.js';
+import type { VehicleStatusMessage } from '../events/event-sink.js';
 
 interface StatusRow {
   id: string;
@@ -33,17 +35,33 @@ SELECT d.id, d.plate, d.status, d.gate_code AS gate, d.direction, d.expected_arr
           FROM declaration_event e WHERE e.declaration_id = d.id AND e.action = 'transition') AS timeline
   FROM d`;
 
-// For a vehicle in the yard: its open steps, and for each waiting one its place in that agency's queue.
+// For a vehicle in the yard: its open steps; for each waiting one its place in that agency's queue, and
+// that queue's service rate (steps decided in the last hour at this gate) for the wait estimate.
 const OPEN_STEPS = `
 SELECT s.agency, s.status,
        CASE WHEN s.status = 'waiting' AND s.ready_at IS NOT NULL THEN
          (SELECT count(*)::int + 1 FROM clearance_step o JOIN declaration od ON od.id = o.declaration_id AND od.status = 'in_yard'
            WHERE o.gate_code = s.gate_code AND o.agency = s.agency AND o.status = 'waiting' AND o.ready_at IS NOT NULL
              AND (o.priority, o.ready_at, o.id) < (s.priority, s.ready_at, s.id))
-       END AS queue_position
+       END AS queue_position,
+       (SELECT count(*)::int FROM clearance_step r
+         WHERE r.gate_code = s.gate_code AND r.agency = s.agency AND r.decided_at > now() - interval '1 hour') AS decided_last_hour
   FROM clearance_step s
  WHERE s.declaration_id = $1 AND s.status <> 'passed' AND (s.ready_at IS NOT NULL OR s.status <> 'waiting')
  ORDER BY s.stage, s.agency`;
+
+// For an accepted vehicle on its way: how many accepted vehicles are expected at the gate before it.
+const EXPECTED_AHEAD = `
+SELECT count(*)::int AS ahead FROM declaration o, declaration d
+ WHERE d.id = $1 AND o.status = 'accepted' AND o.gate_code = d.gate_code
+   AND (o.expected_arrival_at, o.id) < (d.expected_arrival_at, d.id)`;
+
+interface OpenStepRow {
+  agency: string;
+  status: string;
+  queue_position: number | null;
+  decided_last_hour: number;
+}
 
 @Injectable()
 export class VehicleStatusService {
@@ -63,18 +81,40 @@ export class VehicleStatusService {
       updatedAt: row.updated_at.toISOString(),
       timeline: (row.timeline ?? []).map((e) => ({ status: e.status, at: new Date(e.at).toISOString() })),
       currentSteps:
-        row.status === 'in_yard'
-          ? (
-              await this.sql.rows<{ agency: string; status: string; queue_position: number | null }>(OPEN_STEPS, [
-                row.id,
-              ])
-            ).map((s) => ({ agency: s.agency, status: s.status, queuePosition: s.queue_position }))
-          : [],
+        row.status === 'in_yard' ? (await this.sql.rows<OpenStepRow>(OPEN_STEPS, [row.id])).map(toCurrentStep) : [],
+      expectedAhead:
+        row.status === 'accepted' ? (await this.sql.one<{ ahead: number }>(EXPECTED_AHEAD, [row.id]))!.ahead : null,
     };
   }
 
+  /** Status changes of the vehicle after audit sequence `seq`, oldest first (for a reconnecting live viewer). */
+  statusEventsSince(plate: string, seq: number): Promise<VehicleStatusMessage[]> {
+    return this.sql.rows<VehicleStatusMessage>(
+      `SELECT e.seq::int AS seq, d.plate, e.to_status AS status, d.gate_code AS gate,
+              to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+         FROM declaration d JOIN declaration_event e ON e.declaration_id = d.id AND e.action = 'transition'
+        WHERE d.plate = $1 AND e.seq > $2
+        ORDER BY e.seq LIMIT 1000`,
+      [plate, seq],
+    );
+  }
+
+  /** The vehicle's current status as one event (the latest move of the declaration the lookup shows). */
+  async currentStatusEvent(plate: string): Promise<VehicleStatusMessage | null> {
+    const status = await this.statusOf(plate);
+    const last = status.timeline[status.timeline.length - 1];
+    const row = await this.sql.one<{ seq: number }>(
+      `SELECT max(e.seq)::int AS seq FROM declaration d JOIN declaration_event e ON e.declaration_id = d.id
+        WHERE d.plate = $1 AND e.action = 'transition' AND e.to_status = $2`,
+      [status.plate, status.status],
+    );
+    return last && row?.seq
+      ? { seq: row.seq, plate: status.plate, status: status.status, gate: status.gate, at: last.at }
+      : null;
+  }
+
   /** Canonical plate for any spelling; a Chinese plate typed without its province works when unambiguous. */
-  private async resolve(raw: string): Promise<string> {
+  async resolve(raw: string): Promise<string> {
     const parsed = asPlateField('plate', () => PlateNumber.parseForLookup(raw));
     if ('plate' in parsed) return parsed.plate.value;
     const matches = await this.sql.rows<{ plate: string }>(
@@ -90,4 +130,9 @@ export class VehicleStatusService {
     }
     return matches[0].plate;
   }
+}
+
+function toCurrentStep(s: OpenStepRow): CurrentStepResponseDto {
+  const estimate = estimateWait(s.queue_position, s.decided_last_hour);
+  return { agency: s.agency, status: s.status, queuePosition: s.queue_position, ...estimate };
 }

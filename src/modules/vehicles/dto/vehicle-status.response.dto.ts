@@ -8,6 +8,14 @@ export class CurrentStepResponseDto {
   @ApiProperty({ enum: ['waiting', 'claimed', 'held'] }) status: string;
   @ApiProperty({ nullable: true, type: Number, description: '1 = next; null when an officer is already on it' })
   queuePosition: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Minutes until the step is likely taken: position ÷ steps this queue decided in the last hour',
+  })
+  estimatedWaitMinutes: number | null;
+  @ApiProperty({ enum: ['ok', 'insufficient_data', 'in_progress'], description: 'Why there is or is no estimate' })
+  estimate: 'ok' | 'insufficient_data' | 'in_progress';
 }
 
 /** The public answer: status, gate and times only. Never the driver, company, goods or notes. */
@@ -25,4 +33,11 @@ export class VehicleStatusResponseDto {
     description: 'In the yard: the steps still open (ready or being worked on), with the place in each queue',
   })
   currentSteps: CurrentStepResponseDto[];
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      'Accepted and on its way: how many accepted vehicles are expected at the gate before it; null otherwise',
+  })
+  expectedAhead: number | null;
 }

@@ -1,0 +1,43 @@
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { Observable } from 'rxjs';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { officerMay } from '../auth/officer-access.js';
+import type { OfficerRequest } from '../auth/officer-auth.guard.js';
+import { ClearanceController } from '../clearance/clearance.controller.js';
+import { GateStateService } from './gate-state.service.js';
+
+const CHECK_IN_HANDLER: keyof ClearanceController = 'checkIn';
+
+/**
+ * Refuses check-ins at a closed gate with 409 `GATE.CLOSED`, in front of the check-in endpoint (a global
+ * interceptor, so the clearance module stays as it is). It runs after OfficerAuthGuard and only for officers
+ * who may check vehicles in there, so everyone else still gets the 401/403 they would get at an open gate.
+ * A check-in already past this point when the gate closes completes: closing stops new arrivals, it does not
+ * race the ones at the barrier.
+ */
+@Injectable()
+export class ClosedGateCheckInInterceptor implements NestInterceptor {
+  constructor(private readonly gates: GateStateService) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    if (
+      context.getType() === 'http' &&
+      context.getClass() === ClearanceController &&
+      context.getHandler().name === CHECK_IN_HANDLER
+    ) {
+      const request = context.switchToHttp().getRequest<OfficerRequest>();
+      const gate = (request.params as Record<string, string | undefined>).gate ?? '';
+      if (request.officer && officerMay(request.officer, gate, ['yard', 'border_guard'])) {
+        const state = await this.gates.openState(gate);
+        if (state && !state.open) {
+          throw new DomainError('GATE.CLOSED', `${gate} is closed: no check-ins until it reopens`, {
+            gate,
+            closedReason: state.closed_reason,
+            closedAt: state.closed_at ? state.closed_at.toISOString() : null,
+          });
+        }
+      }
+    }
+    return next.handle();
+  }
+}

@@ -1,0 +1,36 @@
+import type { DeclarationStatus } from '../declarations/declaration-status.js';
+import type { Direction, GateCode } from '../gates/gate-code.js';
+
+/** What companies can subscribe to with webhooks (issue 5's list). */
+export const WEBHOOK_EVENT_TYPES = [
+  'declaration.accepted',
+  'declaration.rejected',
+  'declaration.in_yard',
+  'declaration.step_passed',
+  'declaration.held',
+  'declaration.cleared',
+  'declaration.refused',
+  'declaration.exited',
+  'declaration.expired',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/**
+ * One thing that happened to a declaration, read from the audit log after it committed. `seq` is the audit
+ * sequence number: unique, increasing in commit order, so it doubles as the SSE event id.
+ */
+export interface DomainEvent {
+  seq: number;
+  /** `declaration.<status>` for status moves; `declaration.step_passed` / `declaration.held` for steps. */
+  type: string;
+  occurredAt: string;
+  declarationId: string;
+  companyId: string;
+  reference: string;
+  plate: string;
+  gate: GateCode;
+  direction: Direction;
+  /** The declaration's status after this event. */
+  status: DeclarationStatus;
+  step: { id: string; agency: string; status: string } | null;
+}

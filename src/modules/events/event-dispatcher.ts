@@ -1,0 +1,170 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../../config/app-config.js';
+import { LOGGER } from '../../common/logging/logger.tokens.js';
+import { rowsIn, Sql } from '../../database/sql.js';
+import { REDIS_PRODUCER } from '../queue/queue.module.js';
+import type { DomainEvent } from './domain-event.js';
+import { type EventSink, vehicleEventsChannel, type VehicleStatusMessage, WEBHOOK_EVENT_SINK } from './event-sink.js';
+import { eventTypeOf } from './event-types.js';
+
+interface EventRow {
+  seq: string;
+  action: string;
+  to_status: string | null;
+  at: Date;
+  declaration_id: string;
+  company_id: string;
+  reference: string;
+  plate: string;
+  gate_code: DomainEvent['gate'];
+  direction: DomainEvent['direction'];
+  status_then: DomainEvent['status'];
+  step_id: string | null;
+  step_agency: string | null;
+}
+
+const BATCH = 500;
+
+// The audit log after `seq`, with what each record was about; the status "then" is the last move at or before it.
+const EVENTS_AFTER = `
+SELECT e.seq, e.action, e.to_status, e.at, d.id AS declaration_id, d.company_id, d.reference, d.plate, d.gate_code,
+       d.direction,
+       (SELECT t.to_status FROM declaration_event t
+         WHERE t.declaration_id = e.declaration_id AND t.action = 'transition' AND t.seq <= e.seq
+         ORDER BY t.seq DESC LIMIT 1) AS status_then,
+       e.step_id, s.agency AS step_agency
+  FROM declaration_event e
+  JOIN declaration d ON d.id = e.declaration_id
+  LEFT JOIN clearance_step s ON s.id = e.step_id
+ WHERE e.seq > $1
+ ORDER BY e.seq
+ LIMIT ${BATCH}`;
+
+/**
+ * Reads the audit log in commit order from a stored cursor and hands each public event on: to webhook
+ * deliveries (in the same transaction as the cursor moves: none lost, none doubled) and, after commit, to
+ * every API process over Redis pub/sub for live updates. One dispatcher at a time holds the cursor row;
+ * others skip it.
+ */
+@Injectable()
+export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly config: AppConfig,
+    @Inject(WEBHOOK_EVENT_SINK) private readonly webhooks: EventSink,
+    @Inject(REDIS_PRODUCER) private readonly redis: Redis,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.EVENTS_DISPATCHER_ENABLED) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Dispatches one batch; returns the events handed on (0 when idle or another dispatcher holds the cursor). */
+  async dispatchBatch(): Promise<DomainEvent[]> {
+    const events = await this.sql.dataSource.transaction(async (manager) => {
+      const cursor = await rowsIn<{ seq: string }>(
+        manager,
+        `SELECT seq FROM event_cursor WHERE name = 'dispatcher' FOR UPDATE SKIP LOCKED`,
+      );
+      if (!cursor[0]) return [];
+      const rows = await rowsIn<EventRow>(manager, EVENTS_AFTER, [cursor[0].seq]);
+      if (rows.length === 0) return [];
+      const batch = rows.flatMap((row) => toDomainEvent(row) ?? []);
+      if (batch.length > 0) await this.webhooks.accept(manager, batch);
+      await this.advance(manager, rows[rows.length - 1].seq);
+      return batch;
+    });
+    await this.publish(events);
+    return events;
+  }
+
+  private async advance(manager: EntityManager, seq: string): Promise<void> {
+    await rowsIn(manager, `UPDATE event_cursor SET seq = $1 WHERE name = 'dispatcher'`, [seq]);
+  }
+
+  // Best effort: a live viewer who misses one catches up from the audit log when it reconnects (Last-Event-ID).
+  private async publish(events: DomainEvent[]): Promise<void> {
+    const moves = events.filter((e) => e.type.startsWith('declaration.') && e.step === null);
+    if (moves.length === 0) return;
+    const channel = vehicleEventsChannel(this.config.QUEUE_PREFIX);
+    try {
+      const pipeline = this.redis.pipeline();
+      for (const e of moves) {
+        const message: VehicleStatusMessage = {
+          seq: e.seq,
+          plate: e.plate,
+          status: e.status,
+          gate: e.gate,
+          at: e.occurredAt,
+        };
+        pipeline.publish(channel, JSON.stringify(message));
+      }
+      await pipeline.exec();
+    } catch (error) {
+      this.logger.warn(
+        { component: 'event-dispatcher', err: error },
+        'live updates not published; viewers catch up on reconnect',
+      );
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let count = 0;
+      try {
+        count = (await this.dispatchBatch()).length;
+      } catch (error) {
+        this.logger.warn({ component: 'event-dispatcher', err: error }, 'dispatch failed; will retry');
+      }
+      if (count < BATCH) await this.sleep(this.config.OUTBOX_POLL_INTERVAL_MS);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}
+
+export function toDomainEvent(row: EventRow): DomainEvent | null {
+  const type = eventTypeOf(row.action, row.to_status);
+  if (!type) return null;
+  return {
+    seq: Number(row.seq),
+    type,
+    occurredAt: row.at.toISOString(),
+    declarationId: row.declaration_id,
+    companyId: row.company_id,
+    reference: row.reference,
+    plate: row.plate,
+    gate: row.gate_code,
+    direction: row.direction,
+    status: row.status_then,
+    // The step's status as of this record (it may have moved on since): the action says which.
+    step:
+      row.step_id && row.step_agency
+        ? { id: row.step_id, agency: row.step_agency, status: row.action.slice('step.'.length) }
+        : null,
+  };
+}

@@ -1,0 +1,107 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { toErrorBody } from '../../common/http/to-error-body.js';
+import { LOGGER } from '../../common/logging/logger.tokens.js';
+import { AppConfig } from '../../config/app-config.js';
+import { hashApiKey, looksLikeApiKey } from '../companies/api-key.js';
+import { CompaniesService } from '../companies/companies.service.js';
+import { MetricsService } from '../metrics/metrics.service.js';
+import {
+  addressBucket,
+  RATE_LIMIT_WINDOW_MS,
+  rateLimitScope,
+  rateLimitVerdict,
+  type RateLimitScope,
+} from './rate-limit.policy.js';
+import { type WindowCount, RateLimitStore } from './rate-limit.store.js';
+
+// Keys seen valid are remembered briefly, so a busy key costs no extra lookup; the guard still checks each request.
+const KNOWN_KEY_TTL_MS = 60_000;
+const KNOWN_KEYS_MAX = 10_000;
+
+/**
+ * Per-minute request budgets, enforced in a Fastify onRequest hook: before the body is read and before any
+ * guard, so a client over its budget costs one Redis round trip. Public routes count per client address;
+ * company routes per API key (by its SHA-256, never the key), or per address when the request carries no
+ * valid key, so inventing keys buys no budget. When Redis does not answer the request goes through
+ * (fail open) and is counted in a metric: taking declarations matters more than strict limits, and
+ * PostgreSQL still protects itself with its bounded pool.
+ */
+@Injectable()
+export class RateLimiter {
+  private readonly knownKeys = new Map<string, number>();
+  private storeDown = false;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly store: RateLimitStore,
+    private readonly companies: CompaniesService,
+    private readonly metrics: MetricsService,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** The hook. Answers 429 in the service's error shape, or returns undefined to let the request go on. */
+  async onRequest(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+    const scope = rateLimitScope(request.routeOptions.url);
+    if (!scope) return undefined;
+    const limit = scope === 'public' ? this.config.RATE_LIMIT_PUBLIC_PER_MIN : this.config.RATE_LIMIT_COMPANY_PER_MIN;
+    if (limit === 0) return undefined;
+
+    const subject = scope === 'company' ? await this.companySubject(request) : this.addressSubject(request);
+    const counted = await this.count(scope, subject);
+    if (!counted) return undefined;
+
+    const verdict = rateLimitVerdict(limit, counted.count, counted.resetMs);
+    void reply.headers(verdict.headers);
+    if (verdict.allowed) return undefined;
+    this.metrics.recordRateLimited(scope);
+    const error = new DomainError(
+      'RATE_LIMIT.EXCEEDED',
+      `Too many requests: at most ${limit} a minute; try again in ${verdict.retryAfterSeconds} s`,
+      { limit, windowSeconds: RATE_LIMIT_WINDOW_MS / 1000, retryAfterSeconds: verdict.retryAfterSeconds },
+    );
+    return reply.status(429).send(toErrorBody(error, String(request.id)).body);
+  }
+
+  private async count(scope: RateLimitScope, subject: string): Promise<WindowCount | null> {
+    try {
+      const counted = await this.store.hit(`${scope}:${subject}`, RATE_LIMIT_WINDOW_MS);
+      if (this.storeDown) this.logger.info({ component: 'rate-limit' }, 'rate-limit store reachable again');
+      this.storeDown = false;
+      return counted;
+    } catch (error) {
+      if (!this.storeDown) {
+        this.logger.warn({ component: 'rate-limit', err: error }, 'rate-limit store unreachable; not limiting');
+      }
+      this.storeDown = true;
+      this.metrics.recordRateLimitFailOpen(scope);
+      return null;
+    }
+  }
+
+  private addressSubject(request: FastifyRequest): string {
+    return `ip:${addressBucket(request.ip)}`;
+  }
+
+  private async companySubject(request: FastifyRequest): Promise<string> {
+    const secret = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (secret && looksLikeApiKey(secret)) {
+      const hash = hashApiKey(secret).toString('hex');
+      if (await this.isKnownKey(hash, secret)) return `key:${hash}`;
+    }
+    return this.addressSubject(request);
+  }
+
+  private async isKnownKey(hash: string, secret: string): Promise<boolean> {
+    const now = Date.now();
+    if ((this.knownKeys.get(hash) ?? 0) > now) return true;
+    // PostgreSQL down: count per address; the guard answers the request as it would anyway.
+    const company = await this.companies.authenticate(secret).catch(() => null);
+    if (!company) return false;
+    if (this.knownKeys.size >= KNOWN_KEYS_MAX) this.knownKeys.clear();
+    this.knownKeys.set(hash, now + KNOWN_KEY_TTL_MS);
+    return true;
+  }
+}

@@ -1,0 +1,49 @@
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config.js';
+
+const KEY_INFO = 'border-gate/webhook-secrets';
+const VERSION = 'v1';
+
+/** A new signing secret: `whsec_` + 32 random bytes, base64url. Shown to the company once. */
+export function issueWebhookSecret(): string {
+  return `whsec_${randomBytes(32).toString('base64url')}`;
+}
+
+/**
+ * Keeps webhook signing secrets encrypted at rest (they must be readable to sign, so they cannot be hashed):
+ * AES-256-GCM under a key derived from AUTH_TOKEN_SECRET with HKDF-SHA256, the webhook id as associated data
+ * so a ciphertext copied onto another webhook does not open. Stored as `v1.<iv>.<tag>.<ciphertext>`, base64url.
+ * Changing AUTH_TOKEN_SECRET makes existing secrets unreadable (their deliveries fail until re-registered).
+ */
+@Injectable()
+export class WebhookSecrets {
+  private readonly key: Buffer;
+
+  constructor(config: AppConfig) {
+    this.key = Buffer.from(hkdfSync('sha256', config.AUTH_TOKEN_SECRET, Buffer.alloc(0), KEY_INFO, 32));
+  }
+
+  seal(secret: string, webhookId: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv).setAAD(Buffer.from(webhookId));
+    const ciphertext = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
+    return [VERSION, iv, cipher.getAuthTag(), ciphertext]
+      .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+      .join('.');
+  }
+
+  /** Throws when the value was not sealed for this webhook under the current key. */
+  open(sealed: string, webhookId: string): string {
+    const [version, iv, tag, ciphertext] = sealed.split('.');
+    if (version !== VERSION || !iv || !tag || ciphertext === undefined) throw new Error('unreadable webhook secret');
+    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'))
+      .setAAD(Buffer.from(webhookId))
+      .setAuthTag(Buffer.from(tag, 'base64url'));
+    try {
+      return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+    } catch {
+      throw new Error('webhook secret does not decrypt under the current AUTH_TOKEN_SECRET');
+    }
+  }
+}

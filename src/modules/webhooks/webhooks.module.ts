@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { WebhookReconciler } from './webhook-reconciler.js';
+import { CompaniesModule } from '../companies/companies.module.js';
+import { WebhookDeliveryService } from './webhook-delivery.service.js';
+import { WebhookFanout } from './webhook-fanout.js';
+import { WebhookSecrets } from './webhook-secret.js';
+import { WebhooksController } from './webhooks.controller.js';
+import { WebhooksRepository } from './webhooks.repository.js';
+import { WebhooksService } from './webhooks.service.js';
+
+/**
+ * Company webhooks: registration API, fan-out of domain events into deliveries (WebhookFanout, for the event
+ * dispatcher) and the delivery service behind WebhookDeliveryWorker (registered in the worker module).
+ */
+@Module({
+  imports: [CompaniesModule],
+  controllers: [WebhooksController],
+  providers: [
+    WebhooksService,
+    WebhooksRepository,
+    WebhookSecrets,
+    WebhookFanout,
+    WebhookDeliveryService,
+    WebhookReconciler,
+  ],
+  exports: [WebhookFanout, WebhookDeliveryService, WebhookReconciler],
+})
+export class WebhooksModule {}

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { isUuid } from '../../common/validation/uuid.js';
+import type { AuthenticatedCompany } from '../companies/companies.service.js';
+import type { CreateWebhookRequestDto } from './dto/create-webhook.request.dto.js';
+import type { WebhookDeliveryResponseDto } from './dto/webhook-delivery.response.dto.js';
+import type { CreatedWebhookResponseDto, WebhookResponseDto } from './dto/webhook.response.dto.js';
+import { issueWebhookSecret, WebhookSecrets } from './webhook-secret.js';
+import { checkWebhookUrl } from './webhook-target.js';
+import { toDeliveryResponse, toWebhookResponse } from './webhook.mapper.js';
+import { type AttemptRow, MAX_ACTIVE_WEBHOOKS, type WebhookRow } from './webhook.types.js';
+import { WebhooksRepository } from './webhooks.repository.js';
+
+const DEFAULT_DELIVERY_LIMIT = 50;
+
+const notFound = (): DomainError => new DomainError('WEBHOOK.NOT_FOUND', 'No such webhook');
+const limitReached = (): DomainError =>
+  new DomainError(
+    'WEBHOOK.LIMIT_REACHED',
+    `A company can have at most ${MAX_ACTIVE_WEBHOOKS} active webhooks; delete one first`,
+  );
+
+/** A company's webhooks: registration, listing, deletion, re-enabling, delivery history and redelivery. */
+@Injectable()
+export class WebhooksService {
+  constructor(
+    private readonly webhooks: WebhooksRepository,
+    private readonly secrets: WebhookSecrets,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Registers a webhook; the answer carries the signing secret, which is never shown again. */
+  async register(company: AuthenticatedCompany, dto: CreateWebhookRequestDto): Promise<CreatedWebhookResponseDto> {
+    const check = checkWebhookUrl(dto.url, this.config.WEBHOOK_ALLOW_PRIVATE_TARGETS);
+    if (!check.ok) throw DomainError.invalidField('url', check.problem);
+    const id = randomUUID();
+    const secret = issueWebhookSecret();
+    const row = await this.webhooks.insertWithinLimit(
+      {
+        id,
+        companyId: company.companyId,
+        url: check.url,
+        events: dto.events,
+        secretEncrypted: this.secrets.seal(secret, id),
+      },
+      MAX_ACTIVE_WEBHOOKS,
+    );
+    if (!row) throw limitReached();
+    return { ...toWebhookResponse(row), secret };
+  }
+
+  async list(company: AuthenticatedCompany): Promise<WebhookResponseDto[]> {
+    return (await this.webhooks.listVisible(company.companyId)).map(toWebhookResponse);
+  }
+
+  /** Soft delete: the webhook disappears and its pending deliveries are not sent. */
+  async remove(company: AuthenticatedCompany, id: string): Promise<void> {
+    if (!isUuid(id) || !(await this.webhooks.markDeleted(company.companyId, id.toLowerCase()))) throw notFound();
+  }
+
+  /** Re-enables a disabled webhook (counts against the limit); enabling an active one changes nothing. */
+  async enable(company: AuthenticatedCompany, id: string): Promise<WebhookResponseDto> {
+    if (!isUuid(id)) throw notFound();
+    const outcome = await this.webhooks.enableWithinLimit(company.companyId, id.toLowerCase(), MAX_ACTIVE_WEBHOOKS);
+    if (outcome === 'not-found') throw notFound();
+    if (outcome === 'limit') throw limitReached();
+    return toWebhookResponse(outcome);
+  }
+
+  async deliveries(
+    company: AuthenticatedCompany,
+    id: string,
+    limit = DEFAULT_DELIVERY_LIMIT,
+  ): Promise<WebhookDeliveryResponseDto[]> {
+    const webhook = await this.findOwned(company, id);
+    const rows = await this.webhooks.deliveries(webhook.id, limit);
+    const byDelivery = new Map<string, AttemptRow[]>();
+    for (const a of await this.webhooks.attempts(rows.map((r) => r.id))) {
+      byDelivery.set(a.delivery_id, [...(byDelivery.get(a.delivery_id) ?? []), a]);
+    }
+    return rows.map((row) => toDeliveryResponse(row, byDelivery.get(row.id) ?? []));
+  }
+
+  /** Queues a delivered or failed delivery again (new job); the webhook must be active. */
+  async redeliver(company: AuthenticatedCompany, id: string, deliveryId: string): Promise<WebhookDeliveryResponseDto> {
+    if (!isUuid(id)) throw notFound();
+    if (!isUuid(deliveryId)) throw new DomainError('WEBHOOK.DELIVERY_NOT_FOUND', 'No such delivery for this webhook');
+    const outcome = await this.webhooks.requeue(company.companyId, id.toLowerCase(), deliveryId.toLowerCase());
+    switch (outcome.kind) {
+      case 'requeued':
+        return toDeliveryResponse(outcome.delivery, await this.webhooks.attempts([outcome.delivery.id]));
+      case 'no-webhook':
+        throw notFound();
+      case 'no-delivery':
+        throw new DomainError('WEBHOOK.DELIVERY_NOT_FOUND', 'No such delivery for this webhook');
+      case 'webhook-not-active':
+        throw new DomainError('WEBHOOK.NOT_ACTIVE', 'The webhook is disabled; enable it before redelivering');
+      case 'still-pending':
+        throw new DomainError(
+          'WEBHOOK.DELIVERY_PENDING',
+          'The delivery is still pending (being sent or waiting to retry); redeliver it once it is delivered or failed',
+        );
+    }
+  }
+
+  private async findOwned(company: AuthenticatedCompany, id: string): Promise<WebhookRow> {
+    // Malformed ids and other companies' ids answer alike, so ids cannot be probed.
+    const row = isUuid(id) ? await this.webhooks.findVisible(company.companyId, id.toLowerCase()) : null;
+    if (!row) throw notFound();
+    return row;
+  }
+}

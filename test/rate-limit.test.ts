@@ -1,0 +1,220 @@
+import { randomBytes } from 'node:crypto';
+import { eventually, uniqueVnPlate } from './support/factories.js';
+import { DisposableRedis } from './support/redis-server.js';
+import { startTestApp, type TestApp, type TestResponse } from './support/test-app.js';
+import { testQueuePrefix } from './support/test-env.js';
+
+const LIMITS = {
+  APP_ROLE: 'api',
+  RATE_LIMIT_PUBLIC_PER_MIN: '5',
+  RATE_LIMIT_COMPANY_PER_MIN: '4',
+  HTTP_TRUST_PROXY: 'true',
+};
+
+let addressSeq = 0;
+/** A documentation address (RFC 5737) that no other case in this file uses, so each starts a fresh budget. */
+function clientAddress(): string {
+  addressSeq += 1;
+  return `203.0.113.${addressSeq}`;
+}
+
+function lookup(t: TestApp, from?: string): Promise<TestResponse> {
+  return t.request({
+    method: 'GET',
+    url: `/api/v1/vehicles/${encodeURIComponent(uniqueVnPlate())}/status`,
+    headers: from ? { 'x-forwarded-for': from } : {},
+  });
+}
+
+function listDeclarations(t: TestApp, apiKey: string, from?: string): Promise<TestResponse> {
+  return t.request({
+    method: 'GET',
+    url: '/api/v1/declarations',
+    headers: { authorization: `Bearer ${apiKey}`, ...(from ? { 'x-forwarded-for': from } : {}) },
+  });
+}
+
+/** Well-formed but issued to nobody. */
+function inventedKey(): string {
+  return `bgk_${randomBytes(32).toString('base64url')}`;
+}
+
+function expectTooManyRequests(res: TestResponse, limit: number): void {
+  expect(res.statusCode).toBe(429);
+  expect(res.json()).toEqual({
+    statusCode: 429,
+    code: 'RATE_LIMIT.EXCEEDED',
+    message: expect.stringContaining(`at most ${limit} a minute`),
+    details: { limit, windowSeconds: 60, retryAfterSeconds: expect.any(Number) },
+    requestId: res.headers['x-request-id'],
+  });
+  const retryAfter = Number(res.headers['retry-after']);
+  expect(retryAfter).toBeGreaterThanOrEqual(1);
+  expect(retryAfter).toBeLessThanOrEqual(60);
+  expect(res.headers['ratelimit-limit']).toBe(String(limit));
+  expect(res.headers['ratelimit-remaining']).toBe('0');
+  expect(res.headers['ratelimit-reset']).toBe(String(retryAfter));
+}
+
+describe('rate limits', () => {
+  let a: TestApp;
+  let b: TestApp;
+
+  beforeAll(async () => {
+    // Two API processes on one Redis namespace, as production runs N replicas.
+    const prefix = testQueuePrefix();
+    a = await startTestApp({ ...LIMITS, QUEUE_PREFIX: prefix });
+    b = await startTestApp({ ...LIMITS, QUEUE_PREFIX: prefix });
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+  });
+
+  it('answers the sixth public lookup from one address with 429 and Retry-After; another address goes on', async () => {
+    const crowded = clientAddress();
+    for (let i = 1; i <= 5; i += 1) {
+      const res = await lookup(a, crowded);
+      expect(res.statusCode).toBe(404); // unknown plate: answered, and counted
+      expect(res.headers['ratelimit-limit']).toBe('5');
+      expect(res.headers['ratelimit-remaining']).toBe(String(5 - i));
+      expect(Number(res.headers['ratelimit-reset'])).toBeGreaterThanOrEqual(1);
+    }
+    expectTooManyRequests(await lookup(a, crowded), 5);
+
+    const other = await lookup(a, clientAddress());
+    expect(other.statusCode).toBe(404);
+    expect(other.headers['ratelimit-remaining']).toBe('4');
+  });
+
+  it('keeps each company key to its own budget', async () => {
+    const first = await a.createCompany('Công ty A');
+    const second = await a.createCompany('Công ty B');
+    for (let i = 1; i <= 4; i += 1) {
+      const res = await listDeclarations(a, first.apiKey);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['ratelimit-limit']).toBe('4');
+      expect(res.headers['ratelimit-remaining']).toBe(String(4 - i));
+    }
+    expectTooManyRequests(await listDeclarations(a, first.apiKey), 4);
+
+    const other = await listDeclarations(a, second.apiKey); // same address, other key
+    expect(other.statusCode).toBe(200);
+    expect(other.headers['ratelimit-remaining']).toBe('3');
+  });
+
+  it('counts requests without a valid key per address, so inventing keys buys no budget', async () => {
+    const from = clientAddress();
+    for (let i = 0; i < 4; i += 1) {
+      const res = await listDeclarations(a, inventedKey(), from);
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['ratelimit-remaining']).toBe(String(3 - i));
+    }
+    expectTooManyRequests(await listDeclarations(a, inventedKey(), from), 4);
+    const noKey = await a.request({ method: 'GET', url: '/api/v1/declarations', headers: { 'x-forwarded-for': from } });
+    expectTooManyRequests(noKey, 4);
+
+    // A real key from the same address has its own budget.
+    const company = await a.createCompany();
+    expect((await listDeclarations(a, company.apiKey, from)).statusCode).toBe(200);
+  });
+
+  it('shares one budget between API processes', async () => {
+    const from = clientAddress();
+    const answers = [
+      await lookup(a, from),
+      await lookup(b, from),
+      await lookup(a, from),
+      await lookup(b, from),
+      await lookup(a, from),
+    ];
+    expect(answers.map((r) => r.headers['ratelimit-remaining'])).toEqual(['4', '3', '2', '1', '0']);
+    expectTooManyRequests(await lookup(b, from), 5);
+    expectTooManyRequests(await lookup(a, from), 5);
+
+    const company = await a.createCompany();
+    for (const t of [a, b, a, b]) expect((await listDeclarations(t, company.apiKey)).statusCode).toBe(200);
+    expectTooManyRequests(await listDeclarations(b, company.apiKey), 4);
+  });
+
+  it('never limits /metrics, /health or officer routes', async () => {
+    const from = clientAddress();
+    for (let i = 0; i < 8; i += 1) {
+      for (const url of ['/metrics', '/health', '/api/v1/auth/me']) {
+        const res = await a.request({ method: 'GET', url, headers: { 'x-forwarded-for': from } });
+        expect(res.statusCode).not.toBe(429);
+        expect(res.headers['ratelimit-limit']).toBeUndefined();
+      }
+    }
+  });
+
+  it('counts refusals in the metrics', async () => {
+    const from = clientAddress();
+    for (let i = 0; i < 7; i += 1) await lookup(a, from);
+    const text = (await a.request({ method: 'GET', url: '/metrics' })).body;
+    const refused = /^border_gate_rate_limit_rejected_total\{scope="public"\} (\d+)$/m.exec(text);
+    expect(Number(refused?.[1])).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('rate limits set to 0', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ ...LIMITS, RATE_LIMIT_PUBLIC_PER_MIN: '0', RATE_LIMIT_COMPANY_PER_MIN: '0' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('turns limiting off', async () => {
+    const from = clientAddress();
+    const company = await t.createCompany();
+    for (let i = 0; i < 10; i += 1) {
+      const res = await lookup(t, from);
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['ratelimit-limit']).toBeUndefined();
+      const listed = await listDeclarations(t, company.apiKey, from);
+      expect(listed.statusCode).toBe(200);
+      expect(listed.headers['ratelimit-limit']).toBeUndefined();
+    }
+  });
+});
+
+describe('rate limits while Redis is down', () => {
+  const redis = new DisposableRedis();
+  let t: TestApp;
+
+  beforeAll(async () => {
+    await redis.start();
+    t = await startTestApp({ ...LIMITS, REDIS_URL: redis.url, RATE_LIMIT_PUBLIC_PER_MIN: '1' });
+  });
+  afterAll(async () => {
+    await redis.start().catch(() => undefined);
+    await t.close();
+    await redis.stop();
+  });
+
+  it('lets requests through (fail open), counts them, and still answers /metrics', async () => {
+    const from = clientAddress();
+    expect((await lookup(t, from)).statusCode).toBe(404);
+    expect((await lookup(t, from)).statusCode).toBe(429);
+
+    await redis.stop();
+    const through = await eventually(async () => {
+      const res = await lookup(t, from);
+      return res.statusCode === 404 ? res : undefined;
+    }, 10_000);
+    expect(through.headers['ratelimit-limit']).toBeUndefined();
+    for (let i = 0; i < 3; i += 1) expect((await lookup(t, from)).statusCode).toBe(404);
+
+    const started = Date.now();
+    const metrics = await t.request({ method: 'GET', url: '/metrics' });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(metrics.statusCode).toBe(200);
+    expect(metrics.body).toMatch(/^border_gate_metrics_source_up\{source="redis"\} 0$/m);
+    expect(metrics.body).toMatch(/^border_gate_metrics_source_up\{source="postgres"\} 1$/m);
+    const failOpen = /^border_gate_rate_limit_fail_open_total\{scope="public"\} (\d+)$/m.exec(metrics.body);
+    expect(Number(failOpen?.[1])).toBeGreaterThanOrEqual(4);
+  });
+});
