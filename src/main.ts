@@ -1,12 +1,29 @@
 import 'reflect-metadata';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config.js';
+import type { Logger } from 'pino';
 import { createLogger } from './common/logging/logger.js';
 import { createHttpApp, createWorkerContext } from './http-app.js';
 import { startWorkerMetricsServer } from './modules/metrics/worker-metrics.server.js';
 
+// Longer than any job or request should take to finish; shorter than the 30 s an orchestrator waits before SIGKILL.
+const SHUTDOWN_GRACE_MS = 25_000;
+
+/** A shutdown hook that never returns must not keep a stopping process alive: exit anyway, and say so. */
+function forceExitAfterGrace(logger: Logger): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      setTimeout(() => {
+        logger.error({ signal, graceMs: SHUTDOWN_GRACE_MS }, 'graceful shutdown did not finish in time; exiting');
+        process.exit(1);
+      }, SHUTDOWN_GRACE_MS).unref();
+    });
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  forceExitAfterGrace(logger);
   if (config.AUTH_TOKEN_SECRET === new AppConfig().AUTH_TOKEN_SECRET) {
     logger.warn('AUTH_TOKEN_SECRET is the development default: set a long random value in production');
   }

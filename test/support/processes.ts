@@ -64,7 +64,11 @@ export async function startService(env: Record<string, string> = {}): Promise<Ru
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
-      return exited;
+      // Never let a stuck child hold the suite: after 30 s it is killed, and the result says so.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      const result = await exited;
+      clearTimeout(timer);
+      return result;
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 import { LOGGER } from '../../common/logging/logger.tokens.js';
+import { PollingLoop } from '../../common/polling-loop.js';
 import { rowsIn, Sql } from '../../database/sql.js';
 import { REDIS_PRODUCER } from '../queue/queue.module.js';
 import type { DomainEvent } from './domain-event.js';
@@ -51,9 +52,7 @@ SELECT e.seq, e.action, e.to_status, e.at, d.id AS declaration_id, d.company_id,
  */
 @Injectable()
 export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly loop = new PollingLoop(() => this.step());
 
   constructor(
     private readonly sql: Sql,
@@ -64,34 +63,30 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.EVENTS_DISPATCHER_ENABLED) return;
-    this.running = true;
-    this.loop = this.run();
+    if (this.config.EVENTS_DISPATCHER_ENABLED) this.loop.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+    await this.loop.stop();
   }
 
-  /** Dispatches one batch; returns the events handed on (0 when idle or another dispatcher holds the cursor). */
-  async dispatchBatch(): Promise<DomainEvent[]> {
-    const events = await this.sql.dataSource.transaction(async (manager) => {
+  /** Dispatches one batch of the audit log; returns how many records it read (0 when idle or not its turn). */
+  async dispatchBatch(): Promise<number> {
+    const { read, events } = await this.sql.dataSource.transaction(async (manager) => {
       const cursor = await rowsIn<{ seq: string }>(
         manager,
         `SELECT seq FROM event_cursor WHERE name = 'dispatcher' FOR UPDATE SKIP LOCKED`,
       );
-      if (!cursor[0]) return [];
+      if (!cursor[0]) return { read: 0, events: [] };
       const rows = await rowsIn<EventRow>(manager, EVENTS_AFTER, [cursor[0].seq]);
-      if (rows.length === 0) return [];
+      if (rows.length === 0) return { read: 0, events: [] };
       const batch = rows.flatMap((row) => toDomainEvent(row) ?? []);
       if (batch.length > 0) await this.webhooks.accept(manager, batch);
       await this.advance(manager, rows[rows.length - 1].seq);
-      return batch;
+      return { read: rows.length, events: batch };
     });
     await this.publish(events);
-    return events;
+    return read;
   }
 
   private async advance(manager: EntityManager, seq: string): Promise<void> {
@@ -124,26 +119,14 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
     }
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      let count = 0;
-      try {
-        count = (await this.dispatchBatch()).length;
-      } catch (error) {
-        this.logger.warn({ component: 'event-dispatcher', err: error }, 'dispatch failed; will retry');
-      }
-      if (count < BATCH) await this.sleep(this.config.OUTBOX_POLL_INTERVAL_MS);
+  /** One dispatch run; returns the pause before the next (none after a full batch). */
+  private async step(): Promise<number> {
+    try {
+      if ((await this.dispatchBatch()) === BATCH) return 0;
+    } catch (error) {
+      this.logger.warn({ component: 'event-dispatcher', err: error }, 'dispatch failed; will retry');
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+    return this.config.OUTBOX_POLL_INTERVAL_MS;
   }
 }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy }
 import type { Logger } from 'pino';
 import { AppConfig } from '../../config/app-config.js';
 import { LOGGER } from '../../common/logging/logger.tokens.js';
+import { PollingLoop } from '../../common/polling-loop.js';
 import { rowsIn, Sql } from '../../database/sql.js';
 import { Queues } from '../queue/queue.module.js';
 
@@ -23,10 +24,8 @@ const BATCH = 200;
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
-  private running = false;
-  private loop: Promise<void> | null = null;
+  private readonly loop = new PollingLoop(() => this.step());
   private redisDown = false;
-  private wake: (() => void) | null = null;
 
   constructor(
     private readonly sql: Sql,
@@ -36,14 +35,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+    await this.loop.stop();
   }
 
   /** Relays one batch; returns how many messages went to BullMQ. */
@@ -75,33 +71,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      let relayed = 0;
-      try {
-        relayed = await this.relayBatch();
-        if (this.redisDown) this.logger.info({ component: 'outbox-relay' }, 'queue reachable again; relaying');
-        this.redisDown = false;
-      } catch (error) {
-        if (!this.redisDown) {
-          this.logger.warn(
-            { component: 'outbox-relay', err: error },
-            'cannot relay outbox; messages stay in PostgreSQL',
-          );
-        }
-        this.redisDown = true;
+  /** One relay run; returns the pause before the next (none after a full batch, longer while Redis is away). */
+  private async step(): Promise<number> {
+    let relayed = 0;
+    try {
+      relayed = await this.relayBatch();
+      if (this.redisDown) this.logger.info({ component: 'outbox-relay' }, 'queue reachable again; relaying');
+      this.redisDown = false;
+    } catch (error) {
+      if (!this.redisDown) {
+        this.logger.warn({ component: 'outbox-relay', err: error }, 'cannot relay outbox; messages stay in PostgreSQL');
       }
-      if (relayed < BATCH) await this.sleep(this.redisDown ? 1000 : this.config.OUTBOX_POLL_INTERVAL_MS);
+      this.redisDown = true;
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+    if (relayed === BATCH) return 0;
+    return this.redisDown ? 1000 : this.config.OUTBOX_POLL_INTERVAL_MS;
   }
 }
