@@ -1,6 +1,7 @@
 import { settled, submit } from './support/api.js';
 import { declarationBody } from './support/factories.js';
 import { gateCrew, officer, type AgencyName, type TestOfficer } from './support/officers.js';
+import { emptyQueues } from './support/queues.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 // Works at TAN_THANH (stats.test.ts works at HUU_NGHI). The database may hold other files' trucks (`npm test`
@@ -51,7 +52,7 @@ describe('the gate board', () => {
       'UPDATE gate SET open = true, closed_reason = NULL, closed_at = NULL, closed_by = NULL WHERE code = $1',
       [GATE],
     );
-    await emptyQueues();
+    await emptyQueues(t, GATE, crew, 'cleared away by board.test');
     await t.close();
   });
 
@@ -109,38 +110,6 @@ describe('the gate board', () => {
     expect(res.json().status).toBe('exited');
   }
 
-  /**
-   * Refuses every vehicle still being worked on in this gate's queues (waiting, claimed or held steps), so the
-   * queues are empty: run first, so the head of each queue is always the truck we mean even when other test
-   * files left trucks behind, and last, for the files after us (some expect only their own trucks in a queue).
-   */
-  async function emptyQueues(): Promise<void> {
-    for (const agency of AGENCIES) {
-      for (;;) {
-        const step = await post(`/api/v1/gates/${GATE}/queues/${agency}/claim`, crew[agency]);
-        if (step.statusCode === 204) break;
-        expect(step.statusCode).toBe(200);
-        const refused = await post(`/api/v1/steps/${step.json().id}/decision`, crew[agency], {
-          decision: 'refuse',
-          note: 'cleared away by board.test',
-        });
-        expect(refused.statusCode).toBe(200);
-      }
-      const queue = await t.request({
-        method: 'GET',
-        url: `/api/v1/gates/${GATE}/queues/${agency}`,
-        headers: crew.supervisor.headers,
-      });
-      for (const item of queue.json().items) {
-        const refused = await post(`/api/v1/steps/${item.stepId}/decision`, crew.supervisor, {
-          decision: 'refuse',
-          note: 'cleared away by board.test',
-        });
-        expect(refused.statusCode).toBe(200);
-      }
-    }
-  }
-
   /** Minutes from arrival to exit of this gate's exits in the board's window, read from the declarations. */
   async function exitMinutes(direction?: string): Promise<number[]> {
     const rows = await t.sql.rows<{ minutes: number }>(
@@ -188,7 +157,7 @@ describe('the gate board', () => {
     beforeAll(async () => {
       const gates = (await t.request({ method: 'GET', url: '/api/v1/gates' })).json();
       capacity = gates.find((g: any) => g.code === GATE).capacityPerDay;
-      await emptyQueues();
+      await emptyQueues(t, GATE, crew, 'cleared away by board.test');
       base = await board();
 
       // Accepted, not arrived yet.

@@ -9,6 +9,7 @@ import { settled, submit } from './support/api.js';
 import { declarationBody, eventually, uniqueVnPlate } from './support/factories.js';
 import { gateCrew, officer, type AgencyName, type TestOfficer } from './support/officers.js';
 import { cli } from './support/processes.js';
+import { emptyQueues } from './support/queues.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { testConfig } from './support/test-env.js';
 
@@ -60,7 +61,7 @@ describe('daily statistics', () => {
   });
   afterAll(async () => {
     // Later test files on this database find this gate's queues empty.
-    await emptyQueues();
+    await emptyQueues(t, GATE, crew, 'cleared away by stats.test');
     await t.close();
   });
 
@@ -143,44 +144,12 @@ describe('daily statistics', () => {
     };
   }
 
-  /**
-   * Refuses every vehicle still being worked on in this gate's queues (waiting, claimed or held steps), so the
-   * queues are empty: run first, so the head of each queue is always the truck we mean even when other test
-   * files left trucks behind, and last, for the files after us (some expect only their own trucks in a queue).
-   */
-  async function emptyQueues(): Promise<void> {
-    for (const agency of AGENCIES) {
-      for (;;) {
-        const step = await post(`/api/v1/gates/${GATE}/queues/${agency}/claim`, crew[agency]);
-        if (step.statusCode === 204) break;
-        expect(step.statusCode).toBe(200);
-        const refused = await post(`/api/v1/steps/${step.json().id}/decision`, crew[agency], {
-          decision: 'refuse',
-          note: 'cleared away by stats.test',
-        });
-        expect(refused.statusCode).toBe(200);
-      }
-      const queue = await t.request({
-        method: 'GET',
-        url: `/api/v1/gates/${GATE}/queues/${agency}`,
-        headers: crew.supervisor.headers,
-      });
-      for (const item of queue.json().items) {
-        const refused = await post(`/api/v1/steps/${item.stepId}/decision`, crew.supervisor, {
-          decision: 'refuse',
-          note: 'cleared away by stats.test',
-        });
-        expect(refused.statusCode).toBe(200);
-      }
-    }
-  }
-
   describe('after a day of traffic', () => {
     const customsMinutes = [10, 20, 30, 40];
     const before: Record<string, any> = {};
 
     beforeAll(async () => {
-      await emptyQueues();
+      await emptyQueues(t, GATE, crew, 'cleared away by stats.test');
       await t.app.get(StatsRollupService).rollupRecent();
       before.export = await todayOf('export');
       before.import = await todayOf('import');
