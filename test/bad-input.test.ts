@@ -1,4 +1,5 @@
 import { submit } from './support/api.js';
+import { expectError } from './support/errors.js';
 import { declarationBody, idempotencyKey } from './support/factories.js';
 import { startTestApp, type TestApp, type TestResponse } from './support/test-app.js';
 
@@ -8,7 +9,6 @@ import { startTestApp, type TestApp, type TestResponse } from './support/test-ap
 type Json = Record<string, unknown>;
 
 const REMOVE = Symbol('remove');
-const ERROR_KEYS = ['statusCode', 'code', 'message', 'details', 'requestId'];
 
 /** A valid declaration body (fresh plate) as a plain JSON object. */
 function validBody(): Json {
@@ -254,23 +254,6 @@ describe('bad input: clear 4xx, one error shape, nothing stored', () => {
 
   function get(url: string, headers: Record<string, string> = {}): Promise<TestResponse> {
     return t.request({ method: 'GET', url, headers: { authorization: `Bearer ${company.apiKey}`, ...headers } });
-  }
-
-  /** Status, code, the one error shape, and the request id echoed in the header. */
-  function expectError(res: TestResponse, status: number, code: string | RegExp): Record<string, any> {
-    expect({ status: res.statusCode, body: res.body.slice(0, 300) }).toEqual({ status, body: expect.any(String) });
-    const body = res.json();
-    expect(Object.keys(body).filter((k) => !ERROR_KEYS.includes(k))).toEqual([]);
-    expect(body).toEqual(
-      expect.objectContaining({
-        statusCode: status,
-        code: typeof code === 'string' ? code : expect.stringMatching(code),
-        message: expect.stringMatching(/\S/),
-        requestId: expect.stringMatching(/^[\w-]{1,64}$/),
-      }),
-    );
-    expect(res.headers['x-request-id']).toBe(body.requestId);
-    return body;
   }
 
   /** A 400 REQUEST.VALIDATION_FAILED naming exactly `field`, in `details` and in the message. */

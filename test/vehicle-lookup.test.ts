@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { expectError } from './support/errors.js';
 import { settled, submit } from './support/api.js';
 import { type DeclarationBody, declarationBody, hoursFromNow, uniqueVnPlate } from './support/factories.js';
 import { startTestApp, type TestApp, type TestResponse } from './support/test-app.js';
@@ -17,7 +18,6 @@ const PUBLIC_KEYS = [
   'timeline',
   'updatedAt',
 ];
-const ERROR_KEYS = ['statusCode', 'code', 'message', 'details', 'requestId'];
 const CN_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ'; // no I or O on Chinese plates
 
 const digits = (n: number): string => Array.from({ length: n }, () => randomInt(0, 10)).join('');
@@ -113,22 +113,6 @@ describe('public vehicle lookup: GET /api/v1/vehicles/:plate/status', () => {
     expect({ status: res.statusCode, body: res.body }).toEqual({ status: 200, body: expect.any(String) });
     const body = res.json();
     expect(body).toMatchObject({ plate, plateDisplay });
-    return body;
-  }
-
-  function expectError(res: TestResponse, status: number, code: string | RegExp): any {
-    expect({ status: res.statusCode, body: res.body }).toEqual({ status, body: expect.any(String) });
-    const body = res.json();
-    expect(Object.keys(body).filter((k) => !ERROR_KEYS.includes(k))).toEqual([]);
-    expect(body).toEqual(
-      expect.objectContaining({
-        statusCode: status,
-        code: typeof code === 'string' ? code : expect.stringMatching(code),
-        message: expect.stringMatching(/\S/),
-        requestId: expect.stringMatching(/^[\w-]{1,64}$/),
-      }),
-    );
-    expect(res.headers['x-request-id']).toBe(body.requestId);
     return body;
   }
 

@@ -1,21 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { gateParam } from '../gates/gate-param.js';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '../../common/errors/domain-error.js';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.js';
 import { CurrentOfficer } from '../auth/current-officer.decorator.js';
 import type { AuthenticatedOfficer } from '../auth/officer-access.js';
 import { OfficerAuthGuard } from '../auth/officer-auth.guard.js';
-import { GATE_CODES, type GateCode } from '../gates/gate-code.js';
+import { GATE_CODES } from '../gates/gate-code.js';
 import { GateBoardResponseDto } from './dto/gate-board.response.dto.js';
 import { CloseGateRequestDto, GateResponseDto, GateStateResponseDto } from './dto/gate.dto.js';
 import { GateBoardService } from './gate-board.service.js';
 import { GateStateService } from './gate-state.service.js';
-
-export function gateParam(raw: string): GateCode {
-  if (!(GATE_CODES as readonly string[]).includes(raw))
-    throw DomainError.invalidField('gate', `must be one of ${GATE_CODES.join(', ')}`);
-  return raw as GateCode;
-}
 
 @ApiTags('gates')
 @Controller('api/v1/gates')

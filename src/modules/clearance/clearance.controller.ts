@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { gateParam } from '../gates/gate-param.js';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -14,7 +15,7 @@ import { ApiErrorResponses } from '../../common/http/api-error-responses.js';
 import { CurrentOfficer } from '../auth/current-officer.decorator.js';
 import type { AuthenticatedOfficer } from '../auth/officer-access.js';
 import { OfficerAuthGuard } from '../auth/officer-auth.guard.js';
-import { GATE_CODES, type GateCode } from '../gates/gate-code.js';
+import { GATE_CODES } from '../gates/gate-code.js';
 import { STEP_AGENCIES, type StepAgency } from '../officers/agency.js';
 import { AgencyQueueService } from './agency-queue.service.js';
 import { CheckInService } from './check-in.service.js';
@@ -31,12 +32,6 @@ import {
 import { ExitService } from './exit.service.js';
 import { toStepResponse } from './step.mapper.js';
 import { StepDecisionService } from './step-decision.service.js';
-
-function gateParam(raw: string): GateCode {
-  if (!(GATE_CODES as readonly string[]).includes(raw))
-    throw DomainError.invalidField('gate', `must be one of ${GATE_CODES.join(', ')}`);
-  return raw as GateCode;
-}
 
 function agencyParam(raw: string): StepAgency {
   if (!(STEP_AGENCIES as readonly string[]).includes(raw)) {

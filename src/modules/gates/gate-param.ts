@@ -1,0 +1,10 @@
+import { DomainError } from '../../common/errors/domain-error.js';
+import { GATE_CODES, type GateCode } from './gate-code.js';
+
+/** A `:gate` path parameter, or a 400 naming `gate`. */
+export function gateParam(raw: string): GateCode {
+  if (!(GATE_CODES as readonly string[]).includes(raw)) {
+    throw DomainError.invalidField('gate', `must be one of ${GATE_CODES.join(', ')}`);
+  }
+  return raw as GateCode;
+}
