@@ -45,6 +45,23 @@ describe('configuration', () => {
     }
   });
 
+  it('reads read replicas as a comma-separated list, and refuses a bad one without echoing it', () => {
+    expect(loadConfig({}).DATABASE_REPLICA_URLS).toEqual([]);
+    const urls = 'postgres://r@10.0.0.2:5432/border_gate, postgres://r@10.0.0.3:5432/border_gate';
+    expect(loadConfig({ DATABASE_REPLICA_URLS: urls }).DATABASE_REPLICA_URLS).toEqual([
+      'postgres://r@10.0.0.2:5432/border_gate',
+      'postgres://r@10.0.0.3:5432/border_gate',
+    ]);
+    try {
+      loadConfig({ DATABASE_REPLICA_URLS: 'postgres://r@10.0.0.2/border_gate,redis://u:s3cret@x' });
+      throw new Error('accepted a redis URL as a replica');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as ConfigError).message).toContain('DATABASE_REPLICA_URLS');
+      expect((e as ConfigError).message).not.toContain('s3cret');
+    }
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
   });

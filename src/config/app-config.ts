@@ -1,11 +1,29 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
 
 export const APP_ROLES = ['all', 'api', 'worker'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : value;
 const toBool = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
 
@@ -32,6 +50,17 @@ export class AppConfig {
   })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/border_gate';
 
+  // Streaming replicas of DATABASE_URL, comma-separated; public read-only answers (lookup, board, statistics)
+  // are served from them, round-robin. Empty: everything reads the primary.
+  @Transform(toList)
+  @IsArray()
+  @ArrayMaxSize(16)
+  @Matches(/^postgres(ql)?:\/\/\S+\/[\w-]+(\?\S*)?$/, {
+    each: true,
+    message: 'must be comma-separated postgres:// URLs ending in a database name',
+  })
+  DATABASE_REPLICA_URLS: string[] = [];
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -45,7 +74,8 @@ export class AppConfig {
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
-  @Matches(/^[\w{}-]{1,32}$/, { message: 'must be 1-32 letters, digits, _, -, { or }' })
+  // Queue keys add a Redis Cluster hash tag per queue (`<prefix>:{<queue>}`), so the prefix itself has none.
+  @Matches(/^[\w-]{1,32}$/, { message: 'must be 1-32 letters, digits, _ or -' })
   QUEUE_PREFIX = 'bg';
 
   @Transform(toInt)
@@ -215,8 +245,9 @@ export class AppConfig {
   WORKER_METRICS_PORT = 9464;
 }
 
-// URLs may carry passwords; never echo them.
-const shown = (key: string, value: unknown): string => (key.endsWith('_URL') ? '<hidden>' : JSON.stringify(value));
+// URLs may carry passwords, and secrets are secrets; never echo them.
+const shown = (key: string, value: unknown): string =>
+  /_URLS?$|SECRET|PASSWORD|_KEY$/.test(key) ? '<hidden>' : JSON.stringify(value);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -4,15 +4,28 @@ import { ENTITIES } from './entities.js';
 
 export interface DatabaseSettings {
   url: string;
+  /** Read replicas of `url`; only `Sql.read*` uses them, everything else (TypeORM included) stays on the primary. */
+  replicaUrls?: string[];
   poolSize: number;
   applicationName: string;
 }
 
 /** The one DataSource shape used by the service, the CLI, migrations and tests. Never `synchronize`. */
 export function createDataSource(settings: DatabaseSettings): DataSource {
+  const replicas = settings.replicaUrls ?? [];
   return new DataSource({
     type: 'postgres',
-    url: settings.url,
+    ...(replicas.length
+      ? {
+          // defaultMode master: TypeORM would otherwise send every SELECT to a replica, and a read right after
+          // a write could miss it. Replica reads are chosen explicitly, per query, where lag is harmless.
+          replication: {
+            master: { url: settings.url },
+            slaves: replicas.map((url) => ({ url })),
+            defaultMode: 'master',
+          },
+        }
+      : { url: settings.url }),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',

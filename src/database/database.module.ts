@@ -15,6 +15,7 @@ import { Sql } from './sql.js';
         if (config.DATABASE_MIGRATE_ON_START) await ensureDatabaseExists(config.DATABASE_URL);
         const dataSource = createDataSource({
           url: config.DATABASE_URL,
+          replicaUrls: config.DATABASE_REPLICA_URLS,
           poolSize: config.DATABASE_POOL_SIZE,
           applicationName: `border-gate-${config.APP_ROLE}`,
         });

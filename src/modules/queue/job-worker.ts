@@ -2,7 +2,7 @@ import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { jobMetrics } from '../metrics/process-metrics.js';
-import type { QueueName } from './queue-names.js';
+import { type QueueName, queueKeyPrefix } from './queue-names.js';
 import { createWorkerConnection } from './redis.js';
 
 export interface JobCounters {
@@ -32,7 +32,7 @@ export class JobWorker<T> {
     this.connection.on('error', () => undefined); // ioredis reconnects; the relay and /health report the outage
     this.worker = new Worker<T>(options.queue, (job) => this.process(job), {
       connection: this.connection,
-      prefix: options.prefix,
+      prefix: queueKeyPrefix(options.prefix, options.queue),
       concurrency: options.concurrency,
     });
     this.worker.on('error', (error) => options.logger.warn({ queue: options.queue, err: error }, 'worker error'));

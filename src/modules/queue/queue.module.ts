@@ -2,7 +2,7 @@ import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config.js';
-import { QueueName } from './queue-names.js';
+import { QueueName, queueKeyPrefix } from './queue-names.js';
 import { createProducerConnection } from './redis.js';
 
 export const REDIS_PRODUCER = Symbol('REDIS_PRODUCER');
@@ -26,7 +26,7 @@ export class Queues implements OnApplicationShutdown {
       Object.values(QueueName).map((name) => {
         const queue = new Queue(name, {
           connection: redis,
-          prefix: config.QUEUE_PREFIX,
+          prefix: queueKeyPrefix(config.QUEUE_PREFIX, name),
           skipWaitingForReady: true,
           defaultJobOptions: {
             attempts: retries[name].attempts,

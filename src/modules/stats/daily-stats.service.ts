@@ -41,7 +41,7 @@ export class DailyStatsService {
 
   async daily(officer: AuthenticatedOfficer, gate: GateCode, from: string, to: string): Promise<DailyStatsResponseDto> {
     assertOfficerMay(officer, gate, [], 'read gate statistics');
-    const rows = await this.sql.rows<DailyStatsRow>(
+    const rows = await this.sql.readRows<DailyStatsRow>(
       `SELECT day::text AS day, direction, counts, rejected_by_reason, step_minutes, computed_at
          FROM daily_stats WHERE gate_code = $1 AND day BETWEEN $2::date AND $3::date
         ORDER BY day, direction = 'import', direction`,

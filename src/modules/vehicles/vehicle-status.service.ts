@@ -69,7 +69,7 @@ export class VehicleStatusService {
 
   async statusOf(rawPlate: string): Promise<VehicleStatusResponseDto> {
     const plate = await this.resolve(rawPlate);
-    const row = await this.sql.one<StatusRow>(STATUS_BY_PLATE, [plate]);
+    const row = await this.sql.readOne<StatusRow>(STATUS_BY_PLATE, [plate]);
     if (!row) throw new DomainError('VEHICLE.NOT_FOUND', 'No declaration for this plate');
     return {
       plate: row.plate,
@@ -81,9 +81,9 @@ export class VehicleStatusService {
       updatedAt: row.updated_at.toISOString(),
       timeline: (row.timeline ?? []).map((e) => ({ status: e.status, at: new Date(e.at).toISOString() })),
       currentSteps:
-        row.status === 'in_yard' ? (await this.sql.rows<OpenStepRow>(OPEN_STEPS, [row.id])).map(toCurrentStep) : [],
+        row.status === 'in_yard' ? (await this.sql.readRows<OpenStepRow>(OPEN_STEPS, [row.id])).map(toCurrentStep) : [],
       expectedAhead:
-        row.status === 'accepted' ? (await this.sql.one<{ ahead: number }>(EXPECTED_AHEAD, [row.id]))!.ahead : null,
+        row.status === 'accepted' ? (await this.sql.readOne<{ ahead: number }>(EXPECTED_AHEAD, [row.id]))!.ahead : null,
     };
   }
 
@@ -117,7 +117,7 @@ export class VehicleStatusService {
   async resolve(raw: string): Promise<string> {
     const parsed = asPlateField('plate', () => PlateNumber.parseForLookup(raw));
     if ('plate' in parsed) return parsed.plate.value;
-    const matches = await this.sql.rows<{ plate: string }>(
+    const matches = await this.sql.readRows<{ plate: string }>(
       'SELECT DISTINCT plate FROM declaration WHERE plate_short = $1 LIMIT 2',
       [parsed.partialCn],
     );
