@@ -28,6 +28,7 @@ import { fmtBytes, ratio, scenarioTable, targetLines } from './report.js';
 import { type BenchResults, evaluateTargets, tableRows } from './results.js';
 import { boardClosed, lookupClosed, platesFor, submitClosed } from './scenarios/closed.js';
 import { runFloor } from './scenarios/floor.js';
+import { acceptedLatency, lookupOpen, submitOpen } from './scenarios/open.js';
 import {
   BENCH_QUEUE_PREFIX,
   BENCH_RATE_LIMIT_PER_MIN,
@@ -201,6 +202,15 @@ async function main(argv: string[]): Promise<void> {
     if (has('board')) {
       results.scenarios.board = { service: await boardClosed(ctx, targets) };
     }
+    if (has('open-lookup')) {
+      results.scenarios.openLookup = { service: await lookupOpen(ctx) };
+    }
+    if (has('open-submit')) {
+      results.scenarios.openSubmit = await submitOpen(ctx);
+    }
+    if (has('accepted')) {
+      results.scenarios.accepted = await acceptedLatency(ctx);
+    }
 
     // Peak memory before shutting down (VmHWM covers the moments between samples).
     sampler.stop();
@@ -234,6 +244,9 @@ async function main(argv: string[]): Promise<void> {
   );
   out(
     '  - closed loop: each connection sends its next request when the last one answered (autocannon, in a child process)',
+  );
+  out(
+    '  - open loop: request i is due at t0 + i/rate and its latency runs from that due time, so stalls count (node:http keep-alive, in a child process)',
   );
   for (const n of notes) out(`  - ${n}`);
 
