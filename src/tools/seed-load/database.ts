@@ -1,0 +1,189 @@
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { ensureDatabaseExists, runMigrationsLocked } from '../../database/bootstrap.js';
+import { createDataSource } from '../../database/data-source.js';
+import type { Direction } from './cargo.js';
+import type { GateInfo } from './history.js';
+import type { FeeLookup } from './journey.js';
+
+/** The load was refused (CLI exit code 2): the database already holds declarations, or may not be dropped. */
+export class SeedLoadRefused extends Error {}
+
+/** Names a throwaway database is expected to carry before `--fresh` may drop it. */
+const DISPOSABLE_NAME = /bench|seed|test|load/i;
+/** Tables the load fills in bulk: their plain secondary indexes are rebuilt once at the end instead of row by row. */
+const BULK_TABLES = ['declaration', 'clearance_step', 'declaration_event'];
+
+export function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.slice(1));
+}
+
+/** Drops the database (sessions on it are ended) unless its name does not say it is disposable. */
+export async function dropDatabase(url: string, yesReally: boolean): Promise<void> {
+  const name = databaseName(url);
+  if (!DISPOSABLE_NAME.test(name) && !yesReally) {
+    throw new SeedLoadRefused(
+      `refusing to drop database "${name}": --fresh needs a name containing bench, seed, test or load (or --yes-really)`,
+    );
+  }
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates the database if missing and runs the service's own migrations, as `npm run migrate` does. */
+export async function migrate(url: string): Promise<void> {
+  await ensureDatabaseExists(url);
+  // Two connections: runMigrationsLocked holds the advisory lock on one while the migrations run on another.
+  const dataSource = createDataSource({ url, poolSize: 2, applicationName: 'border-gate-seed-load' });
+  await dataSource.initialize();
+  try {
+    await runMigrationsLocked(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+export async function assertNoDeclarations(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM declaration) AS any');
+  if (rows[0].any) {
+    throw new SeedLoadRefused(
+      `database "${String(client.database)}" already holds declarations: load into an empty one, or pass --fresh to drop and recreate it`,
+    );
+  }
+}
+
+export async function readGates(client: pg.Client): Promise<GateInfo[]> {
+  const { rows } = await client.query<{ code: string; prefix: string; export: number; import: number }>(
+    `SELECT code, reference_prefix AS prefix, capacity_export_per_day AS export, capacity_import_per_day AS import
+       FROM gate ORDER BY code`,
+  );
+  return rows.map((g) => ({
+    code: g.code,
+    referencePrefix: g.prefix,
+    capacity: { export: g.export, import: g.import },
+  }));
+}
+
+/** The fee rate table as the decision service reads it: (amount_vnd × percent / 100)::bigint. */
+export async function readFees(client: pg.Client): Promise<FeeLookup> {
+  const { rows } = await client.query<{
+    vehicle_class: string;
+    goods_category: string;
+    direction: Direction;
+    amount: string;
+  }>(
+    `SELECT r.vehicle_class, r.goods_category, f.direction, (r.amount_vnd * f.percent / 100)::bigint AS amount
+       FROM fee_rate r CROSS JOIN fee_direction_factor f`,
+  );
+  const amounts = new Map(rows.map((r) => [`${r.vehicle_class}/${r.goods_category}/${r.direction}`, Number(r.amount)]));
+  return (vehicleClass, goods, direction) => {
+    const amount = amounts.get(`${vehicleClass}/${goods}/${direction}`);
+    if (amount === undefined) throw new Error(`no fee rate for ${vehicleClass}/${goods}/${direction}`);
+    return amount;
+  };
+}
+
+/**
+ * When the monthly-partitions migration is present, makes sure the audit log has a partition for every month
+ * the history touches (its first month up to the month after `now`).
+ */
+export async function ensurePartitions(client: pg.Client, firstDay: string, now: number): Promise<void> {
+  const { rows } = await client.query<{ fn: string | null }>(
+    `SELECT to_regprocedure('ensure_monthly_partitions(text,date,date)')::text AS fn`,
+  );
+  if (!rows[0].fn) return;
+  const next = new Date(now);
+  const toMonth = new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+  await client.query(
+    `SELECT ensure_monthly_partitions('declaration_event', date_trunc('month', $1::date)::date, $2::date)`,
+    [firstDay, toMonth],
+  );
+}
+
+export interface SavedIndex {
+  name: string;
+  definition: string;
+}
+
+/**
+ * Drops the plain secondary indexes (not unique, not behind a constraint) of the bulk tables and returns
+ * their definitions; `recreateIndexes` builds them again, each in one sorted pass instead of row by row.
+ * Partitioned tables keep theirs (their partitions' index names would not come back the same).
+ */
+export async function dropSecondaryIndexes(client: pg.Client): Promise<SavedIndex[]> {
+  const { rows } = await client.query<SavedIndex>(
+    `SELECT ic.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+       FROM pg_index i
+       JOIN pg_class ic ON ic.oid = i.indexrelid
+       JOIN pg_class t ON t.oid = i.indrelid
+      WHERE t.relnamespace = 'public'::regnamespace AND t.relname = ANY($1) AND t.relkind = 'r'
+        AND NOT i.indisunique AND NOT i.indisprimary
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+      ORDER BY ic.relname`,
+    [BULK_TABLES],
+  );
+  for (const index of rows) await client.query(`DROP INDEX "${index.name}"`);
+  return rows;
+}
+
+export async function recreateIndexes(client: pg.Client, indexes: readonly SavedIndex[]): Promise<void> {
+  for (const index of indexes) await client.query(index.definition);
+}
+
+/** One COPY … FROM STDIN of already encoded lines. */
+export async function copyLines(
+  client: pg.Client,
+  table: string,
+  columns: readonly string[],
+  lines: string[],
+): Promise<void> {
+  if (lines.length === 0) return;
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+  await pipeline(Readable.from([lines.join('')]), stream);
+}
+
+/** Leaves each gate-day counter at the highest serial used, so the next real submission gets the next one. */
+export async function saveCounters(client: pg.Client, counters: ReadonlyMap<string, number>): Promise<void> {
+  const keys = [...counters.keys()].map((k) => k.split('|'));
+  await client.query(
+    `INSERT INTO reference_counter (gate_code, day, last_value)
+     SELECT * FROM unnest($1::text[], $2::date[], $3::int[])
+     ON CONFLICT (gate_code, day) DO UPDATE SET last_value = greatest(reference_counter.last_value, excluded.last_value)`,
+    [keys.map((k) => k[0]), keys.map((k) => k[1]), [...counters.values()]],
+  );
+}
+
+export async function saveGateLoad(client: pg.Client, load: ReadonlyMap<string, number>): Promise<void> {
+  const keys = [...load.keys()].map((k) => k.split('|'));
+  await client.query(
+    `INSERT INTO gate_day_load (gate_code, direction, day, accepted)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::int[])
+     ON CONFLICT (gate_code, direction, day) DO UPDATE SET accepted = gate_day_load.accepted + excluded.accepted`,
+    [keys.map((k) => k[0]), keys.map((k) => k[1]), keys.map((k) => k[2]), [...load.values()]],
+  );
+}
+
+export async function readChainHead(client: pg.Client): Promise<{ seq: number; hash: Buffer }> {
+  const { rows } = await client.query<{ seq: string; hash: Buffer }>(
+    'SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE',
+  );
+  return { seq: Number(rows[0].seq), hash: rows[0].hash };
+}
+
+/** The chain head meets the last record loaded; the event dispatcher starts after history, not replaying it. */
+export async function saveChainHead(client: pg.Client, seq: number, hash: Buffer): Promise<void> {
+  await client.query('UPDATE audit_chain_head SET seq = $1, hash = $2 WHERE id = 1', [seq, hash]);
+  await client.query(
+    `INSERT INTO event_cursor (name, seq) VALUES ('dispatcher', $1) ON CONFLICT (name) DO UPDATE SET seq = excluded.seq`,
+    [seq],
+  );
+}

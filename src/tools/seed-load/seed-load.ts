@@ -1,0 +1,186 @@
+import { setImmediate as nextTick } from 'node:timers/promises';
+import pg from 'pg';
+import { AuditChain } from './audit-chain.js';
+import { DAY_MS, historyDays } from './calendar.js';
+import { auditLine, COLUMNS, companyLine, declarationLine, officerLine, stepLine } from './copy-rows.js';
+import {
+  assertNoDeclarations,
+  copyLines,
+  dropDatabase,
+  dropSecondaryIndexes,
+  ensurePartitions,
+  migrate,
+  readChainHead,
+  readFees,
+  readGates,
+  recreateIndexes,
+  saveChainHead,
+  saveCounters,
+  saveGateLoad,
+} from './database.js';
+import { type HistoryBatch, HistoryGenerator } from './history.js';
+import { Progress, type ProgressOutput } from './progress.js';
+
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/border_gate';
+
+export interface SeedLoadOptions {
+  declarations: number;
+  databaseUrl: string;
+  /** History span in months, ending now. */
+  months: number;
+  /** PRNG seed: the same seed (and `now`) gives the same history. */
+  seed: number;
+  /** Drop and recreate the database first (only a database named like bench/seed/test/load, or with yesReally). */
+  fresh?: boolean;
+  yesReally?: boolean;
+  /** No progress output. */
+  quiet?: boolean;
+  /** Where the history ends; defaults to the moment the load starts. */
+  now?: Date;
+  /** Progress goes here (default: stderr). */
+  progress?: ProgressOutput;
+}
+
+export interface SeedSummary {
+  declarations: number;
+  events: number;
+  steps: number;
+  companies: number;
+  plates: number;
+  officers: number;
+  /** The company with the most trips (the deepest history to page through). */
+  biggestCompanyId: string;
+  seconds: number;
+}
+
+// Flush to PostgreSQL about every this many declarations: big enough that COPY overhead vanishes, small enough to stream.
+const FLUSH_EVERY = 10_000;
+
+/**
+ * Fills a database with a realistic history of both gates (see docs/seed-load.md) in one transaction: COPY
+ * in bulk, the audit hash chain computed here, secondary indexes rebuilt at the end, then ANALYZE.
+ */
+export async function seedLoad(options: SeedLoadOptions): Promise<SeedSummary> {
+  const started = performance.now();
+  const now = (options.now ?? new Date()).getTime();
+  if (options.fresh) await dropDatabase(options.databaseUrl, options.yesReally ?? false);
+  await migrate(options.databaseUrl);
+  const client = new pg.Client({ connectionString: options.databaseUrl, application_name: 'border-gate-seed-load' });
+  await client.connect();
+  try {
+    await assertNoDeclarations(client);
+    const history = new HistoryGenerator({
+      declarations: options.declarations,
+      months: options.months,
+      seed: options.seed,
+      now,
+      gates: await readGates(client),
+      feeFor: await readFees(client),
+    });
+    const progress = new Progress(options.declarations, options.quiet ? null : (options.progress ?? process.stderr));
+    await client.query('BEGIN');
+    await client.query(`SET LOCAL maintenance_work_mem = '512MB'`);
+    await ensurePartitions(client, historyDays(now, options.months)[0], now);
+    const counts = await load(client, history, now, progress);
+    await client.query('COMMIT');
+    progress.note('analyzing…');
+    await client.query('ANALYZE');
+    const seconds = Math.round((performance.now() - started) / 100) / 10;
+    progress.note(`loaded ${options.declarations.toLocaleString('en-US')} declarations in ${seconds}s`);
+    return {
+      declarations: options.declarations,
+      ...counts,
+      companies: history.companies.length,
+      plates: history.usedPlates.size,
+      officers: history.officers.length,
+      biggestCompanyId: history.companies[0].id,
+      seconds,
+    };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Everything inside the loading transaction; returns how many events and steps went in. */
+async function load(client: pg.Client, history: HistoryGenerator, now: number, progress: Progress) {
+  const indexes = await dropSecondaryIndexes(client);
+  // The chain is computed here, exactly as the trigger would; the trigger is back on before commit.
+  await client.query(`ALTER TABLE declaration_event DISABLE TRIGGER "TR_declaration_event_chain"`);
+  const head = await readChainHead(client);
+  const chain = new AuditChain(head.seq, head.hash);
+  const longAgo = now - (history.companies.length + 400) * DAY_MS;
+  await copyLines(
+    client,
+    'company',
+    COLUMNS.company,
+    history.companies.map((c) => companyLine(c, longAgo)),
+  );
+  await copyLines(
+    client,
+    'officer',
+    COLUMNS.officer,
+    history.officers.map((o) => officerLine(o, longAgo)),
+  );
+
+  const buffer = new CopyBuffer();
+  let written = 0;
+  let steps = 0;
+  let pending: Promise<void> = Promise.resolve();
+  for (const batch of history.batches()) {
+    steps += buffer.add(batch, chain);
+    if (buffer.declarations.length >= FLUSH_EVERY) {
+      await pending;
+      const flushed = buffer.take();
+      pending = flush(client, flushed).then(() => progress.update((written += flushed.declarations.length)));
+    }
+    // Lets the socket drain the COPY already handed over while the next day is generated.
+    await nextTick();
+  }
+  await pending;
+  const last = buffer.take();
+  await flush(client, last);
+  progress.update((written += last.declarations.length));
+
+  progress.note('building indexes…');
+  await saveCounters(client, history.counters);
+  await saveGateLoad(client, history.load);
+  await saveChainHead(client, chain.seq, chain.hash);
+  await client.query(`ALTER TABLE declaration_event ENABLE TRIGGER "TR_declaration_event_chain"`);
+  await recreateIndexes(client, indexes);
+  return { events: chain.seq - head.seq, steps };
+}
+
+/** Encoded COPY lines waiting to be sent, table by table. */
+class CopyBuffer {
+  declarations: string[] = [];
+  steps: string[] = [];
+  audit: string[] = [];
+
+  /** Encodes a batch (chaining its audit records); returns the number of steps it held. */
+  add(batch: HistoryBatch, chain: AuditChain): number {
+    let steps = 0;
+    for (const d of batch.declarations) {
+      this.declarations.push(declarationLine(d));
+      for (const s of d.state.steps) this.steps.push(stepLine(d.id, d.gate, s));
+      steps += d.state.steps.length;
+    }
+    for (const r of batch.audit) this.audit.push(auditLine(chain, r));
+    return steps;
+  }
+
+  take(): { declarations: string[]; steps: string[]; audit: string[] } {
+    const taken = { declarations: this.declarations, steps: this.steps, audit: this.audit };
+    [this.declarations, this.steps, this.audit] = [[], [], []];
+    return taken;
+  }
+}
+
+/** Declarations first: steps and audit records refer to them. */
+async function flush(client: pg.Client, lines: { declarations: string[]; steps: string[]; audit: string[] }) {
+  await copyLines(client, 'declaration', COLUMNS.declaration, lines.declarations);
+  await copyLines(client, 'clearance_step', COLUMNS.clearance_step, lines.steps);
+  await copyLines(client, 'declaration_event', COLUMNS.declaration_event, lines.audit);
+}
