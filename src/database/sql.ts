@@ -3,6 +3,16 @@ import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /**
+ * SQL text, or a named statement for hot paths: PostgreSQL parses and plans it once per pooled connection.
+ * A name must always carry the same text.
+ */
+export type Statement = string | { name: string; text: string };
+
+function queryConfig(statement: Statement, values: unknown[]): pg.QueryConfig {
+  return typeof statement === 'string' ? { text: statement, values } : { ...statement, values };
+}
+
+/**
  * Hand-written SQL through the DataSource's own pools. TypeORM's `query()` returns `[rows, count]` for
  * UPDATE/DELETE but plain rows otherwise; these helpers always return rows, and skip the per-call
  * QueryRunner on hot paths. `rows`/`one` run on the primary; `readRows`/`readOne` on a read replica when
@@ -20,20 +30,20 @@ export class Sql {
     this.replicas = driver.slaves ?? [];
   }
 
-  async rows<T>(text: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.pool.query(text, params)).rows as T[];
+  async rows<T>(statement: Statement, params: unknown[] = []): Promise<T[]> {
+    return (await this.pool.query(queryConfig(statement, params))).rows as T[];
   }
 
-  async one<T>(text: string, params: unknown[] = []): Promise<T | null> {
-    return (await this.rows<T>(text, params))[0] ?? null;
+  async one<T>(statement: Statement, params: unknown[] = []): Promise<T | null> {
+    return (await this.rows<T>(statement, params))[0] ?? null;
   }
 
-  async readRows<T>(text: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.readPool().query(text, params)).rows as T[];
+  async readRows<T>(statement: Statement, params: unknown[] = []): Promise<T[]> {
+    return (await this.readPool().query(queryConfig(statement, params))).rows as T[];
   }
 
-  async readOne<T>(text: string, params: unknown[] = []): Promise<T | null> {
-    return (await this.readRows<T>(text, params))[0] ?? null;
+  async readOne<T>(statement: Statement, params: unknown[] = []): Promise<T | null> {
+    return (await this.readRows<T>(statement, params))[0] ?? null;
   }
 
   /** How many replicas serve reads (0: the primary does). */

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { rowsIn } from '../../database/sql.js';
 import { type Actor, appendAudit } from './audit.js';
-import { canTransition, type DeclarationStatus, type ScreeningReason } from './declaration-status.js';
+import { canTransition, type DeclarationStatus, type ScreeningReason, timelineEntrySql } from './declaration-status.js';
 
 export interface TransitionRequest {
   declarationId: string;
@@ -31,7 +31,8 @@ export async function transition(manager: EntityManager, request: TransitionRequ
     manager,
     `UPDATE declaration
         SET status = $3, version = version + 1, updated_at = date_trunc('milliseconds', now()),
-            reasons = COALESCE($5::jsonb, reasons)
+            reasons = COALESCE($5::jsonb, reasons),
+            timeline = timeline || ${timelineEntrySql('$3::text', "date_trunc('milliseconds', now())")}
       WHERE id = $1 AND status = $2 AND version = $4
       RETURNING version`,
     [declarationId, from, to, version, reasons ? JSON.stringify(reasons) : null],

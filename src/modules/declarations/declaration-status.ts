@@ -43,3 +43,18 @@ export interface ScreeningReason {
 
 export type ScreeningReasonCode =
   'VEHICLE.ALREADY_ACTIVE' | 'WATCHLIST.VEHICLE' | 'WATCHLIST.DRIVER' | 'GATE.CAPACITY_FULL' | 'ARRIVAL.OUTSIDE_WINDOW';
+
+/** One entry of a declaration's public timeline, as kept in `declaration.timeline`. */
+export interface TimelineEntry {
+  status: DeclarationStatus;
+  /** ISO 8601 UTC with milliseconds. */
+  at: string;
+}
+
+/**
+ * SQL for a one-entry timeline array: `status` moved at `at` (a timestamptz expression). The same text as the
+ * audit record's time, so the timeline and the audit log agree to the millisecond.
+ */
+export function timelineEntrySql(status: string, at: string): string {
+  return `jsonb_build_array(jsonb_build_object('status', ${status}, 'at', to_char(${at} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))`;
+}

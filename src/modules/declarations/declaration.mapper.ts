@@ -1,12 +1,16 @@
 import { PlateNumber } from '../../common/identifiers/plate-number.js';
 import type { DeclarationResponseDto, TimelineEntryResponseDto } from './dto/declaration.response.dto.js';
-import type { DeclarationRow, TimelineRow } from './declarations.repository.js';
+import type { TimelineEntry } from './declaration-status.js';
+import type { DeclarationRow } from './declarations.repository.js';
 
-export function toTimeline(rows: TimelineRow[]): TimelineEntryResponseDto[] {
-  return rows.map((r) => ({ status: r.status, at: r.at.toISOString() }));
+export function toTimeline(entries: TimelineEntry[]): TimelineEntryResponseDto[] {
+  return entries.map((e) => ({ status: e.status, at: e.at }));
 }
 
-export function toDeclarationResponse(row: DeclarationRow, timeline?: TimelineRow[]): DeclarationResponseDto {
+export function toDeclarationResponse(
+  row: DeclarationRow,
+  options: { withTimeline?: boolean } = {},
+): DeclarationResponseDto {
   return {
     id: row.id,
     reference: row.reference,
@@ -44,6 +48,6 @@ export function toDeclarationResponse(row: DeclarationRow, timeline?: TimelineRo
     arrivedAt: row.arrived_at ? row.arrived_at.toISOString() : null,
     exitedAt: row.exited_at ? row.exited_at.toISOString() : null,
     exitDestination: row.exit_destination,
-    ...(timeline ? { timeline: toTimeline(timeline) } : {}),
+    ...(options.withTimeline ? { timeline: toTimeline(row.timeline) } : {}),
   };
 }

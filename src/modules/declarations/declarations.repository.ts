@@ -5,7 +5,13 @@ import type { StepRow } from '../clearance/clearance.repository.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
 import type { AmendmentRequestRow } from './declaration-changes.service.js';
 import { type DeclarationFields, fieldParams } from './declaration-input.js';
-import type { DeclarationStatus, ScreeningReason, ScreeningState } from './declaration-status.js';
+import {
+  type DeclarationStatus,
+  type ScreeningReason,
+  type ScreeningState,
+  type TimelineEntry,
+  timelineEntrySql,
+} from './declaration-status.js';
 
 export interface NewDeclaration extends DeclarationFields {
   companyId: string;
@@ -59,11 +65,7 @@ export interface DeclarationRow {
   screening_error: string | null;
   created_at: Date;
   updated_at: Date;
-}
-
-export interface TimelineRow {
-  status: DeclarationStatus;
-  at: Date;
+  timeline: TimelineEntry[];
 }
 
 export interface ListFilters {
@@ -97,11 +99,12 @@ WITH gate AS (
     reference, company_id, gate_code, direction, status, plate, plate_short, vehicle_nationality, trailer_plate,
     container_number, expected_arrival_at, arrival_day, driver_full_name, driver_document_number, driver_document_kind,
     driver_nationality, driver_phone, cargo_description, cargo_hs_code, cargo_gross_weight_kg, cargo_perishable,
-    cargo_customs_declaration_number, cargo_quarantine_required, created_at, updated_at)
+    cargo_customs_declaration_number, cargo_quarantine_required, created_at, updated_at, timeline)
   SELECT gate.reference_prefix || '-' || to_char(ref.day, 'YYYYMMDD') || '-' || lpad(ref.last_value::text, 5, '0'),
          $1, gate.code, $3, 'submitted', $5, $6, $7, $8, $9, $10::timestamptz, ($10::timestamptz AT TIME ZONE gate.timezone)::date,
          $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-         date_trunc('milliseconds', now()), date_trunc('milliseconds', now())
+         date_trunc('milliseconds', now()), date_trunc('milliseconds', now()),
+         ${timelineEntrySql(`'submitted'`, "date_trunc('milliseconds', now())")}
     FROM gate, ref
   RETURNING id, reference, status, plate, gate_code, direction, expected_arrival_at, created_at
 ), event AS (
@@ -141,14 +144,6 @@ export class DeclarationsRepository {
 
   findOwned(companyId: string, id: string): Promise<DeclarationRow | null> {
     return this.sql.one<DeclarationRow>('SELECT * FROM declaration WHERE id = $1 AND company_id = $2', [id, companyId]);
-  }
-
-  timeline(declarationId: string): Promise<TimelineRow[]> {
-    return this.sql.rows<TimelineRow>(
-      `SELECT to_status AS status, at FROM declaration_event
-        WHERE declaration_id = $1 AND action = 'transition' ORDER BY seq`,
-      [declarationId],
-    );
   }
 
   steps(declarationId: string): Promise<StepRow[]> {

@@ -63,13 +63,12 @@ export class DeclarationsService {
   async getOwned(company: AuthenticatedCompany, id: string): Promise<DeclarationResponseDto> {
     // Malformed ids and other companies' ids answer alike, so ids cannot be probed.
     const row = await this.findOwnedRow(company, id);
-    const [timeline, steps, amendments] = await Promise.all([
-      this.declarations.timeline(row.id),
+    const [steps, amendments] = await Promise.all([
       this.declarations.steps(row.id),
       this.declarations.amendmentRequests(row.id),
     ]);
     return {
-      ...toDeclarationResponse(row, timeline),
+      ...toDeclarationResponse(row, { withTimeline: true }),
       steps: steps.map(toStepResponse),
       amendmentRequests: amendments.map(toAmendmentResponse),
       qrToken: row.status === 'accepted' ? this.checkInToken(row) : null,

@@ -3,7 +3,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { PlateNumber } from '../../common/identifiers/plate-number.js';
 import { asPlateField } from '../../common/validation/plate-field.js';
 import { Sql } from '../../database/sql.js';
-import { ACTIVE_STATUSES_SQL } from '../declarations/declaration-status.js';
+import { ACTIVE_STATUSES_SQL, type TimelineEntry } from '../declarations/declaration-status.js';
 import type { CurrentStepResponseDto, VehicleStatusResponseDto } from './dto/vehicle-status.response.dto.js';
 import { estimateWait } from './wait-estimate.js';
 import type { VehicleStatusMessage } from '../events/event-sink.js';
@@ -16,24 +16,22 @@ interface StatusRow {
   direction: VehicleStatusResponseDto['direction'];
   expected_arrival_at: Date;
   updated_at: Date;
-  timeline: { status: VehicleStatusResponseDto['status']; at: string }[];
+  timeline: TimelineEntry[];
 }
 
-// One round trip: the vehicle's live declaration if it has one (partial unique index), else its latest,
-// with that declaration's timeline.
-const STATUS_BY_PLATE = `
-WITH d AS (
-  (SELECT id, plate, status, gate_code, direction, expected_arrival_at, updated_at FROM declaration
-    WHERE plate = $1 AND status IN ${ACTIVE_STATUSES_SQL} LIMIT 1)
-  UNION ALL
-  (SELECT id, plate, status, gate_code, direction, expected_arrival_at, updated_at FROM declaration
-    WHERE plate = $1 ORDER BY created_at DESC LIMIT 1)
-  LIMIT 1
-)
-SELECT d.id, d.plate, d.status, d.gate_code AS gate, d.direction, d.expected_arrival_at, d.updated_at,
-       (SELECT json_agg(json_build_object('status', e.to_status, 'at', e.at) ORDER BY e.seq)
-          FROM declaration_event e WHERE e.declaration_id = d.id AND e.action = 'transition') AS timeline
-  FROM d`;
+// One round trip, one row: the vehicle's live declaration if it has one (partial unique index), else its
+// latest; the timeline is a column of that row (kept by transition()), so the audit log is never read here.
+// A named statement: each pooled connection plans it once.
+const STATUS_BY_PLATE = {
+  name: 'vehicle-status-by-plate',
+  text: `
+(SELECT id, plate, status, gate_code AS gate, direction, expected_arrival_at, updated_at, timeline FROM declaration
+  WHERE plate = $1 AND status IN ${ACTIVE_STATUSES_SQL} LIMIT 1)
+UNION ALL
+(SELECT id, plate, status, gate_code AS gate, direction, expected_arrival_at, updated_at, timeline FROM declaration
+  WHERE plate = $1 ORDER BY created_at DESC LIMIT 1)
+LIMIT 1`,
+};
 
 // For a vehicle in the yard: its open steps; for each waiting one its place in that agency's queue, and
 // that queue's service rate (steps decided in the last hour at this gate) for the wait estimate.
@@ -79,7 +77,7 @@ export class VehicleStatusService {
       direction: row.direction,
       expectedArrivalAt: row.expected_arrival_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
-      timeline: (row.timeline ?? []).map((e) => ({ status: e.status, at: new Date(e.at).toISOString() })),
+      timeline: row.timeline.map((e) => ({ status: e.status, at: e.at })),
       currentSteps:
         row.status === 'in_yard' ? (await this.sql.readRows<OpenStepRow>(OPEN_STEPS, [row.id])).map(toCurrentStep) : [],
       expectedAhead:
