@@ -28,6 +28,8 @@ import { fmtBytes, ratio, scenarioTable, targetLines } from './report.js';
 import { type BenchResults, evaluateTargets, tableRows } from './results.js';
 import { boardClosed, lookupClosed, platesFor, submitClosed } from './scenarios/closed.js';
 import { runFloor } from './scenarios/floor.js';
+import { listingClosed } from './scenarios/listing.js';
+import { officersScenario } from './scenarios/officers.js';
 import { acceptedLatency, lookupOpen, submitOpen } from './scenarios/open.js';
 import {
   BENCH_QUEUE_PREFIX,
@@ -202,6 +204,9 @@ async function main(argv: string[]): Promise<void> {
     if (has('board')) {
       results.scenarios.board = { service: await boardClosed(ctx, targets) };
     }
+    if (has('listing')) {
+      results.scenarios.listing = await listingClosed(ctx, keys);
+    }
     if (has('open-lookup')) {
       results.scenarios.openLookup = { service: await lookupOpen(ctx) };
     }
@@ -210,6 +215,9 @@ async function main(argv: string[]): Promise<void> {
     }
     if (has('accepted')) {
       results.scenarios.accepted = await acceptedLatency(ctx);
+    }
+    if (has('officers')) {
+      results.scenarios.officers = await officersScenario(ctx);
     }
 
     // Peak memory before shutting down (VmHWM covers the moments between samples).

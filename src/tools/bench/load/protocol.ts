@@ -103,6 +103,8 @@ export interface LoadResult {
   sampleErrors: string[];
   /** Officers: claim and decision latencies, steps seen. */
   officers?: OfficersOutcome;
+  /** Listing: pages answered, the deepest page reached, chains started, latency of pages at depth ≥ 20. */
+  listing?: { pages: number; deepestPage: number; chains: number; deep: LatencySummary | null };
   /** Submissions: more requests than reserved plates (plates were reused). */
   platesWrapped?: boolean;
 }

@@ -2,7 +2,7 @@ import type { BenchContext } from '../context.js';
 import { oneLine } from '../context.js';
 import { reservePlates, rows } from '../db.js';
 import { type DrainResult, waitForScreening } from '../drain.js';
-import type { LoadResult, LoadSpec, Workload } from '../load/protocol.js';
+import type { LoadResult, LoadSpec, SubmitWorkload, Workload } from '../load/protocol.js';
 import { runLoad } from '../load/run.js';
 import type { AcceptedResult } from '../results.js';
 import { plannedCount } from '../schedule.js';
@@ -43,9 +43,11 @@ export async function submitWorkload(
   tag: string,
   count: number,
   collectIds = false,
-): Promise<Workload> {
+  gate?: SubmitWorkload['gate'],
+): Promise<SubmitWorkload> {
   return {
     kind: 'submit',
+    gate,
     path: '/api/v1/declarations',
     apiKey: ctx.benchKey.apiKey,
     plateStart: await reservePlates(ctx.db, count + 100),
