@@ -3,7 +3,7 @@
  * service as production runs it (API and worker processes apart), loads them from separate processes, and
  * prints one table with the targets. See docs/performance.md.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBenchArgs, type ScenarioName, shellQuote, splitDatabaseUrl, USAGE, UsageError } from './args.js';
@@ -21,6 +21,7 @@ import {
 } from './fixtures.js';
 import { runLoad } from './load/run.js';
 import { machineInfo } from './machine.js';
+import { verifyExactlyOnce } from './verify.js';
 import { MemorySampler } from './memory.js';
 import { unknownPlateCandidates } from './plates.js';
 import { killAll, runningNames } from './processes.js';
@@ -30,6 +31,7 @@ import { boardClosed, lookupClosed, platesFor, submitClosed } from './scenarios/
 import { runFloor } from './scenarios/floor.js';
 import { listingClosed } from './scenarios/listing.js';
 import { officersScenario } from './scenarios/officers.js';
+import { memoryOverTime, soak } from './scenarios/soak.js';
 import { acceptedLatency, lookupOpen, submitOpen } from './scenarios/open.js';
 import {
   BENCH_QUEUE_PREFIX,
@@ -178,6 +180,7 @@ async function main(argv: string[]): Promise<void> {
 
     // 3. The service.
     log(`service: starting ${options.api} API + ${options.workers} worker process(es) …`);
+    const serviceStarted = new Date();
     service = await startService({ ...serviceOptions, cpuProf: options.cpuProf });
     ctx.service = service;
     results.settings = settingsShown(service.env);
@@ -220,6 +223,18 @@ async function main(argv: string[]): Promise<void> {
       results.scenarios.officers = await officersScenario(ctx);
     }
 
+    if (has('soak')) {
+      results.scenarios.soak = await soak(ctx);
+    }
+
+    // Exactly once: every submission of this run screened once, no step claimed twice (after the drain).
+    const drained = await waitForScreening(db, benchKey.companyId, serviceStarted, 600_000);
+    results.verification = await verifyExactlyOnce(db, benchKey.companyId, serviceStarted);
+    const v = results.verification;
+    log(
+      `verification: ${v.declarations} declarations of this run, ${v.notExactlyOneOutcome} without exactly one screening outcome, ${v.stillPending} still pending${drained.drained ? '' : ' (not drained after 10 min)'}, ${v.stepsClaimedTwice} steps claimed twice → ${v.ok ? 'OK' : 'FAILED'}`,
+    );
+
     // Peak memory before shutting down (VmHWM covers the moments between samples).
     sampler.stop();
     results.memory.peakRss = sampler.peaks();
@@ -227,8 +242,16 @@ async function main(argv: string[]): Promise<void> {
     results.memory.apiPeakRss = apiPeaks.length ? Math.max(...apiPeaks) : null;
 
     log('service: stopping (SIGTERM, waiting for graceful shutdown) …');
-    await stopService(service);
+    const stopped = service;
     service = null;
+    await stopService(stopped);
+    if (options.cpuProf) {
+      results.profiles = readdirSync(profileDir)
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .map((f) => join(profileDir, f))
+        .filter((f) => statSync(f).mtimeMs >= started.getTime());
+      if (results.profiles.length === 0) note('--cpu-prof: the API wrote no profile (did it exit gracefully?)');
+    }
   } finally {
     if (service) await stopService(service).catch(() => undefined);
     if (db) {
@@ -244,8 +267,16 @@ async function main(argv: string[]): Promise<void> {
   out('');
   out(`API peak RSS under load: ${fmtBytes(results.memory.apiPeakRss)}`);
   out('');
+  if (results.scenarios.soak) {
+    out(`soak memory over time (RSS, every minute of ${results.scenarios.soak.minutes}):`);
+    for (const line of memoryOverTime(results.scenarios.soak)) out(line);
+    out('');
+  }
   out(targetLines(results.targets));
   out('');
+  for (const f of results.profiles ?? [])
+    out(`CPU profile: ${f} (open in Chrome DevTools › Performance, or speedscope)`);
+  if (results.profiles?.length) out('');
   out('notes:');
   out(
     `  - the service ran with NODE_ENV=production, LOG_LEVEL=${options.logLevel} (one JSON line per request, written to a file), rate limits on at ${BENCH_RATE_LIMIT_PER_MIN.toLocaleString('en-US')}/min, QUEUE_PREFIX=${BENCH_QUEUE_PREFIX}`,

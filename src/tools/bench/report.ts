@@ -51,9 +51,13 @@ export function fmtBytes(bytes: number | null | undefined): string {
 }
 
 /** Renders rows of cells as an aligned text table; numeric-looking cells are right-aligned. */
-export function renderTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+export function renderTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  align: 'auto' | 'left' = 'auto',
+): string {
   const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
-  const numeric = (cell: string): boolean => /^[\d,.\s×%—-]+(ms|MB|×)?$/.test(cell) && cell !== '';
+  const numeric = (cell: string): boolean => align === 'auto' && /^[\d,.\s×%—-]+(ms|MB|×)?$/.test(cell) && cell !== '';
   const line = (cells: readonly string[]): string =>
     cells
       .map((c, i) => (numeric(c) && i > 0 ? pad(c, widths[i], 'left') : pad(c, widths[i], 'right')))
@@ -85,6 +89,7 @@ export function targetLines(targets: readonly TargetResult[]): string {
   return renderTable(
     ['', 'target', 'measured'],
     targets.map((t) => [t.pass === null ? 'n/a ' : t.pass ? 'PASS' : 'MISS', t.target, t.measured]),
+    'left',
   );
 }
 

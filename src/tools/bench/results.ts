@@ -40,6 +40,8 @@ export interface BenchResults {
     apiPeakRss: number | null;
   };
   verification: VerificationResult | null;
+  /** --cpu-prof: the API processes' profiles. */
+  profiles?: string[];
   notes: string[];
   targets: TargetResult[];
   table: TableRow[];
@@ -240,8 +242,9 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
   }
   if (r.verification) {
     const v = r.verification;
+    const processes = `${r.options.api} API + ${r.options.workers} worker process(es)`;
     targets.push({
-      target: 'multi-process: each declaration screened exactly once, no step claimed twice',
+      target: `${processes}: each declaration screened exactly once, no step claimed twice`,
       measured: `${v.declarations} declarations, ${v.notExactlyOneOutcome} without exactly one outcome, ${v.stillPending} pending, ${v.stepsClaimedTwice} steps claimed twice`,
       pass: v.ok,
     });

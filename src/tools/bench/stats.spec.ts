@@ -1,4 +1,4 @@
-import { mean, percentile, summarize, thirdsGrowth } from './stats.js';
+import { mean, memoryGrew, percentile, summarize, thirdsGrowth } from './stats.js';
 
 describe('percentile (nearest rank)', () => {
   const ten = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -63,5 +63,17 @@ describe('thirdsGrowth', () => {
   it('mean', () => {
     expect(mean([1, 2, 3])).toBe(2);
     expect(mean([])).toBeNaN();
+  });
+});
+
+describe('memoryGrew', () => {
+  const MB = 1024 * 1024;
+  it('flags growth over 5% and over 10 MB', () => {
+    expect(memoryGrew({ second: 200 * MB, last: 230 * MB, ratio: 1.15 })).toBe(true);
+  });
+  it('ignores small or flat changes', () => {
+    expect(memoryGrew({ second: 200 * MB, last: 208 * MB, ratio: 1.04 })).toBe(false);
+    expect(memoryGrew({ second: 100 * MB, last: 108 * MB, ratio: 1.08 })).toBe(false);
+    expect(memoryGrew({ second: 200 * MB, last: 150 * MB, ratio: 0.75 })).toBe(false);
   });
 });

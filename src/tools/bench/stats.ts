@@ -51,3 +51,8 @@ export function thirdsGrowth(samples: readonly number[]): { second: number; last
   const last = mean(samples.slice(samples.length - third));
   return { second, last, ratio: last / second };
 }
+
+/** Growth worth flagging: the last third's mean over 5% and over 10 MB above the second third's. */
+export function memoryGrew(g: { second: number; last: number; ratio: number }): boolean {
+  return g.ratio > 1.05 && g.last - g.second > 10 * 1024 * 1024;
+}
