@@ -38,6 +38,12 @@ const INDEXES = `
    WHERE i.schemaname = 'public' AND NOT t.relispartition
    ORDER BY 1, 2`;
 
+const CONSTRAINTS = `
+  SELECT t.relname, c.conname, pg_get_constraintdef(c.oid) AS definition, c.convalidated FROM pg_constraint c
+    JOIN pg_class t ON t.oid = c.conrelid AND t.relnamespace = 'public'::regnamespace
+   WHERE NOT t.relispartition
+   ORDER BY 1, 2`;
+
 describe('seed:load', () => {
   let db: pg.Client;
   let summary: Record<string, number | string>;
@@ -185,9 +191,13 @@ describe('seed:load', () => {
     expect(cursor.head).toBe(String(summary.events));
   });
 
-  it('ends with exactly the indexes and triggers of a freshly migrated database', async () => {
-    const fresh = await withClient(TEST_DATABASE_URL, async (c) => (await c.query(INDEXES)).rows);
-    expect(await rows(INDEXES)).toEqual(fresh);
+  it('ends with exactly the indexes, constraints and triggers of a freshly migrated database', async () => {
+    const fresh = await withClient(TEST_DATABASE_URL, async (c) => ({
+      indexes: (await c.query(INDEXES)).rows,
+      constraints: (await c.query(CONSTRAINTS)).rows,
+    }));
+    expect(await rows(INDEXES)).toEqual(fresh.indexes);
+    expect(await rows(CONSTRAINTS)).toEqual(fresh.constraints);
     const disabled = await rows(`SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'D'`);
     expect(disabled).toEqual([]);
   });

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { hash as sha } from 'node:crypto';
+import { isoTime } from './calendar.js';
 import type { ScreeningReason } from '../../modules/declarations/declaration-status.js';
 
 /** One audit record's fields as `audit_payload()` reads them (GateClearance migration). */
@@ -27,7 +28,7 @@ export function microsecondsUtc(iso: string): string {
 }
 
 /** The text `audit_payload(e)` builds: the fields joined by `|`, nulls as empty text. */
-export function auditPayload(seq: number, e: ChainedFields, iso = new Date(e.at).toISOString()): string {
+export function auditPayload(seq: number, e: ChainedFields, iso = isoTime(e.at)): string {
   const reasons = e.reasons ? jsonbReasons(e.reasons) : '';
   return `${seq}|${e.declarationId}|${e.stepId ?? ''}|${e.action}|${e.from ?? ''}|${e.to ?? ''}|${e.actor}|${e.agency ?? ''}|${e.gate}|${e.note ?? ''}|${reasons}|${microsecondsUtc(iso)}`;
 }
@@ -37,6 +38,9 @@ export function auditPayload(seq: number, e: ChainedFields, iso = new Date(e.at)
  * `hash = sha256(prev_hash || convert_to(audit_payload(record), 'UTF8'))`, seq counting on from the head.
  */
 export class AuditChain {
+  // prev_hash ‖ payload is assembled here, not in a new buffer per record (millions of them).
+  private scratch = Buffer.alloc(4096);
+
   constructor(
     public seq: number,
     public hash: Buffer,
@@ -46,10 +50,12 @@ export class AuditChain {
   append(e: ChainedFields, iso?: string): { seq: number; prevHash: Buffer; hash: Buffer } {
     const prevHash = this.hash;
     this.seq += 1;
-    this.hash = createHash('sha256')
-      .update(prevHash)
-      .update(auditPayload(this.seq, e, iso), 'utf8')
-      .digest();
+    const payload = auditPayload(this.seq, e, iso);
+    const length = prevHash.length + Buffer.byteLength(payload, 'utf8');
+    if (length > this.scratch.length) this.scratch = Buffer.alloc(2 * length);
+    prevHash.copy(this.scratch, 0);
+    this.scratch.write(payload, prevHash.length, 'utf8');
+    this.hash = sha('sha256', this.scratch.subarray(0, length), 'buffer') as Buffer;
     return { seq: this.seq, prevHash, hash: this.hash };
   }
 }

@@ -4,9 +4,34 @@ export const DAY_MS = 86_400_000;
 // Asia/Ho_Chi_Minh has had no daylight saving since 1975: a fixed UTC+7 is exact for every gate day.
 const GATE_UTC_OFFSET_MS = 7 * 3_600_000;
 
+// Formatting dates is the hottest work of a load (several per audit record): each day is formatted once.
+const utcDays = new Map<number, string>();
+const PAD2 = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const PAD3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
+function utcDay(dayNumber: number): string {
+  let day = utcDays.get(dayNumber);
+  if (day === undefined) {
+    day = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+    utcDays.set(dayNumber, day);
+  }
+  return day;
+}
+
+/** `new Date(t).toISOString()` for a whole-millisecond instant, several times faster. */
+export function isoTime(t: number): string {
+  const dayNumber = Math.floor(t / DAY_MS);
+  let rest = t - dayNumber * DAY_MS;
+  const ms = rest % 1000;
+  rest = (rest - ms) / 1000;
+  const seconds = rest % 60;
+  rest = (rest - seconds) / 60;
+  return `${utcDay(dayNumber)}T${PAD2[Math.floor(rest / 60)]}:${PAD2[rest % 60]}:${PAD2[seconds]}.${PAD3[ms]}Z`;
+}
+
 /** The gate's local day (YYYY-MM-DD) of an instant, as `(t AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`. */
 export function localDay(t: number): string {
-  return new Date(t + GATE_UTC_OFFSET_MS).toISOString().slice(0, 10);
+  return utcDay(Math.floor((t + GATE_UTC_OFFSET_MS) / DAY_MS));
 }
 
 /** The instant a local day (YYYY-MM-DD) starts. */

@@ -1,3 +1,5 @@
+import { isoTime } from './calendar.js';
+import type { BinaryCopyWriter } from './binary-copy.js';
 import { type AuditChain, type ChainedFields, jsonbReasons } from './audit-chain.js';
 import type { SeedCompany } from './companies.js';
 import type { AuditRecord, DeclarationRecord } from './history.js';
@@ -5,6 +7,7 @@ import type { StepState } from './journey-types.js';
 import type { SeedOfficer } from './staff.js';
 
 /** Columns in the order the row encoders below write them. */
+// prettier-ignore
 export const COLUMNS = {
   company: ['id', 'name', 'tax_code', 'created_at'],
   officer: ['id', 'username', 'password_hash', 'agency', 'gates', 'created_at'],
@@ -85,99 +88,91 @@ export const COLUMNS = {
 /** Officers seeded for history only: no password verifies against this (verifyPassword rejects the encoding). */
 export const UNUSABLE_PASSWORD_HASH = '!seeded';
 
-type Cell = string | number | boolean | null;
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
 
-/** A value in COPY's text format: `\N` for null, backslash, tab and line breaks escaped. */
-function cell(value: Cell): string {
+/** Free text in COPY's text format: backslash, tab and line breaks escaped; `\N` for null. */
+function text(value: string | null): string {
   if (value === null) return '\\N';
-  if (typeof value !== 'string') return String(value);
   return NEEDS_ESCAPE.test(value)
     ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
     : value;
 }
 
-export function copyLine(values: readonly Cell[]): string {
-  return values.map(cell).join('\t') + '\n';
-}
-
-const time = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
+const time = (t: number | null): string => (t === null ? '\\N' : isoTime(t));
 
 export function companyLine(c: SeedCompany, createdAt: number): string {
-  return copyLine([c.id, c.name, c.taxCode, time(createdAt)]);
+  return `${c.id}\t${text(c.name)}\t${c.taxCode}\t${time(createdAt)}\n`;
 }
 
 export function officerLine(o: SeedOfficer, createdAt: number): string {
-  return copyLine([o.id, o.username, UNUSABLE_PASSWORD_HASH, o.agency, `{${o.gate}}`, time(createdAt)]);
+  return `${o.id}\t${o.username}\t${UNUSABLE_PASSWORD_HASH}\t${o.agency}\t{${o.gate}}\t${time(createdAt)}\n`;
 }
 
-export function declarationLine(d: DeclarationRecord): string {
+export function declarationRow(w: BinaryCopyWriter, d: DeclarationRecord): void {
   const s = d.state.declaration;
-  return copyLine([
-    d.id,
-    d.reference,
-    d.companyId,
-    d.gate,
-    d.direction,
-    s.status,
-    s.version,
-    d.truck.plate,
-    d.plateShort,
-    d.truck.nationality,
-    d.trailerPlate,
-    d.cargo.containerNumber,
-    time(d.expectedArrivalAt),
-    d.arrivalDay,
-    d.driver.fullName,
-    d.driver.documentNumber,
-    d.driver.documentKind,
-    d.driver.nationality,
-    d.driver.phone,
-    d.cargo.description,
-    d.cargo.hsCode,
-    d.cargo.grossWeightKg,
-    d.cargo.perishable,
-    d.cargo.customsDeclarationNumber,
-    d.cargo.quarantineRequired,
-    jsonbReasons(s.reasons),
-    s.screeningState,
-    time(s.arrivedAt),
-    time(s.exitedAt),
-    s.exitDestination,
-    time(d.createdAt),
-    time(s.updatedAt),
-  ]);
+  const { truck, driver, cargo } = d;
+  w.row(COLUMNS.declaration.length)
+    .uuid(d.id)
+    .text(d.reference)
+    .uuid(d.companyId)
+    .text(d.gate)
+    .text(d.direction)
+    .text(s.status)
+    .int4(s.version)
+    .text(truck.plate)
+    .text(d.plateShort)
+    .text(truck.nationality)
+    .text(d.trailerPlate)
+    .text(cargo.containerNumber)
+    .timestamptz(d.expectedArrivalAt)
+    .date(d.arrivalDay)
+    .text(driver.fullName)
+    .text(driver.documentNumber)
+    .text(driver.documentKind)
+    .text(driver.nationality)
+    .text(driver.phone)
+    .text(cargo.description)
+    .text(cargo.hsCode)
+    .int4(cargo.grossWeightKg)
+    .bool(cargo.perishable)
+    .text(cargo.customsDeclarationNumber)
+    .bool(cargo.quarantineRequired)
+    .jsonb(jsonbReasons(s.reasons))
+    .text(s.screeningState)
+    .timestamptz(s.arrivedAt)
+    .timestamptz(s.exitedAt)
+    .text(s.exitDestination)
+    .timestamptz(d.createdAt)
+    .timestamptz(s.updatedAt);
 }
 
-export function stepLine(declarationId: string, gate: string, s: StepState): string {
-  return copyLine([
-    s.id,
-    declarationId,
-    gate,
-    s.agency,
-    s.kind,
-    s.stage,
-    s.status,
-    s.priority,
-    time(s.readyAt),
-    s.claimedBy,
-    time(s.claimedAt),
-    time(s.claimExpiresAt),
-    s.decidedBy,
-    time(s.decidedAt),
-    s.note,
-    s.feeAmountVnd,
-    s.feeVehicleClass,
-    s.paymentReference,
-    s.version,
-    time(s.createdAt),
-  ]);
+export function stepRow(w: BinaryCopyWriter, declarationId: string, gate: string, s: StepState): void {
+  w.row(COLUMNS.clearance_step.length)
+    .uuid(s.id)
+    .uuid(declarationId)
+    .text(gate)
+    .text(s.agency)
+    .text(s.kind)
+    .int4(s.stage)
+    .text(s.status)
+    .int4(s.priority)
+    .timestamptz(s.readyAt)
+    .uuid(s.claimedBy)
+    .timestamptz(s.claimedAt)
+    .timestamptz(s.claimExpiresAt)
+    .uuid(s.decidedBy)
+    .timestamptz(s.decidedAt)
+    .text(s.note)
+    .int8(s.feeAmountVnd)
+    .text(s.feeVehicleClass)
+    .text(s.paymentReference)
+    .int4(s.version)
+    .timestamptz(s.createdAt);
 }
 
-/** Chains the record (seq, prev_hash, hash) and encodes it; written out by hand, it is the hottest line here. */
-export function auditLine(chain: AuditChain, r: AuditRecord): string {
+/** Chains the record (seq, prev_hash, hash) and encodes it. */
+export function auditRow(w: BinaryCopyWriter, chain: AuditChain, r: AuditRecord): void {
   const e = r.event;
-  const iso = new Date(e.at).toISOString();
   const fields: ChainedFields = {
     declarationId: r.declarationId,
     stepId: r.stepId,
@@ -191,7 +186,19 @@ export function auditLine(chain: AuditChain, r: AuditRecord): string {
     reasons: e.reasons,
     at: e.at,
   };
-  const link = chain.append(fields, iso);
-  const reasons = e.reasons ? cell(jsonbReasons(e.reasons)) : '\\N';
-  return `${link.seq}\t${r.declarationId}\t${r.gate}\t${e.action}\t${e.from ?? '\\N'}\t${e.to ?? '\\N'}\t${e.actor}\t${e.agency ?? '\\N'}\t${r.stepId ?? '\\N'}\t${cell(e.note)}\t${reasons}\t${iso}\t\\\\x${link.prevHash.toString('hex')}\t\\\\x${link.hash.toString('hex')}\n`;
+  const link = chain.append(fields);
+  w.row(COLUMNS.declaration_event.length)
+    .int8(link.seq)
+    .uuid(r.declarationId)
+    .text(r.gate)
+    .text(e.action)
+    .text(e.from)
+    .text(e.to)
+    .text(e.actor)
+    .text(e.agency)
+    .uuid(r.stepId)
+    .text(e.note);
+  if (e.reasons) w.jsonb(jsonbReasons(e.reasons));
+  else w.null();
+  w.timestamptz(e.at).bytea(link.prevHash).bytea(link.hash);
 }

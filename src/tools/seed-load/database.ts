@@ -109,18 +109,15 @@ export async function ensurePartitions(client: pg.Client, firstDay: string, now:
   );
 }
 
-export interface SavedIndex {
-  name: string;
-  definition: string;
-}
-
 /**
- * Drops the plain secondary indexes (not unique, not behind a constraint) of the bulk tables and returns
- * their definitions; `recreateIndexes` builds them again, each in one sorted pass instead of row by row.
- * Partitioned tables keep theirs (their partitions' index names would not come back the same).
+ * Drops what makes bulk inserts slow on the bulk tables and returns the statements that put it back: their
+ * plain secondary indexes (not unique, not behind a constraint; rebuilt each in one sorted pass) and their
+ * foreign keys (checked row by row by triggers; re-added, each validated in one join). Unique keys stay.
+ * Partitions are left alone (they follow their parent), and so are the indexes of partitioned tables (their
+ * partitions' index names would not come back the same).
  */
-export async function dropSecondaryIndexes(client: pg.Client): Promise<SavedIndex[]> {
-  const { rows } = await client.query<SavedIndex>(
+export async function setAsideForBulkLoad(client: pg.Client): Promise<string[]> {
+  const indexes = await client.query<{ name: string; definition: string }>(
     `SELECT ic.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
        FROM pg_index i
        JOIN pg_class ic ON ic.oid = i.indexrelid
@@ -131,15 +128,23 @@ export async function dropSecondaryIndexes(client: pg.Client): Promise<SavedInde
       ORDER BY ic.relname`,
     [BULK_TABLES],
   );
-  for (const index of rows) await client.query(`DROP INDEX "${index.name}"`);
-  return rows;
+  const foreignKeys = await client.query<{ table: string; name: string; definition: string }>(
+    `SELECT format('%I', t.relname) AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
+       FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+      WHERE c.contype = 'f' AND c.conparentid = 0 AND t.relnamespace = 'public'::regnamespace
+        AND t.relname = ANY($1)
+      ORDER BY t.relname, c.conname`,
+    [BULK_TABLES],
+  );
+  for (const index of indexes.rows) await client.query(`DROP INDEX "${index.name}"`);
+  for (const fk of foreignKeys.rows) await client.query(`ALTER TABLE ${fk.table} DROP CONSTRAINT "${fk.name}"`);
+  return [
+    ...indexes.rows.map((index) => index.definition),
+    ...foreignKeys.rows.map((fk) => `ALTER TABLE ${fk.table} ADD CONSTRAINT "${fk.name}" ${fk.definition}`),
+  ];
 }
 
-export async function recreateIndexes(client: pg.Client, indexes: readonly SavedIndex[]): Promise<void> {
-  for (const index of indexes) await client.query(index.definition);
-}
-
-/** One COPY … FROM STDIN of already encoded lines. */
+/** One COPY … FROM STDIN of lines in the text format. */
 export async function copyLines(
   client: pg.Client,
   table: string,
@@ -149,6 +154,17 @@ export async function copyLines(
   if (lines.length === 0) return;
   const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
   await pipeline(Readable.from([lines.join('')]), stream);
+}
+
+/** One COPY … FROM STDIN (FORMAT binary) of a finished BinaryCopyWriter's chunks. */
+export async function copyBinary(
+  client: pg.Client,
+  table: string,
+  columns: readonly string[],
+  chunks: Buffer[],
+): Promise<void> {
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN (FORMAT binary)`));
+  await pipeline(Readable.from(chunks), stream);
 }
 
 /** Leaves each gate-day counter at the highest serial used, so the next real submission gets the next one. */

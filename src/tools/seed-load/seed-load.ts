@@ -2,21 +2,22 @@ import { setImmediate as nextTick } from 'node:timers/promises';
 import pg from 'pg';
 import { AuditChain } from './audit-chain.js';
 import { DAY_MS, historyDays } from './calendar.js';
-import { auditLine, COLUMNS, companyLine, declarationLine, officerLine, stepLine } from './copy-rows.js';
+import { BinaryCopyWriter } from './binary-copy.js';
+import { auditRow, COLUMNS, companyLine, declarationRow, officerLine, stepRow } from './copy-rows.js';
 import {
   assertNoDeclarations,
+  copyBinary,
   copyLines,
   dropDatabase,
-  dropSecondaryIndexes,
   ensurePartitions,
   migrate,
   readChainHead,
   readFees,
   readGates,
-  recreateIndexes,
   saveChainHead,
   saveCounters,
   saveGateLoad,
+  setAsideForBulkLoad,
 } from './database.js';
 import { type HistoryBatch, HistoryGenerator } from './history.js';
 import { Progress, type ProgressOutput } from './progress.js';
@@ -106,7 +107,7 @@ export async function seedLoad(options: SeedLoadOptions): Promise<SeedSummary> {
 
 /** Everything inside the loading transaction; returns how many events and steps went in. */
 async function load(client: pg.Client, history: HistoryGenerator, now: number, progress: Progress) {
-  const indexes = await dropSecondaryIndexes(client);
+  const putBack = await setAsideForBulkLoad(client);
   // The chain is computed here, exactly as the trigger would; the trigger is back on before commit.
   await client.query(`ALTER TABLE declaration_event DISABLE TRIGGER "TR_declaration_event_chain"`);
   const head = await readChainHead(client);
@@ -131,10 +132,10 @@ async function load(client: pg.Client, history: HistoryGenerator, now: number, p
   let pending: Promise<void> = Promise.resolve();
   for (const batch of history.batches()) {
     steps += buffer.add(batch, chain);
-    if (buffer.declarations.length >= FLUSH_EVERY) {
+    if (buffer.declarations.rows >= FLUSH_EVERY) {
       await pending;
       const flushed = buffer.take();
-      pending = flush(client, flushed).then(() => progress.update((written += flushed.declarations.length)));
+      pending = flush(client, flushed).then(() => progress.update((written += flushed.declarations.rows)));
     }
     // Lets the socket drain the COPY already handed over while the next day is generated.
     await nextTick();
@@ -142,45 +143,52 @@ async function load(client: pg.Client, history: HistoryGenerator, now: number, p
   await pending;
   const last = buffer.take();
   await flush(client, last);
-  progress.update((written += last.declarations.length));
+  progress.update((written += last.declarations.rows));
 
-  progress.note('building indexes…');
+  progress.note('building indexes, checking foreign keys…');
   await saveCounters(client, history.counters);
   await saveGateLoad(client, history.load);
   await saveChainHead(client, chain.seq, chain.hash);
   await client.query(`ALTER TABLE declaration_event ENABLE TRIGGER "TR_declaration_event_chain"`);
-  await recreateIndexes(client, indexes);
+  for (const statement of putBack) await client.query(statement);
   return { events: chain.seq - head.seq, steps };
 }
 
-/** Encoded COPY lines waiting to be sent, table by table. */
+/** Rows encoded for COPY and waiting to be sent, table by table. */
 class CopyBuffer {
-  declarations: string[] = [];
-  steps: string[] = [];
-  audit: string[] = [];
+  declarations = new BinaryCopyWriter();
+  steps = new BinaryCopyWriter();
+  audit = new BinaryCopyWriter();
 
   /** Encodes a batch (chaining its audit records); returns the number of steps it held. */
   add(batch: HistoryBatch, chain: AuditChain): number {
     let steps = 0;
     for (const d of batch.declarations) {
-      this.declarations.push(declarationLine(d));
-      for (const s of d.state.steps) this.steps.push(stepLine(d.id, d.gate, s));
+      declarationRow(this.declarations, d);
+      for (const s of d.state.steps) stepRow(this.steps, d.id, d.gate, s);
       steps += d.state.steps.length;
     }
-    for (const r of batch.audit) this.audit.push(auditLine(chain, r));
+    for (const r of batch.audit) auditRow(this.audit, chain, r);
     return steps;
   }
 
-  take(): { declarations: string[]; steps: string[]; audit: string[] } {
+  /** The encoded rows so far (the buffer starts empty again). */
+  take(): EncodedRows {
     const taken = { declarations: this.declarations, steps: this.steps, audit: this.audit };
-    [this.declarations, this.steps, this.audit] = [[], [], []];
+    [this.declarations, this.steps, this.audit] = [
+      new BinaryCopyWriter(),
+      new BinaryCopyWriter(),
+      new BinaryCopyWriter(),
+    ];
     return taken;
   }
 }
 
+type EncodedRows = Record<'declarations' | 'steps' | 'audit', BinaryCopyWriter>;
+
 /** Declarations first: steps and audit records refer to them. */
-async function flush(client: pg.Client, lines: { declarations: string[]; steps: string[]; audit: string[] }) {
-  await copyLines(client, 'declaration', COLUMNS.declaration, lines.declarations);
-  await copyLines(client, 'clearance_step', COLUMNS.clearance_step, lines.steps);
-  await copyLines(client, 'declaration_event', COLUMNS.declaration_event, lines.audit);
+async function flush(client: pg.Client, rows: EncodedRows): Promise<void> {
+  await copyBinary(client, 'declaration', COLUMNS.declaration, rows.declarations.finish());
+  await copyBinary(client, 'clearance_step', COLUMNS.clearance_step, rows.steps.finish());
+  await copyBinary(client, 'declaration_event', COLUMNS.declaration_event, rows.audit.finish());
 }
