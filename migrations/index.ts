@@ -1,6 +1,7 @@
 import { InitialSchema1795737600000 } from './1795737600000-InitialSchema.js';
 import { GateClearance1795741200000 } from './1795741200000-GateClearance.js';
 import { FollowTheFlow1795744800000 } from './1795744800000-FollowTheFlow.js';
+import { MonthlyPartitions1795748400000 } from './1795748400000-MonthlyPartitions.js';
 import { PublicTimeline1795752000000 } from './1795752000000-PublicTimeline.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from compiled JS and under Jest. */
@@ -8,5 +9,6 @@ export const MIGRATIONS = [
   InitialSchema1795737600000,
   GateClearance1795741200000,
   FollowTheFlow1795744800000,
+  MonthlyPartitions1795748400000,
   PublicTimeline1795752000000,
 ];

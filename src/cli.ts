@@ -12,6 +12,8 @@ import { CompaniesService } from './modules/companies/companies.service.js';
 import { OfficersModule } from './modules/officers/officers.module.js';
 import { OfficersService } from './modules/officers/officers.service.js';
 import { QueueModule } from './modules/queue/queue.module.js';
+import { PartitionMaintenance } from './modules/retention/partition-maintenance.service.js';
+import { RetentionModule } from './modules/retention/retention.module.js';
 import { ScreeningModule } from './modules/screening/screening.module.js';
 import { ScreeningReconciler } from './modules/screening/screening-reconciler.js';
 import { StatsModule } from './modules/stats/stats.module.js';
@@ -98,6 +100,10 @@ export const COMMANDS: Record<string, { usage: string; run: Command }> = {
       return { outcome: await app.get(ScreeningReconciler).redrive(id, row.version, true) };
     },
   },
+  'partitions:ensure': {
+    usage: '   (creates the missing monthly partitions of the audit log, this month through PARTITIONS_MONTHS_AHEAD)',
+    run: async (app) => ({ partitions: await app.get(PartitionMaintenance).ensureAhead() }),
+  },
   'stats:rebuild': {
     usage: '--from YYYY-MM-DD --to YYYY-MM-DD   (recomputes daily statistics of every gate for those local days)',
     run: async (app, o) => ({
@@ -120,6 +126,7 @@ class CliModule {
         WatchlistModule,
         ScreeningModule,
         StatsModule,
+        RetentionModule,
       ],
       providers: [AuditVerifier],
     };

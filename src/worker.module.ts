@@ -12,6 +12,8 @@ import { StatsWorker } from './modules/stats/stats.worker.js';
 import { WebhookDeliveryWorker } from './modules/webhooks/webhook-delivery.worker.js';
 import { WebhookFanout } from './modules/webhooks/webhook-fanout.js';
 import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
+import { RetentionModule } from './modules/retention/retention.module.js';
+import { RetentionWorker } from './modules/retention/retention.worker.js';
 import { ReconcileSchedule } from './worker/reconcile-schedule.js';
 
 /**
@@ -20,7 +22,7 @@ import { ReconcileSchedule } from './worker/reconcile-schedule.js';
  * onApplicationShutdown.
  */
 @Module({
-  imports: [ScreeningModule, ClearanceModule, WebhooksModule, StatsModule],
+  imports: [ScreeningModule, ClearanceModule, WebhooksModule, StatsModule, RetentionModule],
   providers: [
     { provide: WEBHOOK_EVENT_SINK, useExisting: WebhookFanout },
     EventDispatcher,
@@ -31,6 +33,7 @@ import { ReconcileSchedule } from './worker/reconcile-schedule.js';
     ReconcileSchedule,
     WebhookDeliveryWorker,
     StatsWorker,
+    RetentionWorker,
   ],
 })
 export class WorkerModule {}

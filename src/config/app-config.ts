@@ -243,6 +243,27 @@ export class AppConfig {
   @Min(0)
   @Max(65535)
   WORKER_METRICS_PORT = 9464;
+
+  /** Monthly partitions of the audit log kept ready ahead of the current month (daily maintenance job). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  PARTITIONS_MONTHS_AHEAD = 3;
+
+  /** Outbox messages relayed longer ago than this are purged by the daily maintenance job. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  OUTBOX_RETENTION_DAYS = 7;
+
+  /** How long an Idempotency-Key is remembered (its stored answer replayed); older records are purged daily. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  IDEMPOTENCY_KEY_RETENTION_DAYS = 30;
 }
 
 // URLs may carry passwords, and secrets are secrets; never echo them.

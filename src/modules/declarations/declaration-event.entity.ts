@@ -1,7 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { DeclarationStatus, ScreeningReason } from './declaration-status.js';
 
-/** One move in a declaration's lifecycle; append-only, written in the same transaction as the move. */
+/**
+ * One move in a declaration's lifecycle; append-only, written in the same transaction as the move. The table is
+ * partitioned by month of `at`, so its primary key is (id, at) (migration MonthlyPartitions).
+ */
 @Entity('declaration_event')
 export class DeclarationEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
@@ -22,6 +25,6 @@ export class DeclarationEventEntity {
   @Column({ type: 'jsonb', nullable: true })
   reasons: ScreeningReason[] | null;
 
-  @Column({ type: 'timestamptz' })
+  @PrimaryColumn({ type: 'timestamptz' })
   at: Date;
 }

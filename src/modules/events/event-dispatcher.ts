@@ -30,11 +30,15 @@ interface EventRow {
 const BATCH = 500;
 
 // The audit log after `seq`, with what each record was about; the status "then" is the last move at or before it.
+// The log is partitioned by month of `at`: `seq > $1 ORDER BY seq LIMIT` is a merge of per-partition index scans,
+// and `t.at >= d.created_at` (a declaration's first record is written with its created_at, every later one after
+// it) lets the status lookup skip, at run time, every month before the declaration existed.
 const EVENTS_AFTER = `
 SELECT e.seq, e.action, e.to_status, e.at, d.id AS declaration_id, d.company_id, d.reference, d.plate, d.gate_code,
        d.direction,
        (SELECT t.to_status FROM declaration_event t
          WHERE t.declaration_id = e.declaration_id AND t.action = 'transition' AND t.seq <= e.seq
+           AND t.at >= d.created_at
          ORDER BY t.seq DESC LIMIT 1) AS status_then,
        e.step_id, s.agency AS step_agency
   FROM declaration_event e

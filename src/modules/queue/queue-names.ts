@@ -3,6 +3,7 @@ export enum QueueName {
   Clearance = 'clearance',
   Webhooks = 'webhooks',
   Stats = 'stats',
+  Maintenance = 'maintenance',
 }
 
 export enum JobName {
@@ -11,6 +12,7 @@ export enum JobName {
   ExpireNoShow = 'expire-no-show',
   DeliverWebhook = 'deliver-webhook',
   RollupDailyStats = 'rollup-daily-stats',
+  DailyRetention = 'daily-retention',
 }
 
 /**

@@ -21,6 +21,7 @@ export class Queues implements OnApplicationShutdown {
       [QueueName.Clearance]: { attempts: 10, delay: config.SCREENING_BACKOFF_MS },
       [QueueName.Webhooks]: { attempts: config.WEBHOOK_MAX_ATTEMPTS, delay: config.WEBHOOK_BACKOFF_MS },
       [QueueName.Stats]: { attempts: 3, delay: config.SCREENING_BACKOFF_MS },
+      [QueueName.Maintenance]: { attempts: 3, delay: config.SCREENING_BACKOFF_MS },
     };
     this.queues = new Map(
       Object.values(QueueName).map((name) => {

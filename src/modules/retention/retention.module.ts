@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { PartitionMaintenance } from './partition-maintenance.service.js';
+import { RetentionPurge } from './retention-purge.service.js';
+
+/** Monthly partitions made ahead and the purge of short-lived rows; used by the worker's daily job and the CLI. */
+@Module({
+  providers: [PartitionMaintenance, RetentionPurge],
+  exports: [PartitionMaintenance, RetentionPurge],
+})
+export class RetentionModule {}
