@@ -3,6 +3,7 @@ import { GateClearance1795741200000 } from './1795741200000-GateClearance.js';
 import { FollowTheFlow1795744800000 } from './1795744800000-FollowTheFlow.js';
 import { MonthlyPartitions1795748400000 } from './1795748400000-MonthlyPartitions.js';
 import { PublicTimeline1795752000000 } from './1795752000000-PublicTimeline.js';
+import { AuditSealing1795755600000 } from './1795755600000-AuditSealing.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from compiled JS and under Jest. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   FollowTheFlow1795744800000,
   MonthlyPartitions1795748400000,
   PublicTimeline1795752000000,
+  AuditSealing1795755600000,
 ];

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ClearanceModule } from './modules/clearance/clearance.module.js';
 import { ClearanceWorker } from './modules/clearance/clearance.worker.js';
+import { AuditSealer } from './modules/declarations/audit-sealer.js';
 import { EventDispatcher } from './modules/events/event-dispatcher.js';
 import { WEBHOOK_EVENT_SINK } from './modules/events/event-sink.js';
 import { OutboxRelay } from './modules/outbox/outbox-relay.js';
@@ -17,7 +18,7 @@ import { RetentionWorker } from './modules/retention/retention.worker.js';
 import { ReconcileSchedule } from './worker/reconcile-schedule.js';
 
 /**
- * Background work: the outbox relay, the event dispatcher, the BullMQ processors, the reconciler, the expiry
+ * Background work: the outbox relay, the audit sealer, the event dispatcher, the BullMQ processors, the reconciler, the expiry
  * sweep and the heartbeat. No HTTP. They stop in onModuleDestroy (finishing running jobs), before connections close in
  * onApplicationShutdown.
  */
@@ -25,6 +26,7 @@ import { ReconcileSchedule } from './worker/reconcile-schedule.js';
   imports: [ScreeningModule, ClearanceModule, WebhooksModule, StatsModule, RetentionModule],
   providers: [
     { provide: WEBHOOK_EVENT_SINK, useExisting: WebhookFanout },
+    AuditSealer,
     EventDispatcher,
     OutboxRelay,
     ScreeningWorker,

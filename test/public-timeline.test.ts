@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 
 const AUDIT_TIMELINE = `
 SELECT coalesce(jsonb_agg(jsonb_build_object('status', to_status,
-         'at', to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY seq), '[]') AS timeline
+         'at', to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY id), '[]') AS timeline
   FROM declaration_event WHERE declaration_id = $1 AND action = 'transition'`;
 
 describe('public timeline', () => {
@@ -82,7 +82,7 @@ describe('public timeline', () => {
       `SELECT d.id FROM declaration d
         WHERE d.timeline IS DISTINCT FROM (
           SELECT coalesce(jsonb_agg(jsonb_build_object('status', e.to_status,
-                   'at', to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY e.seq), '[]')
+                   'at', to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY e.id), '[]')
             FROM declaration_event e WHERE e.declaration_id = d.id AND e.action = 'transition')`,
     );
     expect(drift).toEqual([]);

@@ -161,11 +161,16 @@ describe('webhooks', () => {
     expect(res.statusCode).toBe(202);
     const declaration = await settled(t, owner.apiKey, res.json().id);
     expect(declaration.status).toBe('accepted');
-    const row = await t.sql.one<any>(
-      `SELECT e.seq, e.at, d.id, d.company_id, d.reference, d.plate, d.gate_code, d.direction
-         FROM declaration_event e JOIN declaration d ON d.id = e.declaration_id
-        WHERE d.id = $1 AND e.to_status = 'accepted'`,
-      [declaration.id],
+    // The record gets its seq when the worker's sealer chains it, a poll interval after commit.
+    const row = await eventually(() =>
+      t.sql
+        .one<any>(
+          `SELECT e.seq, e.at, d.id, d.company_id, d.reference, d.plate, d.gate_code, d.direction
+           FROM declaration_event e JOIN declaration d ON d.id = e.declaration_id
+          WHERE d.id = $1 AND e.to_status = 'accepted' AND e.seq IS NOT NULL`,
+          [declaration.id],
+        )
+        .then((found) => found ?? undefined),
     );
     return {
       seq: Number(row.seq),

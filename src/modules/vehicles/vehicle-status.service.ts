@@ -91,6 +91,7 @@ export class VehicleStatusService {
       `SELECT e.seq::int AS seq, d.plate, e.to_status AS status, d.gate_code AS gate,
               to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
          FROM declaration d JOIN declaration_event e ON e.declaration_id = d.id AND e.action = 'transition'
+              AND e.at >= d.created_at -- lets PostgreSQL skip the audit log's months before the declaration
         WHERE d.plate = $1 AND e.seq > $2
         ORDER BY e.seq LIMIT 1000`,
       [plate, seq],
@@ -102,7 +103,8 @@ export class VehicleStatusService {
     const status = await this.statusOf(plate);
     const last = status.timeline[status.timeline.length - 1];
     const row = await this.sql.one<{ seq: number }>(
-      `SELECT max(e.seq)::int AS seq FROM declaration d JOIN declaration_event e ON e.declaration_id = d.id
+      `SELECT max(e.seq)::int AS seq FROM declaration d
+         JOIN declaration_event e ON e.declaration_id = d.id AND e.at >= d.created_at
         WHERE d.plate = $1 AND e.action = 'transition' AND e.to_status = $2`,
       [status.plate, status.status],
     );
