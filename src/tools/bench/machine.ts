@@ -25,7 +25,7 @@ export async function machineInfo(db: Pool, repoRoot: string, command: string): 
       return '';
     }
   };
-  const pg = await one<{ v: string }>(db, 'SHOW server_version');
+  const pg = await one<{ v: string }>(db, "SELECT current_setting('server_version') AS v");
   return {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     cores: os.cpus().length,

@@ -26,7 +26,7 @@ import { MemorySampler } from './memory.js';
 import { unknownPlateCandidates } from './plates.js';
 import { killAll, runningNames } from './processes.js';
 import { fmtBytes, ratio, scenarioTable, targetLines } from './report.js';
-import { type BenchResults, evaluateTargets, tableRows } from './results.js';
+import { type BenchResults, evaluateTargets, summarize as summarizeResults, tableRows } from './results.js';
 import { boardClosed, lookupClosed, platesFor, submitClosed } from './scenarios/closed.js';
 import { runFloor } from './scenarios/floor.js';
 import { listingClosed } from './scenarios/listing.js';
@@ -105,6 +105,7 @@ async function main(argv: string[]): Promise<void> {
     notes,
     targets: [],
     table: [],
+    summary: {},
   };
 
   let db: Pool | null = null;
@@ -263,6 +264,7 @@ async function main(argv: string[]): Promise<void> {
 
   results.table = tableRows(results);
   results.targets = evaluateTargets(results);
+  results.summary = summarizeResults(results);
   out(scenarioTable(results.table));
   out('');
   out(`API peak RSS under load: ${fmtBytes(results.memory.apiPeakRss)}`);
@@ -364,6 +366,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 main(process.argv.slice(2)).then(
   () => process.exit(0),
   async (error: unknown) => {
+    if (stopping) return; // the signal handler reports and exits
     if (error instanceof UsageError) {
       log(`${error.message}\n\n${USAGE}`);
       await killAll();

@@ -45,6 +45,8 @@ export interface BenchResults {
   notes: string[];
   targets: TargetResult[];
   table: TableRow[];
+  /** The headline numbers under flat, stable keys: diff two runs' JSON on this (e.g. 10k vs 1M). */
+  summary: Record<string, number | null>;
 }
 
 export interface ListingResult {
@@ -250,6 +252,42 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
     });
   }
   return targets;
+}
+
+/** Headline numbers under flat keys (milliseconds, requests/s, bytes, ratios). */
+export function summarize(r: BenchResults): Record<string, number | null> {
+  const s = r.scenarios;
+  const out: Record<string, number | null> = { declarations: r.dataset.declarationsAtStart };
+  const put = (prefix: string, x: LoadResult | null | undefined): void => {
+    out[`${prefix}.rps`] = x ? round(x.rps) : null;
+    out[`${prefix}.p50Ms`] = x ? round(x.latency.p50) : null;
+    out[`${prefix}.p99Ms`] = x ? round(x.latency.p99) : null;
+    out[`${prefix}.errors`] = x ? x.non2xx + x.socketErrors : null;
+  };
+  put('lookup.service', s.lookup?.service);
+  put('lookup.floor', s.lookup?.floor);
+  out['lookup.vsFloor'] = s.lookup?.ratio != null ? round(s.lookup.ratio, 3) : null;
+  put('submit.service', s.submit?.service);
+  put('submit.floor', s.submit?.floor);
+  out['submit.vsFloor'] = s.submit?.ratio != null ? round(s.submit.ratio, 3) : null;
+  put('openLookup1000', s.openLookup?.service);
+  put('openSubmit200', s.openSubmit?.service);
+  out['accepted50.p50Ms'] = s.accepted ? round(s.accepted.latency.p50) : null;
+  out['accepted50.p95Ms'] = s.accepted ? round(s.accepted.latency.p95) : null;
+  put('listing', s.listing?.service);
+  out['listing.deepP99Ms'] = s.listing?.deep ? round(s.listing.deep.p99) : null;
+  out['officers.claimP99Ms'] = s.officers ? round(s.officers.claim.p99) : null;
+  out['officers.decideP99Ms'] = s.officers ? round(s.officers.decide.p99) : null;
+  out['officers.decisionsPerSec'] = s.officers ? round(s.officers.decisionsPerSec) : null;
+  put('board', s.board?.service);
+  out['memory.apiPeakRssBytes'] = r.memory.apiPeakRss;
+  return out;
+}
+
+function round(n: number, digits = 1): number | null {
+  if (!Number.isFinite(n)) return null;
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
 }
 
 export { ratio };
