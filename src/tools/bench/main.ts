@@ -192,12 +192,14 @@ async function main(argv: string[]): Promise<void> {
     const targets = service.apiUrls;
 
     if (has('lookup')) {
+      sampler.mark('1 lookup');
       const r = await lookupClosed(ctx, targets);
       const floor = results.scenarios.lookup?.floor ?? null;
       results.scenarios.lookup = { service: r, floor, ratio: ratio(r.rps, floor?.rps) };
     }
     if (has('submit')) {
       const since = new Date();
+      sampler.mark('2 submission');
       const r = await submitClosed(ctx, targets);
       const drain = await waitForScreening(db, benchKey.companyId, since, 600_000);
       log(`  screening drained ${drain.screened} declarations ${drain.seconds.toFixed(1)} s after the load`);
@@ -206,28 +208,36 @@ async function main(argv: string[]): Promise<void> {
       results.scenarios.submit = { service: r, floor, ratio: ratio(r.rps, floor?.rps), drain };
     }
     if (has('board')) {
+      sampler.mark('6 board');
       results.scenarios.board = { service: await boardClosed(ctx, targets) };
     }
     if (has('listing')) {
+      sampler.mark('4 listing');
       results.scenarios.listing = await listingClosed(ctx, keys);
     }
     if (has('open-lookup')) {
+      sampler.mark('3 lookup open');
       results.scenarios.openLookup = { service: await lookupOpen(ctx) };
     }
     if (has('open-submit')) {
+      sampler.mark('3 submission open');
       results.scenarios.openSubmit = await submitOpen(ctx);
     }
     if (has('accepted')) {
+      sampler.mark('3 submit→accepted');
       results.scenarios.accepted = await acceptedLatency(ctx);
     }
     if (has('officers')) {
+      sampler.mark('5 officers');
       results.scenarios.officers = await officersScenario(ctx);
     }
 
     if (has('soak')) {
+      sampler.mark('soak');
       results.scenarios.soak = await soak(ctx);
     }
 
+    sampler.mark(undefined);
     // Exactly once: every submission of this run screened once, no step claimed twice (after the drain).
     const drained = await waitForScreening(db, benchKey.companyId, serviceStarted, 600_000);
     results.verification = await verifyExactlyOnce(db, benchKey.companyId, serviceStarted);
@@ -241,6 +251,7 @@ async function main(argv: string[]): Promise<void> {
     results.memory.peakRss = sampler.peaks();
     const apiPeaks = service.apis.map((a) => results.memory.peakRss[a.name]).filter((n) => n !== undefined);
     results.memory.apiPeakRss = apiPeaks.length ? Math.max(...apiPeaks) : null;
+    results.memory.apiPeakRssByScenario = sampler.maxByLabel(service.apis.map((a) => a.name));
 
     log('service: stopping (SIGTERM, waiting for graceful shutdown) …');
     const stopped = service;
@@ -267,7 +278,12 @@ async function main(argv: string[]): Promise<void> {
   results.summary = summarizeResults(results);
   out(scenarioTable(results.table));
   out('');
-  out(`API peak RSS under load: ${fmtBytes(results.memory.apiPeakRss)}`);
+  const byScenario = Object.entries(results.memory.apiPeakRssByScenario ?? {})
+    .map(([label, bytes]) => `${label} ${fmtBytes(bytes)}`)
+    .join(', ');
+  out(
+    `API peak RSS under load: ${fmtBytes(results.memory.apiPeakRss)}${byScenario ? ` (highest sample per scenario: ${byScenario})` : ''}`,
+  );
   out('');
   if (results.scenarios.soak) {
     out(`soak memory over time (RSS, every minute of ${results.scenarios.soak.minutes}):`);

@@ -3,6 +3,8 @@ import { memoryOf } from './processes.js';
 export interface MemorySample {
   /** Seconds since sampling started. */
   t: number;
+  /** What was running (a scenario name), when labelled. */
+  label?: string;
   /** Bytes of resident memory per process name. */
   rss: Record<string, number>;
 }
@@ -13,6 +15,7 @@ export class MemorySampler {
   readonly maxRss: Record<string, number> = {};
   private timer: NodeJS.Timeout | null = null;
   private readonly started = Date.now();
+  private label: string | undefined;
 
   constructor(
     private readonly processes: readonly { name: string; pid: number }[],
@@ -24,6 +27,21 @@ export class MemorySampler {
     this.timer = setInterval(() => this.sample(), this.intervalMs);
     this.timer.unref();
     return this;
+  }
+
+  /** Labels the samples from now on (the scenario that is running). */
+  mark(label: string | undefined): void {
+    this.label = label;
+  }
+
+  /** Highest sample of the named processes per label. */
+  maxByLabel(names: readonly string[]): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const s of this.samples) {
+      if (!s.label) continue;
+      for (const n of names) if (s.rss[n] !== undefined) out[s.label] = Math.max(out[s.label] ?? 0, s.rss[n]);
+    }
+    return out;
   }
 
   stop(): void {
@@ -39,7 +57,11 @@ export class MemorySampler {
       rss[p.name] = m.rss;
       this.maxRss[p.name] = Math.max(this.maxRss[p.name] ?? 0, m.rss);
     }
-    const s = { t: (Date.now() - this.started) / 1000, rss };
+    const s: MemorySample = {
+      t: (Date.now() - this.started) / 1000,
+      rss,
+      ...(this.label ? { label: this.label } : {}),
+    };
     this.samples.push(s);
     return s;
   }

@@ -38,6 +38,8 @@ export interface BenchResults {
     /** Peak resident memory per process (bytes), VmHWM or the highest sample. */
     peakRss: Record<string, number>;
     apiPeakRss: number | null;
+    /** Highest 1-s sample of the API processes during each scenario. */
+    apiPeakRssByScenario?: Record<string, number>;
   };
   verification: VerificationResult | null;
   /** --cpu-prof: the API processes' profiles. */
