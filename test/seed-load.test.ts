@@ -162,6 +162,17 @@ describe('seed:load', () => {
     expect(Number(versions.bad)).toBe(0);
   });
 
+  it('keeps the public timeline on each declaration in step with its audit records', async () => {
+    const differing = await rows(`
+      SELECT d.reference FROM declaration d
+       WHERE d.timeline IS DISTINCT FROM (
+         SELECT jsonb_agg(jsonb_build_object('status', e.to_status,
+                  'at', to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY e.seq)
+           FROM declaration_event e WHERE e.declaration_id = d.id AND e.action = 'transition')
+       LIMIT 5`);
+    expect(differing).toEqual([]);
+  });
+
   it('has clearance steps for exactly the trips that reached the yard, and queues for the trucks in it', async () => {
     const [mismatch] = await rows<{ n: string }>(`SELECT count(*) AS n FROM declaration d
       WHERE (d.arrived_at IS NOT NULL) <> EXISTS (SELECT 1 FROM clearance_step s WHERE s.declaration_id = d.id)`);

@@ -55,7 +55,7 @@ export class AuditChain {
     if (length > this.scratch.length) this.scratch = Buffer.alloc(2 * length);
     prevHash.copy(this.scratch, 0);
     this.scratch.write(payload, prevHash.length, 'utf8');
-    this.hash = sha('sha256', this.scratch.subarray(0, length), 'buffer') as Buffer;
+    this.hash = sha('sha256', this.scratch.subarray(0, length), 'buffer');
     return { seq: this.seq, prevHash, hash: this.hash };
   }
 }

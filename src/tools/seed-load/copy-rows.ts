@@ -3,7 +3,7 @@ import type { BinaryCopyWriter } from './binary-copy.js';
 import { type AuditChain, type ChainedFields, jsonbReasons } from './audit-chain.js';
 import type { SeedCompany } from './companies.js';
 import type { AuditRecord, DeclarationRecord } from './history.js';
-import type { StepState } from './journey-types.js';
+import type { JourneyEvent, StepState } from './journey-types.js';
 import type { SeedOfficer } from './staff.js';
 
 /** Columns in the order the row encoders below write them. */
@@ -44,6 +44,7 @@ export const COLUMNS = {
     'exit_destination',
     'created_at',
     'updated_at',
+    'timeline',
   ],
   clearance_step: [
     'id',
@@ -143,7 +144,14 @@ export function declarationRow(w: BinaryCopyWriter, d: DeclarationRecord): void 
     .timestamptz(s.exitedAt)
     .text(s.exitDestination)
     .timestamptz(d.createdAt)
-    .timestamptz(s.updatedAt);
+    .timestamptz(s.updatedAt)
+    .jsonb(timelineJson(d.state.events));
+}
+
+/** `declaration.timeline`: every status move with its time to the millisecond, as transition() appends them. */
+export function timelineJson(events: readonly JourneyEvent[]): string {
+  const moves = events.filter((e) => e.action === 'transition');
+  return `[${moves.map((e) => `{"at": "${isoTime(e.at)}", "status": "${e.to}"}`).join(', ')}]`;
 }
 
 export function stepRow(w: BinaryCopyWriter, declarationId: string, gate: string, s: StepState): void {

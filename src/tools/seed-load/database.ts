@@ -144,6 +144,21 @@ export async function setAsideForBulkLoad(client: pg.Client): Promise<string[]> 
   ];
 }
 
+/**
+ * The load computes the audit chain itself (as `audit_chain_append()` would, record by record, under one row
+ * lock: far too slow for millions), so the chaining trigger is off during the load, if this schema still has
+ * one (a schema that seals records after commit leaves sealed ones alone). Returns the statement that puts it
+ * back on, inside the same transaction.
+ */
+export async function suspendChainTrigger(client: pg.Client): Promise<string[]> {
+  const { rowCount } = await client.query(
+    `SELECT 1 FROM pg_trigger WHERE tgrelid = 'declaration_event'::regclass AND tgname = 'TR_declaration_event_chain'`,
+  );
+  if (!rowCount) return [];
+  await client.query(`ALTER TABLE declaration_event DISABLE TRIGGER "TR_declaration_event_chain"`);
+  return [`ALTER TABLE declaration_event ENABLE TRIGGER "TR_declaration_event_chain"`];
+}
+
 /** One COPY … FROM STDIN of lines in the text format. */
 export async function copyLines(
   client: pg.Client,

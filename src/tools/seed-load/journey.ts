@@ -308,12 +308,9 @@ class EventLog {
     }
   }
 
-  /** In time order; records of one moment keep the order they were written in (one transaction). */
+  /** In time order; records of one moment keep the order they were written in (one transaction): sort is stable. */
   sorted(): JourneyEvent[] {
-    return this.events
-      .map((e, i) => ({ e, i }))
-      .sort((a, b) => a.e.at - b.e.at || a.i - b.i)
-      .map(({ e }) => e);
+    return this.events.sort((a, b) => a.at - b.at);
   }
 
   private push(e: JourneyEvent): void {
