@@ -234,7 +234,10 @@ async function main(argv: string[]): Promise<void> {
 
     if (has('soak')) {
       sampler.mark('soak');
-      results.scenarios.soak = await soak(ctx);
+      results.scenarios.soak = await soak(ctx, {
+        lookupRps: results.scenarios.lookup?.service?.rps ?? null,
+        submitRps: results.scenarios.submit?.service?.rps ?? null,
+      });
     }
 
     sampler.mark(undefined);

@@ -8,7 +8,10 @@ import type { SoakResult } from '../results.js';
 import { memoryGrew, thirdsGrowth } from '../stats.js';
 import { lookupWorkload, OPEN_LOOP_MAX_CONNECTIONS, submitWorkload } from './open.js';
 
-/** A steady mix well inside what one API process serves, so that a backlog never passes for a leak. */
+/**
+ * A steady mix inside what the service serves (at most half of what this run measured closed-loop), so that
+ * a backlog of queued requests never passes for a leak.
+ */
 export const SOAK_LOOKUP_RATE = 300;
 export const SOAK_SUBMIT_RATE = 30;
 export const SOAK_SAMPLE_MS = 10_000;
@@ -18,14 +21,20 @@ export const SOAK_SAMPLE_MS = 10_000;
  * and worker process sampled every 10 s; growth = the mean of the last third of the samples against the
  * mean of the second third (the first third is warm-up: caches, JIT, pools filling).
  */
-export async function soak(ctx: BenchContext): Promise<SoakResult> {
+export async function soak(
+  ctx: BenchContext,
+  measured: { lookupRps: number | null; submitRps: number | null },
+): Promise<SoakResult> {
+  // Half of what this run measured closed-loop, at most the defaults: a steady load, never an overload.
+  const lookupRate = Math.max(10, Math.round(Math.min(SOAK_LOOKUP_RATE, (measured.lookupRps ?? Infinity) / 2)));
+  const submitRate = Math.max(5, Math.round(Math.min(SOAK_SUBMIT_RATE, (measured.submitRps ?? Infinity) / 2)));
   const service = ctx.service!;
   const minutes = ctx.options.soakMinutes;
   const durationSec = minutes * 60;
   const since = new Date();
   const processes = [...service.apis, ...service.workers].map((p) => ({ name: p.name, pid: p.pid }));
   const sampler = new MemorySampler(processes, SOAK_SAMPLE_MS);
-  ctx.log(`  soak: ${minutes} min of ${SOAK_LOOKUP_RATE} lookups/s + ${SOAK_SUBMIT_RATE} submissions/s …`);
+  ctx.log(`  soak: ${minutes} min of ${lookupRate} lookups/s + ${submitRate} submissions/s …`);
   const progress = setInterval(() => {
     const s = sampler.samples.at(-1);
     if (s)
@@ -43,7 +52,7 @@ export async function soak(ctx: BenchContext): Promise<SoakResult> {
         targets: service.apiUrls,
         connections: OPEN_LOOP_MAX_CONNECTIONS,
         durationSec,
-        rate: SOAK_LOOKUP_RATE,
+        rate: lookupRate,
         timeoutSec: 30,
         workload: lookupWorkload(ctx),
       }),
@@ -52,9 +61,9 @@ export async function soak(ctx: BenchContext): Promise<SoakResult> {
         targets: service.apiUrls,
         connections: OPEN_LOOP_MAX_CONNECTIONS,
         durationSec,
-        rate: SOAK_SUBMIT_RATE,
+        rate: submitRate,
         timeoutSec: 30,
-        workload: await submitWorkload(ctx, 'soak', Math.ceil(SOAK_SUBMIT_RATE * durationSec)),
+        workload: await submitWorkload(ctx, 'soak', Math.ceil(submitRate * durationSec)),
       }),
     ]);
     sampler.sample();
