@@ -229,6 +229,13 @@ export class AppConfig {
   @Max(72)
   BOARD_MEDIAN_WINDOW_HOURS = 6;
 
+  /** How long one gate's public board is reused for every viewer (ms; 0 = computed per request). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  BOARD_CACHE_MS = 1000;
+
   /**
    * Whether this worker process reads the audit log into webhooks and live updates. Several may run (they
    * take turns on one cursor row); turning it off is for isolating the webhook fan-out in tests.

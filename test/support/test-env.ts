@@ -21,6 +21,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     QUEUE_PREFIX: testQueuePrefix(),
     OUTBOX_POLL_INTERVAL_MS: '20',
     SCREENING_BACKOFF_MS: '50',
+    BOARD_CACHE_MS: '0', // tests read the board right after changing what it shows
     ...overrides,
   });
 }

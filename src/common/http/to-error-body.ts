@@ -34,6 +34,13 @@ const HTTP_CODES: Record<number, ErrorCode> = {
   415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
 };
 
+// The database is saturated or unreachable: the request may succeed if retried shortly, so 503, not a bug.
+const PG_BUSY_CODES = new Set(['53300', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET']);
+const POOL_TIMEOUT = /^timeout exceeded when trying to connect$|^Connection terminated/;
+
+/** Seconds a client should wait before retrying after a 503 caused by a busy or unreachable database. */
+export const BUSY_RETRY_AFTER_SECONDS = 2;
+
 function body(code: ErrorCode, message: string, requestId: string, details?: ErrorBody['details']): ErrorBody {
   return { statusCode: ERROR_STATUS[code], code, message, ...(details ? { details } : {}), requestId };
 }
@@ -67,6 +74,12 @@ export function toErrorBody(error: unknown, requestId: string): { body: ErrorBod
       body: { ...body(code, e.message ?? 'Bad request', requestId), statusCode: e.statusCode },
       unexpected: false,
     };
+  }
+  if ((e.code && PG_BUSY_CODES.has(e.code)) || (e.message && POOL_TIMEOUT.test(e.message))) {
+    const busy = body('SERVICE.UNAVAILABLE', 'The service is busy; retry shortly', requestId, {
+      retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+    });
+    return { body: busy, unexpected: false };
   }
   return { body: body('INTERNAL', 'Internal error', requestId), unexpected: true };
 }

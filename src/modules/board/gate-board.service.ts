@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { Sql } from '../../database/sql.js';
+import { SingleFlightCache } from '../../common/single-flight-cache.js';
 import type { Direction, GateCode } from '../gates/gate-code.js';
 import { STEP_AGENCIES, type StepAgency } from '../officers/agency.js';
 import type { BoardFiguresDto, GateBoardResponseDto } from './dto/gate-board.response.dto.js';
@@ -110,17 +111,23 @@ function waitingByAgency(parts: Partial<Record<StepAgency, number>>[]): Record<S
 @Injectable()
 export class GateBoardService {
   private readonly thresholds: WarningThresholds;
+  private readonly cache: SingleFlightCache<GateCode, GateBoardResponseDto | null>;
 
   constructor(
     private readonly sql: Sql,
     private readonly config: AppConfig,
   ) {
     this.thresholds = parseWarningThresholds(config.BOARD_WARNING_THRESHOLDS);
+    this.cache = new SingleFlightCache(config.BOARD_CACHE_MS);
   }
 
-  /** Null for a gate that is not in the reference data. */
-  async board(gate: GateCode): Promise<GateBoardResponseDto | null> {
-    const row = await this.sql.one<BoardRow>(BOARD, [gate, this.config.BOARD_MEDIAN_WINDOW_HOURS]);
+  /** Null for a gate that is not in the reference data. At most BOARD_CACHE_MS old. */
+  board(gate: GateCode): Promise<GateBoardResponseDto | null> {
+    return this.cache.get(gate, () => this.compute(gate));
+  }
+
+  private async compute(gate: GateCode): Promise<GateBoardResponseDto | null> {
+    const row = await this.sql.readOne<BoardRow>(BOARD, [gate, this.config.BOARD_MEDIAN_WINDOW_HOURS]);
     if (!row) return null;
     const byDirection = Object.fromEntries(
       row.directions.map((d) => [d.direction, this.figures(row.open, [d], d.median_minutes)]),

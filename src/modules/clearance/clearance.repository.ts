@@ -79,11 +79,17 @@ export class ClearanceRepository {
     return rows[0] ? this.lock(manager, rows[0].id) : null;
   }
 
-  /** Re-reads the declaration under a row lock: every clearance change of one vehicle is serialised here. */
+  /**
+   * Re-reads the declaration under a row lock: every clearance change of one vehicle is serialised here.
+   * NO KEY UPDATE, like every declaration lock: it still excludes other writers, but not the KEY SHARE lock
+   * that inserting an audit record or a step (foreign keys) takes. A plain FOR UPDATE deadlocked a decision
+   * (declaration locked, waiting for a step) against a claim (step locked, audit insert waiting for the
+   * declaration's key).
+   */
   async lock(manager: EntityManager, declarationId: string): Promise<ClearanceSubject | null> {
     const rows = await rowsIn<ClearanceSubject>(
       manager,
-      `SELECT ${SUBJECT_COLUMNS} FROM declaration WHERE id = $1 FOR UPDATE`,
+      `SELECT ${SUBJECT_COLUMNS} FROM declaration WHERE id = $1 FOR NO KEY UPDATE`,
       [declarationId],
     );
     return rows[0] ?? null;

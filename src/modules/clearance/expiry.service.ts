@@ -43,7 +43,7 @@ export class ExpiryService {
           `SELECT version FROM declaration
             WHERE id = $1 AND status = 'accepted'
               AND expected_arrival_at + make_interval(mins => $2) <= now()
-            FOR UPDATE`,
+            FOR NO KEY UPDATE`,
           [declarationId, this.config.CLEARANCE_NO_SHOW_EXPIRY_MINUTES],
         );
         if (!rows[0]) return false;

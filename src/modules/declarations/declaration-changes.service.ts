@@ -142,7 +142,7 @@ export class DeclarationChangesService {
       const actor: Actor = { ref: `officer:${officer.id}`, agency: officer.agency };
       if (decision === 'approve') {
         const d = (
-          await rowsIn<DeclarationRow>(manager, 'SELECT * FROM declaration WHERE id = $1 FOR UPDATE', [
+          await rowsIn<DeclarationRow>(manager, 'SELECT * FROM declaration WHERE id = $1 FOR NO KEY UPDATE', [
             request.declaration_id,
           ])
         )[0];
@@ -180,7 +180,7 @@ export class DeclarationChangesService {
     const rows = isUuid(id)
       ? await rowsIn<DeclarationRow>(
           manager,
-          'SELECT * FROM declaration WHERE id = $1 AND company_id = $2 FOR UPDATE',
+          'SELECT * FROM declaration WHERE id = $1 AND company_id = $2 FOR NO KEY UPDATE',
           [id.toLowerCase(), company.companyId],
         )
       : [];
