@@ -109,39 +109,55 @@ export async function ensurePartitions(client: pg.Client, firstDay: string, now:
   );
 }
 
+interface Definition {
+  table: string;
+  name: string;
+  definition: string;
+}
+
 /**
- * Drops what makes bulk inserts slow on the bulk tables and returns the statements that put it back: their
- * plain secondary indexes (not unique, not behind a constraint; rebuilt each in one sorted pass) and their
- * foreign keys (checked row by row by triggers; re-added, each validated in one join). Unique keys stay.
- * Partitions are left alone (they follow their parent), and so are the indexes of partitioned tables (their
- * partitions' index names would not come back the same).
+ * Drops what makes bulk inserts slow on the bulk tables and returns the statements that put it back, in order:
+ * - foreign keys on them or pointing at them (checked row by row by triggers; re-added, each validated in one join);
+ * - their plain secondary indexes (maintained row by row; rebuilt, each in one sorted pass);
+ * - the primary and unique keys of the plain (not partitioned) ones: random uuids make their row-by-row upkeep
+ *   the slowest part of a load; rebuilt in one sorted pass, which checks uniqueness just the same.
+ * Partitioned tables keep their keys and indexes (their partitions' index names would not come back the same).
+ * Everything is re-created from the catalog's own definitions, under the same names.
  */
 export async function setAsideForBulkLoad(client: pg.Client): Promise<string[]> {
-  const indexes = await client.query<{ name: string; definition: string }>(
-    `SELECT ic.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+  const foreignKeys = await definitions(
+    client,
+    `SELECT format('%I', t.relname) AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
+       FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+      WHERE c.contype = 'f' AND c.conparentid = 0 AND t.relnamespace = 'public'::regnamespace
+        AND (t.relname = ANY($1) OR c.confrelid = ANY (SELECT oid FROM pg_class
+              WHERE relname = ANY($1) AND relnamespace = 'public'::regnamespace))`,
+  );
+  const indexes = await definitions(
+    client,
+    `SELECT format('%I', t.relname) AS table, ic.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
        FROM pg_index i
        JOIN pg_class ic ON ic.oid = i.indexrelid
        JOIN pg_class t ON t.oid = i.indrelid
       WHERE t.relnamespace = 'public'::regnamespace AND t.relname = ANY($1) AND t.relkind = 'r'
-        AND NOT i.indisunique AND NOT i.indisprimary
-        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
-      ORDER BY ic.relname`,
-    [BULK_TABLES],
+        AND NOT i.indisunique AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
   );
-  const foreignKeys = await client.query<{ table: string; name: string; definition: string }>(
+  const keys = await definitions(
+    client,
     `SELECT format('%I', t.relname) AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
        FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
-      WHERE c.contype = 'f' AND c.conparentid = 0 AND t.relnamespace = 'public'::regnamespace
-        AND t.relname = ANY($1)
-      ORDER BY t.relname, c.conname`,
-    [BULK_TABLES],
+      WHERE c.contype IN ('p', 'u') AND t.relnamespace = 'public'::regnamespace AND t.relname = ANY($1)
+        AND t.relkind = 'r'`,
   );
-  for (const index of indexes.rows) await client.query(`DROP INDEX "${index.name}"`);
-  for (const fk of foreignKeys.rows) await client.query(`ALTER TABLE ${fk.table} DROP CONSTRAINT "${fk.name}"`);
-  return [
-    ...indexes.rows.map((index) => index.definition),
-    ...foreignKeys.rows.map((fk) => `ALTER TABLE ${fk.table} ADD CONSTRAINT "${fk.name}" ${fk.definition}`),
-  ];
+  for (const fk of foreignKeys) await client.query(`ALTER TABLE ${fk.table} DROP CONSTRAINT "${fk.name}"`);
+  for (const index of indexes) await client.query(`DROP INDEX "${index.name}"`);
+  for (const key of keys) await client.query(`ALTER TABLE ${key.table} DROP CONSTRAINT "${key.name}"`);
+  const addConstraint = (c: Definition): string => `ALTER TABLE ${c.table} ADD CONSTRAINT "${c.name}" ${c.definition}`;
+  return [...keys.map(addConstraint), ...indexes.map((index) => index.definition), ...foreignKeys.map(addConstraint)];
+}
+
+async function definitions(client: pg.Client, query: string): Promise<Definition[]> {
+  return (await client.query<Definition>(`${query} ORDER BY 1, 2`, [BULK_TABLES])).rows;
 }
 
 /**

@@ -100,7 +100,7 @@ describe('history generator', () => {
     expect(Object.fromEntries(history.counters)).toEqual(Object.fromEntries(perDay));
   });
 
-  it('counts gate-day slots as screening does, and never beyond capacity except for guaranteed live trips', () => {
+  it('counts gate-day slots as screening does, never beyond capacity', () => {
     const held = new Map<string, number>();
     for (const d of rows.filter((x) => SLOT_HOLDERS.includes(x.state.declaration.status))) {
       const key = `${d.gate}|${d.direction}|${d.arrivalDay}`;
@@ -108,6 +108,19 @@ describe('history generator', () => {
     }
     for (const [key, n] of history.load) expect([key, n]).toEqual([key, held.get(key) ?? 0]);
     for (const key of held.keys()) expect(history.load.has(key)).toBe(true);
+    const tight = GATES.map((g) => ({ ...g, capacity: { export: 3, import: 500 } }));
+    const full = generate(2000, 2, 5, tight).history;
+    for (const [key, n] of full.load) expect(n).toBeLessThanOrEqual(key.includes('|export|') ? 3 : 500);
+  });
+
+  it('takes about four hours from arrival at the gate to exit', () => {
+    const minutes = rows
+      .filter((d) => d.state.declaration.exitedAt !== null)
+      .map((d) => ((d.state.declaration.exitedAt ?? 0) - (d.state.declaration.arrivedAt ?? 0)) / 60_000)
+      .sort((a, b) => a - b);
+    const median = minutes[Math.floor(minutes.length / 2)];
+    expect(median).toBeGreaterThan(180);
+    expect(median).toBeLessThan(300);
   });
 
   it('rejects at screening for the reasons the service gives', () => {

@@ -162,9 +162,8 @@ export class HistoryGenerator {
     return start + DAY_MS > this.options.now ? (weight * (this.options.now - start)) / DAY_MS : weight;
   }
 
-  private newTrip(submittedAt: number): Trip {
+  private newTrip(submittedAt: number, direction: Direction = this.random.weighted(SHARES.direction)): Trip {
     const r = this.random;
-    const direction = r.weighted(SHARES.direction);
     const facts: TripFacts = {
       companyId: '',
       gate: r.weighted(SHARES.gate),
@@ -336,7 +335,8 @@ export class HistoryGenerator {
     const trips: Trip[] = [];
     for (const status of LIVE) {
       for (let k = 0; k < this.guaranteedLive(); k++) {
-        const trip = this.newTrip(this.options.now - 6 * HOUR);
+        // Imports: the direction whose daily capacity recent volume never fills, so they never overbook a day.
+        const trip = this.newTrip(this.options.now - 6 * HOUR, 'import');
         trip.fate = status === 'refused' ? 'refused' : 'exited';
         const journey = this.planner.plan(trip.facts, { fate: trip.fate, amended: false });
         const shift = this.shiftInto(journey.events, status);

@@ -41,8 +41,9 @@ export interface Journey {
   steps: PlannedStep[];
 }
 
-// Median minutes an agency's queue keeps a truck waiting, and its officers take to decide.
-const QUEUE_WAIT_MIN: Record<StepAgency, number> = { customs: 35, quarantine: 25, border_guard: 20, yard: 12 };
+// Median minutes an agency's queue keeps a truck waiting, and its officers take to decide: with the wait to
+// leave, about four hours from arrival to exit, as the real samples show.
+const QUEUE_WAIT_MIN: Record<StepAgency, number> = { customs: 70, quarantine: 55, border_guard: 45, yard: 30 };
 const DECIDE_MIN: Record<StepAgency, number> = { customs: 5, quarantine: 6, border_guard: 3, yard: 2 };
 const HOLD_NOTES = ['Chờ bổ sung chứng từ / waiting for documents', 'Kiểm tra thực tế hàng hóa / physical inspection'];
 const REFUSAL_NOTES = [
@@ -135,7 +136,7 @@ export class JourneyPlanner {
       if (n + 1 < stages.length) last.opensStage = stages[n + 1];
       else {
         log.transition(stageOpen, 'in_yard', 'cleared', last.actor, { agency: last.agency });
-        this.exit(trip, log, stageOpen + this.minutes(25, 0.5), 'cleared');
+        this.exit(trip, log, stageOpen + this.minutes(35, 0.5), 'cleared');
       }
     }
     return { events: log.sorted(), steps };
