@@ -93,6 +93,9 @@ export interface SoakResult {
   samples: { t: number; rss: Record<string, number> }[];
   growth: Record<string, { second: number; last: number; ratio: number } | null>;
   grew: boolean;
+  /** The service could not keep up (errors or seconds of latency): queued requests, not leaks, fill memory. */
+  overloaded: boolean;
+  rates: { lookup: number; submit: number };
 }
 
 export interface VerificationResult {
@@ -188,7 +191,8 @@ export function tableRows(r: BenchResults): TableRow[] {
   if (s.board) rows.push(row('6 board', 'service', s.board.service, null));
   if (s.soak) {
     rows.push(row('soak lookup', 'service', s.soak.lookup, null));
-    rows.push(row('soak submission', 'service', s.soak.submit, null, s.soak.grew ? 'memory grew' : 'no memory growth'));
+    const verdict = s.soak.overloaded ? 'overloaded: inconclusive' : s.soak.grew ? 'memory grew' : 'no memory growth';
+    rows.push(row('soak submission', 'service', s.soak.submit, null, verdict));
   }
   return rows;
 }

@@ -5,6 +5,7 @@ import { runLoad } from '../load/run.js';
 import { MemorySampler } from '../memory.js';
 import { fmtBytes } from '../report.js';
 import type { SoakResult } from '../results.js';
+import type { LoadResult } from '../load/protocol.js';
 import { memoryGrew, thirdsGrowth } from '../stats.js';
 import { lookupWorkload, OPEN_LOOP_MAX_CONNECTIONS, submitWorkload } from './open.js';
 
@@ -72,14 +73,35 @@ export async function soak(
       growth[p.name] = thirdsGrowth(sampler.samples.map((s) => s.rss[p.name]).filter((n) => n !== undefined));
     }
     const grew = Object.values(growth).some((g) => g !== null && memoryGrew(g));
+    const overloaded = [lookup, submit].some(isOverloaded);
+    if (overloaded) {
+      ctx.note(
+        'soak: the service did not keep up with the soak rates (errors or latency in seconds); its memory then holds queued requests, so the growth check is inconclusive',
+      );
+    }
     ctx.log(`  soak lookups: ${oneLine(lookup)}`);
     ctx.log(`  soak submissions: ${oneLine(submit)}`);
     await waitForScreening(ctx.db, ctx.benchKey.companyId, since, 600_000);
-    return { minutes, lookup, submit, samples: sampler.samples, growth, grew };
+    return {
+      minutes,
+      lookup,
+      submit,
+      samples: sampler.samples,
+      growth,
+      grew,
+      overloaded,
+      rates: { lookup: lookupRate, submit: submitRate },
+    };
   } finally {
     clearInterval(progress);
     sampler.stop();
   }
+}
+
+/** More than 1% of requests failed, or the median waited over a second: the service fell behind. */
+export function isOverloaded(r: LoadResult): boolean {
+  const failed = r.non2xx + r.socketErrors;
+  return failed > 0.01 * Math.max(1, r.completed + r.socketErrors) || r.latency.p50 > 1000;
 }
 
 /** Memory over time as a small table: one row per minute (and the last sample). */
