@@ -102,3 +102,12 @@ describe('helpers', () => {
     expect(shellQuote(["it's", 'a b'])).toBe(`'it'\\''s' 'a b'`);
   });
 });
+
+describe('benchQueuePrefix', () => {
+  it('is the database name, valid as a QUEUE_PREFIX', async () => {
+    const { benchQueuePrefix } = await import('./service.js');
+    expect(benchQueuePrefix('postgres://postgres@127.0.0.1:5432/border_gate_bench')).toBe('border_gate_bench');
+    expect(benchQueuePrefix('postgres://u@h/x_bench?sslmode=disable')).toBe('x_bench');
+    expect(benchQueuePrefix(`postgres://u@h/${'b'.repeat(40)}_bench`)).toMatch(/^[\w-]{1,32}$/);
+  });
+});

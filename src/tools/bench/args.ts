@@ -48,7 +48,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --workers N          worker processes (default 1); 2+ also verifies no job ran twice
   --reseed             seed the bench database again even if it already holds the requested size
   --database-url URL   bench database (default postgres://postgres@127.0.0.1:5432/border_gate_bench; its name must contain "bench")
-  --redis-url URL      Redis (default redis://127.0.0.1:6379; the bench uses queue prefix "bench")
+  --redis-url URL      Redis (default redis://127.0.0.1:6379; the queue prefix is the bench database's name)
   --soak               also run the soak: mixed lookups + submissions, RSS sampled every 10 s
   --soak-minutes M     soak length (default 10)
   --json FILE          also write the results here (always written to bench-results/<timestamp>.json)

@@ -34,7 +34,7 @@ import { officersScenario } from './scenarios/officers.js';
 import { memoryOverTime, soak } from './scenarios/soak.js';
 import { acceptedLatency, lookupOpen, submitOpen } from './scenarios/open.js';
 import {
-  BENCH_QUEUE_PREFIX,
+  benchQueuePrefix,
   BENCH_RATE_LIMIT_PER_MIN,
   type RunningService,
   startService,
@@ -300,7 +300,7 @@ async function main(argv: string[]): Promise<void> {
   if (results.profiles?.length) out('');
   out('notes:');
   out(
-    `  - the service ran with NODE_ENV=production, LOG_LEVEL=${options.logLevel} (one JSON line per request, written to a file), rate limits on at ${BENCH_RATE_LIMIT_PER_MIN.toLocaleString('en-US')}/min, QUEUE_PREFIX=${BENCH_QUEUE_PREFIX}`,
+    `  - the service ran with NODE_ENV=production, LOG_LEVEL=${options.logLevel} (one JSON line per request, written to a file), rate limits on at ${BENCH_RATE_LIMIT_PER_MIN.toLocaleString('en-US')}/min, QUEUE_PREFIX=${benchQueuePrefix(options.databaseUrl)}`,
   );
   out(
     '  - closed loop: each connection sends its next request when the last one answered (autocannon, in a child process)',

@@ -21,8 +21,17 @@ export interface RunningService {
   env: Record<string, string>;
 }
 
-/** Queue and rate-limit keys of the bench, apart from any other use of the same Redis. */
-export const BENCH_QUEUE_PREFIX = 'bench';
+/**
+ * Queue and rate-limit keys of the bench, apart from any other use of the same Redis, and one prefix per
+ * bench database, so that jobs left by a run on one database never reach a worker of another.
+ */
+export function benchQueuePrefix(databaseUrl: string): string {
+  return databaseUrl
+    .replace(/\?.*$/, '')
+    .replace(/^.*\//, '')
+    .replace(/[^\w-]/g, '_')
+    .slice(0, 32);
+}
 /** High enough that one load address is never throttled; the limiter itself stays on (0 would turn it off). */
 export const BENCH_RATE_LIMIT_PER_MIN = 1_000_000;
 
@@ -38,7 +47,7 @@ export function serviceEnv(o: ServiceOptions, secret: string): Record<string, st
     // Migrations ran once before start (as the production migrate step does).
     DATABASE_MIGRATE_ON_START: 'false',
     REDIS_URL: o.redisUrl,
-    QUEUE_PREFIX: BENCH_QUEUE_PREFIX,
+    QUEUE_PREFIX: benchQueuePrefix(o.databaseUrl),
     RATE_LIMIT_PUBLIC_PER_MIN: String(BENCH_RATE_LIMIT_PER_MIN),
     RATE_LIMIT_COMPANY_PER_MIN: String(BENCH_RATE_LIMIT_PER_MIN),
     AUTH_TOKEN_SECRET: secret,
