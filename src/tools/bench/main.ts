@@ -4,7 +4,7 @@
  * prints one table with the targets. See docs/performance.md.
  */
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBenchArgs, type ScenarioName, shellQuote, splitDatabaseUrl, USAGE, UsageError } from './args.js';
 import type { BenchContext } from './context.js';
@@ -62,7 +62,11 @@ async function main(argv: string[]): Promise<void> {
   mkdirSync(logDir, { recursive: true });
   if (options.cpuProf) mkdirSync(profileDir, { recursive: true });
   const has = (s: ScenarioName): boolean => options.scenarios.includes(s);
-  const command = shellQuote(['npm', 'run', 'bench', '--', ...argv]);
+  // As typed: through npm (npm sets npm_lifecycle_event) or node directly.
+  const command =
+    process.env.npm_lifecycle_event === 'bench'
+      ? shellQuote(['npm', 'run', 'bench', ...(argv.length ? ['--', ...argv] : [])])
+      : shellQuote(['node', relative(process.cwd(), process.argv[1]) || process.argv[1], ...argv]);
   const notes: string[] = [];
   const note = (line: string): void => {
     notes.push(line);
