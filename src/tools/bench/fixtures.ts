@@ -70,16 +70,28 @@ export async function revokeKeys(db: Pool, keys: readonly CompanyKey[]): Promise
   }
 }
 
-/** Canonical plates sampled from the declarations (VN and CN vehicles), for lookups. */
-export async function samplePlates(db: Pool, count: number): Promise<string[]> {
+/**
+ * Canonical plates sampled from the seeded declarations (VN and CN vehicles), for lookups. The bench
+ * company's own declarations are left out: their plates are unique and all recent, so with every run they
+ * would make up more of a plain sample and the lookup would measure the bench's data instead of the seed's.
+ */
+export async function samplePlates(db: Pool, count: number, excludeCompanyId: string): Promise<string[]> {
   // A 10% block sample is quick at 1M rows; a partitioned or tiny table falls back to reading every plate.
   const sampled = await rows<{ plate: string }>(
     db,
-    `SELECT plate FROM (SELECT DISTINCT plate FROM declaration TABLESAMPLE SYSTEM (10) REPEATABLE (42)) p
+    `SELECT plate FROM (SELECT DISTINCT plate FROM declaration TABLESAMPLE SYSTEM (10) REPEATABLE (42)
+                         WHERE company_id <> $2) p
       ORDER BY md5(plate) LIMIT $1`,
-    [count],
+    [count, excludeCompanyId],
   ).catch(() => []);
   if (sampled.length >= Math.min(count, 100)) return sampled.map((r) => r.plate);
+  const all = await rows<{ plate: string }>(
+    db,
+    'SELECT plate FROM (SELECT DISTINCT plate FROM declaration WHERE company_id <> $2) p ORDER BY md5(plate) LIMIT $1',
+    [count, excludeCompanyId],
+  );
+  if (all.length > 0) return all.map((r) => r.plate);
+  // Filled through the API by the bench itself: its plates are all there is.
   return (
     await rows<{ plate: string }>(
       db,

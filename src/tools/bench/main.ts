@@ -21,6 +21,7 @@ import {
 } from './fixtures.js';
 import { runLoad } from './load/run.js';
 import { machineInfo } from './machine.js';
+import { clearQueuePrefix } from './redis.js';
 import { verifyExactlyOnce } from './verify.js';
 import { MemorySampler } from './memory.js';
 import { unknownPlateCandidates } from './plates.js';
@@ -119,6 +120,8 @@ async function main(argv: string[]): Promise<void> {
     // 1. The data.
     const prepared = await prepareDatabase(repoRoot, options.databaseUrl, options.declarations, options.reseed, log);
     if (prepared.note) note(prepared.note);
+    // A new database: jobs an earlier run left in Redis under this prefix belong to rows that are gone.
+    if (!prepared.reused) await clearQueuePrefix(options.redisUrl, benchQueuePrefix(options.databaseUrl));
     db = pool(options.databaseUrl, 4);
     await raiseGateCapacity(db);
     note(
@@ -155,7 +158,7 @@ async function main(argv: string[]): Promise<void> {
       `dataset: ${declarationsAtStart.toLocaleString('en-US')} declarations (${prepared.reused ? 'reused' : `seeded by ${dataset?.method}`})`,
     );
 
-    const knownPlates = await samplePlates(db, 2000);
+    const knownPlates = await samplePlates(db, 2000, benchKey.companyId);
     const unknownPlates = await absentPlates(db, unknownPlateCandidates(300, 5));
     const ctx: BenchContext = {
       options,
