@@ -4,6 +4,7 @@ import { FollowTheFlow1795744800000 } from './1795744800000-FollowTheFlow.js';
 import { MonthlyPartitions1795748400000 } from './1795748400000-MonthlyPartitions.js';
 import { PublicTimeline1795752000000 } from './1795752000000-PublicTimeline.js';
 import { AuditSealing1795755600000 } from './1795755600000-AuditSealing.js';
+import { ReferenceSerials1795759200000 } from './1795759200000-ReferenceSerials.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from compiled JS and under Jest. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   MonthlyPartitions1795748400000,
   PublicTimeline1795752000000,
   AuditSealing1795755600000,
+  ReferenceSerials1795759200000,
 ];

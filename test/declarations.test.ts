@@ -38,7 +38,7 @@ describe('declarations: submit, screen, read', () => {
     expect(declaration.vehicle).toMatchObject({ plate: '12C98765', plateDisplay: '12C-987.65' });
   });
 
-  it('numbers references per gate and day', async () => {
+  it('numbers references per gate, with the gate and the day in them', async () => {
     const a = (await submit(t, company.apiKey, declarationBody({ gate: 'TAN_THANH' }))).json();
     const b = (await submit(t, company.apiKey, declarationBody({ gate: 'TAN_THANH' }))).json();
     expect(a.reference).toMatch(/^TT-\d{8}-\d{5}$/);
@@ -100,15 +100,12 @@ describe('declarations: submit, screen, read', () => {
     it('answers 409 to a second request while the first is still in flight, then completes the first', async () => {
       const key = idempotencyKey();
       const body = declarationBody({ gate: 'TAN_THANH' });
-      // Hold the gate's reference counter row so the first request stops inside its write.
+      // Hold a table the submission statement writes, so the first request stops before that statement changes
+      // anything (relation locks are taken before any row is touched), its key claimed but not completed.
       const blocker = t.sql.dataSource.createQueryRunner();
       await blocker.connect();
       await blocker.startTransaction();
-      await blocker.query(
-        `INSERT INTO reference_counter (gate_code, day, last_value)
-         VALUES ('TAN_THANH', (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 0)
-         ON CONFLICT (gate_code, day) DO UPDATE SET last_value = reference_counter.last_value`,
-      );
+      await blocker.query(`LOCK TABLE outbox_message IN EXCLUSIVE MODE`);
       try {
         const first = submit(t, company.apiKey, body, key);
         // The first request has claimed the key once its record is visible.

@@ -84,23 +84,21 @@ export interface PageCursor {
 
 const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
-// One statement, so it is atomic without BEGIN/COMMIT round trips: the daily reference, the declaration,
-// its first timeline event, the outbox message that will screen it, and the idempotency record's answer.
+// One statement, so it is atomic without BEGIN/COMMIT round trips: the reference, the declaration, its first
+// timeline event, the outbox message that will screen it, and the idempotency record's answer. The serial is
+// the gate's sequence (never waits; see migrations/1795759200000-ReferenceSerials.ts), at least five digits.
 const INSERT_SUBMITTED = `
 WITH gate AS (
   SELECT code, reference_prefix, timezone, (now() AT TIME ZONE timezone)::date AS today FROM gate WHERE code = $2
 ), ref AS (
-  INSERT INTO reference_counter (gate_code, day, last_value)
-  SELECT code, today, 1 FROM gate
-  ON CONFLICT (gate_code, day) DO UPDATE SET last_value = reference_counter.last_value + 1
-  RETURNING day, last_value
+  SELECT today AS day, next_reference_serial(code)::text AS serial FROM gate
 ), d AS (
   INSERT INTO declaration (
     reference, company_id, gate_code, direction, status, plate, plate_short, vehicle_nationality, trailer_plate,
     container_number, expected_arrival_at, arrival_day, driver_full_name, driver_document_number, driver_document_kind,
     driver_nationality, driver_phone, cargo_description, cargo_hs_code, cargo_gross_weight_kg, cargo_perishable,
     cargo_customs_declaration_number, cargo_quarantine_required, created_at, updated_at, timeline)
-  SELECT gate.reference_prefix || '-' || to_char(ref.day, 'YYYYMMDD') || '-' || lpad(ref.last_value::text, 5, '0'),
+  SELECT gate.reference_prefix || '-' || to_char(ref.day, 'YYYYMMDD') || '-' || lpad(ref.serial, greatest(5, length(ref.serial)), '0'),
          $1, gate.code, $3, 'submitted', $5, $6, $7, $8, $9, $10::timestamptz, ($10::timestamptz AT TIME ZONE gate.timezone)::date,
          $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
          date_trunc('milliseconds', now()), date_trunc('milliseconds', now()),

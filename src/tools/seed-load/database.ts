@@ -207,6 +207,11 @@ export async function saveCounters(client: pg.Client, counters: ReadonlyMap<stri
      ON CONFLICT (gate_code, day) DO UPDATE SET last_value = greatest(reference_counter.last_value, excluded.last_value)`,
     [keys.map((k) => k[0]), keys.map((k) => k[1]), [...counters.values()]],
   );
+  // Schemas with per-gate reference sequences (migrations/1795759200000-ReferenceSerials.ts) move them past these.
+  const { rows } = await client.query<{ present: boolean }>(
+    `SELECT to_regprocedure('sync_reference_serials()') IS NOT NULL AS present`,
+  );
+  if (rows[0].present) await client.query('SELECT sync_reference_serials()');
 }
 
 export async function saveGateLoad(client: pg.Client, load: ReadonlyMap<string, number>): Promise<void> {
