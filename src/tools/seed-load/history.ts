@@ -24,6 +24,7 @@ const LIVE: readonly DeclarationStatus[] = ['submitted', 'accepted', 'in_yard', 
 /** Trips are at most this long from submission to their last record (48 h lead + 12 h no-show + slack). */
 const LONGEST_TRIP_MS = 4 * DAY_MS;
 
+/** The proportions of the history (fates per thousand trips, before capacity turns some away). */
 export const SHARES = {
   gate: { HUU_NGHI: 60, TAN_THANH: 40 },
   direction: { export: 55, import: 45 },
@@ -164,19 +165,16 @@ export class HistoryGenerator {
 
   private newTrip(submittedAt: number, direction: Direction = this.random.weighted(SHARES.direction)): Trip {
     const r = this.random;
-    const facts: TripFacts = {
-      companyId: '',
-      gate: r.weighted(SHARES.gate),
-      direction,
-      submittedAt,
-      expectedArrivalAt: submittedAt + this.leadTime(),
-      cargo: { perishable: false, hsCode: null, quarantineRequired: false, grossWeightKg: 0 },
-    };
+    const gate = r.weighted(SHARES.gate);
+    const expectedArrivalAt = submittedAt + this.leadTime();
     const company = this.pickCompany();
-    facts.companyId = this.companies[company].id;
-    const load = cargo(r, direction, new Date(submittedAt + 7 * HOUR).getUTCMonth());
-    facts.cargo = load;
-    return { facts, company, cargo: load, fate: r.weighted(SHARES.fate) };
+    const load = cargo(r, direction, Number(localDay(submittedAt).slice(5, 7)) - 1);
+    return {
+      facts: { companyId: this.companies[company].id, gate, direction, submittedAt, expectedArrivalAt, cargo: load },
+      company,
+      cargo: load,
+      fate: r.weighted(SHARES.fate),
+    };
   }
 
   /** Most trucks are declared a few hours ahead, some the day before, a few two days ahead. */

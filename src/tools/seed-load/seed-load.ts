@@ -1,7 +1,7 @@
 import { setImmediate as nextTick } from 'node:timers/promises';
 import pg from 'pg';
 import { AuditChain } from './audit-chain.js';
-import { DAY_MS, historyDays } from './calendar.js';
+import { DAY_MS, historyDays, localDayStart } from './calendar.js';
 import { BinaryCopyWriter } from './binary-copy.js';
 import { auditRow, COLUMNS, companyLine, declarationRow, officerLine, stepRow } from './copy-rows.js';
 import {
@@ -72,10 +72,14 @@ const LOADED_TABLES = [
 const FLUSH_EVERY = 10_000;
 
 /**
- * Fills a database with a realistic history of both gates (see docs/seed-load.md) in one transaction: COPY
- * in bulk, the audit hash chain computed here, secondary indexes rebuilt at the end, then ANALYZE.
+ * Fills a database with a realistic history of both gates (see docs/seed-load.md) in one transaction: binary
+ * COPY in bulk, the audit hash chain computed here, keys, indexes and foreign keys rebuilt at the end, then
+ * ANALYZE.
  */
 export async function seedLoad(options: SeedLoadOptions): Promise<SeedSummary> {
+  if (!Number.isInteger(options.declarations) || options.declarations < 1) {
+    throw new RangeError(`declarations must be a positive integer, got ${options.declarations}`);
+  }
   const started = performance.now();
   const now = (options.now ?? new Date()).getTime();
   if (options.fresh) await dropDatabase(options.databaseUrl, options.yesReally ?? false);
@@ -96,7 +100,7 @@ export async function seedLoad(options: SeedLoadOptions): Promise<SeedSummary> {
     await client.query('BEGIN');
     await client.query(`SET LOCAL maintenance_work_mem = '512MB'`);
     await ensurePartitions(client, historyDays(now, options.months)[0], now);
-    const counts = await load(client, history, now, progress, started);
+    const counts = await load(client, history, historyDays(now, options.months)[0], progress, started);
     await client.query('COMMIT');
     progress.note(`committed at ${secondsSince(started)}s; analyzing…`);
     // Only what the load wrote: a database-wide ANALYZE would also walk the system catalogs.
@@ -121,22 +125,29 @@ export async function seedLoad(options: SeedLoadOptions): Promise<SeedSummary> {
 }
 
 /** Everything inside the loading transaction; returns how many events and steps went in. */
-async function load(client: pg.Client, history: HistoryGenerator, now: number, progress: Progress, started: number) {
+async function load(
+  client: pg.Client,
+  history: HistoryGenerator,
+  firstDay: string,
+  progress: Progress,
+  started: number,
+) {
   const putBack = [...(await setAsideForBulkLoad(client)), ...(await suspendChainTrigger(client))];
   const head = await readChainHead(client);
   const chain = new AuditChain(head.seq, head.hash);
-  const longAgo = now - (history.companies.length + 400) * DAY_MS;
+  // Companies and officers were registered before the first trip.
+  const registered = localDayStart(firstDay) - 30 * DAY_MS;
   await copyLines(
     client,
     'company',
     COLUMNS.company,
-    history.companies.map((c) => companyLine(c, longAgo)),
+    history.companies.map((c) => companyLine(c, registered)),
   );
   await copyLines(
     client,
     'officer',
     COLUMNS.officer,
-    history.officers.map((o) => officerLine(o, longAgo)),
+    history.officers.map((o) => officerLine(o, registered)),
   );
 
   const buffer = new CopyBuffer();
@@ -149,6 +160,8 @@ async function load(client: pg.Client, history: HistoryGenerator, now: number, p
       await pending;
       const flushed = buffer.take();
       pending = flush(client, flushed).then(() => progress.update((written += flushed.declarations.rows)));
+      // Awaited at the next flush; until then a failure must not count as unhandled (that would end the process).
+      pending.catch(() => undefined);
     }
     // Lets the socket drain the COPY already handed over while the next day is generated.
     await nextTick();
