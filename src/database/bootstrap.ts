@@ -18,8 +18,10 @@ export async function ensureDatabaseExists(url: string): Promise<void> {
     try {
       await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
     } catch (error) {
-      // Another process created it between our check and our CREATE: that is fine.
-      if ((error as { code?: string }).code !== '42P04') throw error;
+      // Another process created it between our check and our CREATE: that is fine. PostgreSQL says so either
+      // as duplicate_database or, when both CREATEs run at the same instant, as a unique violation in its catalog.
+      const code = (error as { code?: string }).code;
+      if (code !== '42P04' && code !== '23505') throw error;
     }
   } finally {
     await client.end();
