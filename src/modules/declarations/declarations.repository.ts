@@ -129,7 +129,9 @@ export class DeclarationsRepository {
 
   /** Call only after the idempotency key was claimed; completes that claim in the same statement. */
   async insertSubmitted(d: NewDeclaration): Promise<SubmittedDeclaration> {
-    const row = await this.sql.one<{ body: SubmittedDeclaration }>(INSERT_SUBMITTED, [
+    // A named statement: this six-part statement is parsed and planned once per pooled connection, not per call.
+    const statement = { name: 'declaration-submit', text: INSERT_SUBMITTED };
+    const row = await this.sql.one<{ body: SubmittedDeclaration }>(statement, [
       d.companyId,
       d.gate,
       d.direction,
