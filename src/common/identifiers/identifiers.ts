@@ -12,13 +12,14 @@ const ISO6346_LETTER_VALUES: Readonly<Record<string, number>> = (() => {
 /** Owner code (3 letters) + category (U, J or Z) + 6-digit serial + check digit. Input must already be normalised. */
 export function isValidIso6346(container: string): boolean {
   if (!/^[A-Z]{3}[UJZ]\d{7}$/.test(container)) return false;
+  return iso6346CheckDigit(container.slice(0, 10)) === Number(container[10]);
+}
+
+/** ISO 6346 check digit of the first ten characters: owner code + category (letters) and the 6-digit serial. */
+export function iso6346CheckDigit(first10: string): number {
   let sum = 0;
-  for (let i = 0; i < 10; i++) {
-    const c = container[i];
-    const value = i < 4 ? ISO6346_LETTER_VALUES[c] : Number(c);
-    sum += value * 2 ** i;
-  }
-  return (sum % 11) % 10 === Number(container[10]);
+  for (let i = 0; i < 10; i++) sum += (i < 4 ? ISO6346_LETTER_VALUES[first10[i]] : Number(first10[i])) * 2 ** i;
+  return (sum % 11) % 10;
 }
 
 export function normaliseContainerNumber(input: string): string {

@@ -1,13 +1,5 @@
-import { isValidHsCode, isValidIso6346 } from '../../common/identifiers/identifiers.js';
-import {
-  cargo,
-  containerNumber,
-  EXPORT_FRUIT,
-  EXPORT_OTHER,
-  fruitSeason,
-  IMPORT_GOODS,
-  iso6346CheckDigit,
-} from './cargo.js';
+import { isValidHsCode, isValidIso6346, iso6346CheckDigit } from '../../common/identifiers/identifiers.js';
+import { cargo, containerNumber, EXPORT_FRUIT, EXPORT_OTHER, fruitSeason, IMPORT_GOODS } from './cargo.js';
 import { Random } from './random.js';
 
 describe('seed cargo', () => {

@@ -1,3 +1,4 @@
+import { iso6346CheckDigit } from '../../common/identifiers/identifiers.js';
 import type { Random } from './random.js';
 
 export type Direction = 'export' | 'import';
@@ -91,22 +92,6 @@ const CONTAINER_OWNERS = [
   'CSQU',
   'WHLU',
 ];
-const ISO6346_VALUES: Readonly<Record<string, number>> = (() => {
-  const values: Record<string, number> = {};
-  let value = 10;
-  for (const letter of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') {
-    if (value % 11 === 0) value++;
-    values[letter] = value++;
-  }
-  return values;
-})();
-
-/** ISO 6346 check digit of owner code + category + 6-digit serial. */
-export function iso6346CheckDigit(first10: string): number {
-  let sum = 0;
-  for (let i = 0; i < 10; i++) sum += (i < 4 ? ISO6346_VALUES[first10[i]] : Number(first10[i])) * 2 ** i;
-  return (sum % 11) % 10;
-}
 
 export function containerNumber(random: Random): string {
   const first10 = random.pick(CONTAINER_OWNERS) + random.digits(6);
