@@ -1,5 +1,4 @@
 import autocannon from 'autocannon';
-import { summarize } from '../stats.js';
 import type { LoadResult, LoadSpec, LookupWorkload, SubmitWorkload, GetWorkload } from './protocol.js';
 import { type OutgoingRequest, requestSource, submitSource } from './sources.js';
 import { Tally } from './tally.js';
@@ -50,23 +49,14 @@ export async function runClosedAutocannon(spec: LoadSpec): Promise<LoadResult> {
   const elapsedSec = (performance.now() - started) / 1000;
   const socketErrors = results.reduce((a, r) => a + r.errors, 0);
   const timeouts = results.reduce((a, r) => a + r.timeouts, 0);
-  const latency = summarize(tally.latencies);
   return {
     mode: 'closed',
     workload: workload.kind,
     generator: 'autocannon',
     connections: spec.connections,
-    elapsedSec,
-    completed: tally.completed,
-    rps: tally.completed / elapsedSec,
-    latency,
-    ok: tally.ok,
-    expected: tally.expected,
-    non2xx: tally.non2xx,
+    ...tally.counts(elapsedSec),
     socketErrors,
     timeouts,
-    statusCounts: tally.statusCounts,
-    sampleErrors: tally.sampleErrors,
     ...(submissions && workload.kind === 'submit' ? { platesWrapped: submissions.count() > workload.plateCount } : {}),
   };
 }

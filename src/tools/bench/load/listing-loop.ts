@@ -66,17 +66,9 @@ export async function runListing(spec: LoadSpec): Promise<LoadResult> {
     workload: 'listing',
     generator: 'node:http',
     connections: spec.connections,
-    elapsedSec,
-    completed: tally.completed,
-    rps: tally.completed / elapsedSec,
-    latency: summarize(tally.latencies),
-    ok: tally.ok,
-    expected: tally.expected,
-    non2xx: tally.non2xx,
+    ...tally.counts(elapsedSec),
     socketErrors,
     timeouts,
-    statusCounts: tally.statusCounts,
-    sampleErrors: tally.sampleErrors,
     listing: { pages, deepestPage, chains, deep: deep.length ? summarize(deep) : null },
   };
 }

@@ -1,3 +1,6 @@
+import type { LoadResult } from './protocol.js';
+import { summarize } from '../stats.js';
+
 /** Counts answers by kind and keeps latencies; shared by the generators. */
 export class Tally {
   latencies: number[] = [];
@@ -27,5 +30,25 @@ export class Tally {
     this.non2xx++;
     if (this.sampleErrors.length < 5) this.sampleErrors.push(`${status} ${(body ?? '').slice(0, 300)}`);
     return 'error';
+  }
+
+  /** The result fields every generator reports alike, for a run that lasted `elapsedSec`. */
+  counts(
+    elapsedSec: number,
+  ): Pick<
+    LoadResult,
+    'elapsedSec' | 'completed' | 'rps' | 'latency' | 'ok' | 'expected' | 'non2xx' | 'statusCounts' | 'sampleErrors'
+  > {
+    return {
+      elapsedSec,
+      completed: this.completed,
+      rps: this.completed / elapsedSec,
+      latency: summarize(this.latencies),
+      ok: this.ok,
+      expected: this.expected,
+      non2xx: this.non2xx,
+      statusCounts: this.statusCounts,
+      sampleErrors: this.sampleErrors,
+    };
   }
 }
