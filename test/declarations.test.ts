@@ -1,6 +1,7 @@
 import { getDeclaration, settled, submit } from './support/api.js';
 import { declarationBody, idempotencyKey } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { requestHash } from '../src/modules/declarations/idempotency.service.js';
 
 describe('declarations: submit, screen, read', () => {
   let t: TestApp;
@@ -11,6 +12,18 @@ describe('declarations: submit, screen, read', () => {
     company = await t.createCompany();
   });
   afterAll(() => t.close());
+
+  /** Waits until `n` sessions of this database wait for a lock on outbox_message. */
+  async function waitForLockWaiters(n: number): Promise<void> {
+    for (let i = 0; i < 250; i += 1) {
+      const row = await t.sql.one<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'outbox_message'::regclass`,
+      );
+      if (row!.n >= n) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`fewer than ${n} sessions came to wait for the lock`);
+  }
 
   it('accepts a valid declaration with 202 and screens it to accepted', async () => {
     const body = declarationBody({ vehicle: { plate: '12c 987 65', nationality: 'VN' } });
@@ -97,38 +110,62 @@ describe('declarations: submit, screen, read', () => {
       expect(after!.n).toBe(before!.n);
     });
 
-    it('answers 409 to a second request while the first is still in flight, then completes the first', async () => {
+    it('makes a second request with the same key wait for the first in flight, then replays its answer', async () => {
       const key = idempotencyKey();
       const body = declarationBody({ gate: 'TAN_THANH' });
-      // Hold a table the submission statement writes, so the first request stops before that statement changes
-      // anything (relation locks are taken before any row is touched), its key claimed but not completed.
+      // Hold a table the submission statement writes, so the first request waits inside that statement before
+      // it has changed anything (relation locks are taken before any row is touched).
       const blocker = t.sql.dataSource.createQueryRunner();
       await blocker.connect();
       await blocker.startTransaction();
       await blocker.query(`LOCK TABLE outbox_message IN EXCLUSIVE MODE`);
       try {
         const first = submit(t, company.apiKey, body, key);
-        // The first request has claimed the key once its record is visible.
-        for (let i = 0; i < 100; i += 1) {
-          const claimed = await t.sql.rows(`SELECT 1 FROM idempotency_record WHERE key = $1 AND state = 'in_flight'`, [
-            key,
-          ]);
-          if (claimed.length) break;
-          await new Promise((r) => setTimeout(r, 20));
-        }
-        const second = await submit(t, company.apiKey, body, key);
-        expect(second.statusCode).toBe(409);
-        expect(second.json().code).toBe('IDEMPOTENCY.IN_FLIGHT');
+        await waitForLockWaiters(1);
+        const second = submit(t, company.apiKey, body, key);
+        await waitForLockWaiters(2);
+        const held = await t.sql.rows(`SELECT 1 FROM idempotency_record WHERE key = $1`, [key]);
+        expect(held).toHaveLength(0); // nothing is claimed or written until the statement runs
 
         await blocker.commitTransaction();
-        const done = await first;
-        expect(done.statusCode).toBe(202);
-        const third = await submit(t, company.apiKey, body, key);
-        expect(third.body).toBe(done.body);
+        const [a, b] = await Promise.all([first, second]);
+        expect([a.statusCode, b.statusCode]).toEqual([202, 202]);
+        expect(b.body).toBe(a.body);
+        expect([a.headers['idempotent-replayed'], b.headers['idempotent-replayed']].sort()).toEqual([
+          'true',
+          undefined,
+        ]);
+        const rows = await t.sql.rows('SELECT 1 FROM declaration WHERE id = $1', [a.json().id]);
+        expect(rows).toHaveLength(1);
       } finally {
         if (blocker.isTransactionActive) await blocker.rollbackTransaction();
         await blocker.release();
       }
+    });
+
+    it("answers 409 for a key still claimed by an earlier release's request in flight, and frees a stale claim", async () => {
+      // Releases before claim and answer became one statement left 'in_flight' claims behind when they crashed.
+      const body = declarationBody();
+      const fresh = idempotencyKey();
+      const stale = idempotencyKey();
+      const hash = requestHash(body);
+      await t.sql.rows(
+        `INSERT INTO idempotency_record (company_id, key, request_hash, state, locked_at)
+         VALUES ($1, $2, $4, 'in_flight', now()), ($1, $3, $4, 'in_flight', now() - interval '1 hour')`,
+        [company.id, fresh, stale, hash],
+      );
+
+      const busy = await submit(t, company.apiKey, body, fresh);
+      expect(busy.statusCode).toBe(409);
+      expect(busy.json().code).toBe('IDEMPOTENCY.IN_FLIGHT');
+
+      const taken = await submit(t, company.apiKey, body, stale);
+      expect(taken.statusCode).toBe(202);
+      const record = await t.sql.one<{ state: string; response_body: { id: string } }>(
+        'SELECT state, response_body FROM idempotency_record WHERE company_id = $1 AND key = $2',
+        [company.id, stale],
+      );
+      expect(record).toMatchObject({ state: 'completed', response_body: { id: taken.json().id } });
     });
 
     it('scopes keys per company', async () => {
@@ -147,7 +184,7 @@ describe('declarations: submit, screen, read', () => {
       const answers = await Promise.all(Array.from({ length: 10 }, () => submit(t, company.apiKey, body, key)));
       const ids = new Set(answers.filter((a) => a.statusCode === 202).map((a) => a.json().id));
       expect(ids.size).toBe(1);
-      for (const a of answers) expect([202, 409]).toContain(a.statusCode);
+      for (const a of answers) expect(a.statusCode).toBe(202); // the later ones wait for the first, then replay
       const rows = await t.sql.rows('SELECT 1 FROM declaration WHERE plate = $1', [await getPlate(body)]);
       expect(rows).toHaveLength(1);
     });

@@ -16,6 +16,8 @@ import {
 export interface NewDeclaration extends DeclarationFields {
   companyId: string;
   idempotencyKey: string;
+  /** SHA-256 of the body as sent, to tell a replay from another request under the same key. */
+  requestHash: string;
   gate: GateCode;
   direction: Direction;
 }
@@ -84,12 +86,15 @@ export interface PageCursor {
 
 const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
-// One statement, so it is atomic without BEGIN/COMMIT round trips: the reference, the declaration, its first
-// timeline event, the outbox message that will screen it, and the idempotency record's answer. The serial is
-// the gate's sequence (never waits; see migrations/1795759200000-ReferenceSerials.ts), at least five digits.
+// One statement and one commit: the idempotency key's claim and answer, the reference, the declaration, its
+// first timeline event and the outbox message that will screen it. It inserts nothing when the key is already
+// in the company's records (no row back); a concurrent request with the same key that commits first makes the
+// key's insert fail (unique violation) and undoes the whole statement, so a key never yields two declarations.
+// The serial is the gate's sequence (never waits; see migrations/1795759200000-ReferenceSerials.ts).
 const INSERT_SUBMITTED = `
 WITH gate AS (
-  SELECT code, reference_prefix, timezone, (now() AT TIME ZONE timezone)::date AS today FROM gate WHERE code = $2
+  SELECT code, reference_prefix, timezone, (now() AT TIME ZONE timezone)::date AS today FROM gate
+   WHERE code = $2 AND NOT EXISTS (SELECT 1 FROM idempotency_record WHERE company_id = $1 AND key = $4)
 ), ref AS (
   SELECT today AS day, next_reference_serial(code)::text AS serial FROM gate
 ), d AS (
@@ -118,8 +123,8 @@ WITH gate AS (
     'createdAt', to_char(created_at AT TIME ZONE 'UTC', ${ISO_UTC})) AS body
   FROM d
 ), idem AS (
-  UPDATE idempotency_record SET state = 'completed', response_status = 202, response_body = answer.body
-    FROM answer WHERE company_id = $1 AND key = $4
+  INSERT INTO idempotency_record (company_id, key, request_hash, state, response_status, response_body)
+  SELECT $1, $4, $22, 'completed', 202, answer.body FROM answer
 )
 SELECT body FROM answer`;
 
@@ -127,8 +132,8 @@ SELECT body FROM answer`;
 export class DeclarationsRepository {
   constructor(private readonly sql: Sql) {}
 
-  /** Call only after the idempotency key was claimed; completes that claim in the same statement. */
-  async insertSubmitted(d: NewDeclaration): Promise<SubmittedDeclaration> {
+  /** Null when the company has used this idempotency key before: nothing was inserted. */
+  async insertSubmitted(d: NewDeclaration): Promise<SubmittedDeclaration | null> {
     // A named statement: this six-part statement is parsed and planned once per pooled connection, not per call.
     const statement = { name: 'declaration-submit', text: INSERT_SUBMITTED };
     const row = await this.sql.one<{ body: SubmittedDeclaration }>(statement, [
@@ -137,9 +142,9 @@ export class DeclarationsRepository {
       d.direction,
       d.idempotencyKey,
       ...fieldParams(d),
+      d.requestHash,
     ]);
-    if (!row) throw new Error(`gate ${d.gate} is missing from reference data`);
-    return row.body;
+    return row?.body ?? null;
   }
 
   findOwned(companyId: string, id: string): Promise<DeclarationRow | null> {

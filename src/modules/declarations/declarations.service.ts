@@ -9,13 +9,20 @@ import QRCode from 'qrcode';
 import { AppConfig } from '../../config/app-config.js';
 import { CHECK_IN_AUDIENCE, TokenService } from '../auth/token.js';
 import { toStepResponse } from '../clearance/step.mapper.js';
-import { type DeclarationRow, DeclarationsRepository } from './declarations.repository.js';
+import {
+  type DeclarationRow,
+  DeclarationsRepository,
+  type NewDeclaration,
+  type SubmittedDeclaration,
+} from './declarations.repository.js';
 import { toAmendmentResponse } from './amendment.mapper.js';
 import type { DeclarationPageResponseDto, DeclarationResponseDto } from './dto/declaration.response.dto.js';
 import type { ListDeclarationsQueryDto } from './dto/list-declarations.query.dto.js';
 import type { SubmitDeclarationRequestDto } from './dto/submit-declaration.request.dto.js';
 import { IdempotencyService, requestHash } from './idempotency.service.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
+
+const IDEMPOTENCY_KEY_CONSTRAINT = 'idempotency_record_pkey';
 
 export interface SubmitResult {
   status: number;
@@ -45,19 +52,31 @@ export class DeclarationsService {
     const record = {
       companyId: company.companyId,
       idempotencyKey: key,
+      requestHash: requestHash(rawBody),
       gate: dto.gate,
       direction: dto.direction,
       ...canonicaliseSections(dto),
     };
-    const outcome = await this.idempotency.begin(company.companyId, key, requestHash(rawBody));
-    if (outcome.kind === 'replay') return { status: outcome.status, body: outcome.body, replayed: true };
-    try {
-      const body = await this.declarations.insertSubmitted(record);
-      return { status: 202, body: { ...body }, replayed: false };
-    } catch (error) {
-      await this.idempotency.abandon(company.companyId, key).catch(() => undefined);
-      throw error;
+    // Twice at most: the second time only when the key was held by an abandoned claim, now released.
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const inserted = await this.insertOrFindEarlier(record);
+      if (inserted) return inserted;
     }
+    throw new Error(`declaration not inserted and no earlier answer for its key (is gate ${dto.gate} missing?)`);
+  }
+
+  private async insertOrFindEarlier(record: NewDeclaration): Promise<SubmitResult | null> {
+    let body: SubmittedDeclaration | null;
+    try {
+      body = await this.declarations.insertSubmitted(record);
+    } catch (error) {
+      // The same key committed by a concurrent request between this statement's check and its insert.
+      if ((error as { constraint?: string }).constraint !== IDEMPOTENCY_KEY_CONSTRAINT) throw error;
+      body = null;
+    }
+    if (body) return { status: 202, body: { ...body }, replayed: false };
+    const earlier = await this.idempotency.earlierAnswer(record.companyId, record.idempotencyKey, record.requestHash);
+    return earlier && { ...earlier, replayed: true };
   }
 
   async getOwned(company: AuthenticatedCompany, id: string): Promise<DeclarationResponseDto> {

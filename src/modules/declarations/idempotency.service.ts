@@ -5,8 +5,10 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { stableStringify } from '../../common/http/stable-json.js';
 import { Sql } from '../../database/sql.js';
 
-export type IdempotencyOutcome =
-  { kind: 'proceed' } | { kind: 'replay'; status: number; body: Record<string, unknown> };
+export interface EarlierAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
 
 interface IdempotencyRow {
   request_hash: string;
@@ -23,9 +25,9 @@ export function requestHash(body: unknown): string {
 }
 
 /**
- * Idempotency keys, scoped per company. `begin` claims the key in its own committed statement so a
- * concurrent duplicate sees it as in flight (409); the work that follows completes it in the same
- * statement that writes the declaration.
+ * Idempotency keys, scoped per company. A submission claims its key and stores its answer in the same statement
+ * that writes the declaration (DeclarationsRepository.insertSubmitted); this service answers for a key that
+ * statement found already used.
  */
 @Injectable()
 export class IdempotencyService {
@@ -43,50 +45,39 @@ export class IdempotencyService {
     return key;
   }
 
-  async begin(companyId: string, key: string, hash: string): Promise<IdempotencyOutcome> {
-    const claimed = await this.sql.rows(
-      `INSERT INTO idempotency_record (company_id, key, request_hash, state)
-       VALUES ($1, $2, $3, 'in_flight') ON CONFLICT (company_id, key) DO NOTHING RETURNING 1`,
-      [companyId, key, hash],
-    );
-    if (claimed.length) return { kind: 'proceed' };
-
-    const rows = await this.sql.rows<IdempotencyRow>(
+  /**
+   * The answer stored under a used key, for a replay of the same request. Null when the key is free (again):
+   * never used, or an abandoned claim that was just released. Throws when the key came with another body, or
+   * when its first request is still in flight.
+   */
+  async earlierAnswer(companyId: string, key: string, hash: string): Promise<EarlierAnswer | null> {
+    const record = await this.sql.one<IdempotencyRow>(
       `SELECT request_hash, state, response_status, response_body,
-                locked_at < now() - make_interval(secs => $3::double precision / 1000) AS stale
-           FROM idempotency_record WHERE company_id = $1 AND key = $2`,
+              locked_at < now() - make_interval(secs => $3::double precision / 1000) AS stale
+         FROM idempotency_record WHERE company_id = $1 AND key = $2`,
       [companyId, key, this.config.IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS],
     );
-    const record = rows[0];
-    if (!record) return this.begin(companyId, key, hash); // abandoned and deleted meanwhile: claim it afresh
+    if (!record) return null;
     if (record.request_hash !== hash) {
       throw new DomainError(
         'IDEMPOTENCY.KEY_REUSED',
         'This Idempotency-Key was already used with a different request body',
       );
     }
-    if (record.state === 'completed') {
-      return { kind: 'replay', status: record.response_status ?? 202, body: record.response_body ?? {} };
-    }
-    if (record.stale && (await this.takeOverStale(companyId, key))) return { kind: 'proceed' };
+    if (record.state === 'completed')
+      return { status: record.response_status ?? 202, body: record.response_body ?? {} };
+    if (record.stale && (await this.releaseStale(companyId, key))) return null;
     throw new DomainError(
       'IDEMPOTENCY.IN_FLIGHT',
       'A request with this Idempotency-Key is still being processed; retry shortly',
     );
   }
 
-  /** Releases a claimed key after the work failed, so the client may retry with it. */
-  async abandon(companyId: string, key: string): Promise<void> {
-    await this.sql.rows(`DELETE FROM idempotency_record WHERE company_id = $1 AND key = $2 AND state = 'in_flight'`, [
-      companyId,
-      key,
-    ]);
-  }
-
-  // A process that died mid-request leaves its claim behind; after the timeout another request may take it.
-  private async takeOverStale(companyId: string, key: string): Promise<boolean> {
+  // 'in_flight' claims come only from releases before claims and answers became one statement: a process that
+  // died mid-request left one behind. After the timeout it is released, so the key can be used.
+  private async releaseStale(companyId: string, key: string): Promise<boolean> {
     const rows = await this.sql.rows(
-      `UPDATE idempotency_record SET locked_at = now()
+      `DELETE FROM idempotency_record
         WHERE company_id = $1 AND key = $2 AND state = 'in_flight'
           AND locked_at < now() - make_interval(secs => $3::double precision / 1000)
         RETURNING 1`,
