@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { getPriority, setPriority } from 'node:os';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config.js';
 import type { Logger } from 'pino';
 import { createLogger } from './common/logging/logger.js';
@@ -20,6 +21,17 @@ function forceExitAfterGrace(logger: Logger): void {
   }
 }
 
+/** Lowers this process's CPU priority (the main thread, where the jobs' JavaScript runs, and threads it starts). */
+function lowerPriority(nice: number, logger: Logger): void {
+  if (nice === 0) return;
+  try {
+    setPriority(Math.max(getPriority(), nice));
+  } catch (error) {
+    // A container may forbid it; the worker still works, only without yielding to the API.
+    logger.warn({ err: error, nice }, 'could not lower the worker process priority');
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
@@ -28,6 +40,7 @@ async function main(): Promise<void> {
     logger.warn('AUTH_TOKEN_SECRET is the development default: set a long random value in production');
   }
   if (config.APP_ROLE === 'worker') {
+    lowerPriority(config.WORKER_NICE, logger);
     await createWorkerContext(config, logger);
     // No HTTP app here: job and process metrics get their own /metrics (API processes serve theirs).
     if (config.WORKER_METRICS_PORT > 0) await startWorkerMetricsServer(config.WORKER_METRICS_PORT, config.HOST, logger);

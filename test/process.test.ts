@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { getPriority } from 'node:os';
 import pg from 'pg';
 import { cli, startService, type RunningService } from './support/processes.js';
 import { TEST_DATABASE_URL } from './support/test-env.js';
@@ -184,7 +185,7 @@ describe('start-up', () => {
     for (const name of ['PORT', 'APP_ROLE', 'REDIS_URL']) expect(result.stderr).toContain(name);
   });
 
-  it('creates a missing database and migrates it once, even with two processes starting together', async () => {
+  it('creates a missing database and migrates it once, even with two processes starting together; the worker yields CPU to the API', async () => {
     const name = `border_gate_test_fresh_${randomBytes(3).toString('hex')}`;
     const url = new URL(TEST_DATABASE_URL);
     url.pathname = `/${name}`;
@@ -195,6 +196,8 @@ describe('start-up', () => {
     try {
       const health = await fetch(`${a.url}/health`);
       expect(health.status).toBe(200);
+      expect(getPriority(a.child.pid)).toBe(getPriority()); // the API keeps its priority
+      expect(getPriority(b.child.pid)).toBe(Math.max(getPriority(), 10)); // WORKER_NICE by default
       const client = new pg.Client({ connectionString: url.toString() });
       await client.connect();
       try {

@@ -244,6 +244,17 @@ export class AppConfig {
   @IsBoolean()
   EVENTS_DISPATCHER_ENABLED = true;
 
+  /**
+   * CPU niceness (0–19) a worker-only process (APP_ROLE=worker) gives itself at start: where API and worker
+   * share cores, answering requests comes before background screening, which catches up when load falls.
+   * 0 leaves the priority alone.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(19)
+  WORKER_NICE = 10;
+
   /** Port of the worker's own /metrics when it runs without the API (APP_ROLE=worker); 0 turns it off. */
   @Transform(toInt)
   @IsInt()
