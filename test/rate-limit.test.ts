@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import type { WindowDecision } from '../src/modules/rate-limit/rate-limit.policy.js';
+import { RateLimitLeases } from '../src/modules/rate-limit/rate-limit.leases.js';
+import { RateLimitStore } from '../src/modules/rate-limit/rate-limit.store.js';
+import { leaseBlockSize } from '../src/modules/rate-limit/token-lease.js';
 import { eventually, uniqueVnPlate } from './support/factories.js';
 import { DisposableRedis } from './support/redis-server.js';
 import { startTestApp, type TestApp, type TestResponse } from './support/test-app.js';
-import { testQueuePrefix } from './support/test-env.js';
+import { TEST_REDIS_URL, testConfig, testQueuePrefix } from './support/test-env.js';
 
 const LIMITS = {
   APP_ROLE: 'api',
@@ -137,6 +143,13 @@ describe('rate limits', () => {
     expectTooManyRequests(await listDeclarations(b, company.apiKey), 4);
   });
 
+  it('admits exactly the limit from a concurrent burst spread over both processes', async () => {
+    const from = clientAddress();
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => lookup(i % 2 === 0 ? a : b, from)));
+    expect(answers.filter((r) => r.statusCode === 404)).toHaveLength(5);
+    for (const refused of answers.filter((r) => r.statusCode !== 404)) expectTooManyRequests(refused, 5);
+  });
+
   it('never limits /metrics, /health or officer routes', async () => {
     const from = clientAddress();
     for (let i = 0; i < 8; i += 1) {
@@ -216,5 +229,139 @@ describe('rate limits while Redis is down', () => {
     expect(metrics.body).toMatch(/^border_gate_metrics_source_up\{source="postgres"\} 1$/m);
     const failOpen = /^border_gate_rate_limit_fail_open_total\{scope="public"\} (\d+)$/m.exec(metrics.body);
     expect(Number(failOpen?.[1])).toBeGreaterThanOrEqual(4);
+  });
+});
+
+/** One API process's rate-limit state, on its own Redis connection, counting the lease calls it makes. */
+interface LimiterProcess {
+  redis: Redis;
+  leases: RateLimitLeases;
+  leaseCalls: () => number;
+}
+
+async function limiterProcess(prefix: string, redisUrl = TEST_REDIS_URL): Promise<LimiterProcess> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  const store = new RateLimitStore(redis, testConfig({ QUEUE_PREFIX: prefix }));
+  let calls = 0;
+  const lease = store.lease.bind(store);
+  store.lease = (...args) => {
+    calls += 1;
+    return lease(...args);
+  };
+  return { redis, leases: new RateLimitLeases(store, pino({ level: 'silent' })), leaseCalls: () => calls };
+}
+
+function allowed(decisions: WindowDecision[]): number {
+  return decisions.filter((d) => d.allowed).length;
+}
+
+describe('rate-limit leases', () => {
+  const prefix = testQueuePrefix();
+  const processes: LimiterProcess[] = [];
+  let bucketSeq = 0;
+  const freshBucket = (): string => `public:ip:198.51.100.${(bucketSeq += 1)}`;
+
+  beforeAll(async () => {
+    processes.push(await limiterProcess(prefix), await limiterProcess(prefix));
+  });
+  afterAll(async () => {
+    const [first] = processes;
+    const keys = await first.redis.keys(`${prefix}:rl:*`);
+    if (keys.length > 0) await first.redis.del(...keys);
+    for (const p of processes) await p.redis.quit();
+  });
+
+  it('never admits more than the limit in one window, however requests spread over processes', async () => {
+    for (const limit of [5, 200, 1_000]) {
+      const bucket = freshBucket();
+      const decisions = await Promise.all(
+        Array.from({ length: limit * 3 }, (_, i) => processes[i % 2].leases.take(bucket, limit)),
+      );
+      // The documented bound is limit + processes × block; Redis never grants past the limit, and both
+      // processes spend every token they hold here, so it is exactly the limit.
+      expect(allowed(decisions)).toBeLessThanOrEqual(limit + processes.length * leaseBlockSize(limit));
+      expect(allowed(decisions)).toBe(limit);
+      expect(Number(await processes[0].redis.get(`${prefix}:rl:${bucket}`))).toBe(limit);
+    }
+  });
+
+  it('admits exactly the limit when two processes take turns, one request at a time', async () => {
+    const bucket = freshBucket();
+    const decisions: WindowDecision[] = [];
+    for (let i = 0; i < 450; i += 1) decisions.push(await processes[i % 2].leases.take(bucket, 400));
+    expect(allowed(decisions)).toBe(400);
+    expect(decisions.slice(400).every((d) => !d.allowed && d.remaining === 0)).toBe(true);
+  });
+
+  it('serves a concurrent burst from one client with one lease call per block', async () => {
+    const [p] = processes;
+    const bucket = freshBucket();
+    const before = p.leaseCalls();
+    const decisions = await Promise.all(Array.from({ length: 300 }, () => p.leases.take(bucket, 1_000)));
+    expect(allowed(decisions)).toBe(300);
+    const calls = p.leaseCalls() - before;
+    expect(calls).toBe(300 / leaseBlockSize(1_000)); // 6: single flight, so waiters share each call
+    expect(Number(await p.redis.get(`${prefix}:rl:${bucket}`))).toBe(300);
+  });
+
+  it('counts down Remaining locally between leases, and asks Redis once per block', async () => {
+    const [p] = processes;
+    const bucket = freshBucket();
+    const before = p.leaseCalls();
+    const remaining: number[] = [];
+    for (let i = 0; i < 100; i += 1) remaining.push((await p.leases.take(bucket, 600)).remaining);
+    expect(remaining).toEqual(Array.from({ length: 100 }, (_, i) => 599 - i));
+    expect(p.leaseCalls() - before).toBe(Math.ceil(100 / leaseBlockSize(600))); // 4 of 30 tokens
+  });
+
+  it('refuses a client over its limit without asking Redis again until the window ends', async () => {
+    const [p] = processes;
+    const bucket = freshBucket();
+    for (let i = 0; i < 5; i += 1) expect((await p.leases.take(bucket, 5)).allowed).toBe(true);
+    const before = p.leaseCalls();
+    for (let i = 0; i < 50; i += 1) expect((await p.leases.take(bucket, 5)).allowed).toBe(false);
+    expect(p.leaseCalls() - before).toBe(0); // the fifth token's lease already said the window is spent
+  });
+
+  it('keeps the number of buckets a process remembers bounded', async () => {
+    const p = await limiterProcess(prefix);
+    try {
+      for (let start = 0; start < 21_000; start += 200) {
+        await Promise.all(Array.from({ length: 200 }, (_, i) => p.leases.take(`public:ip:bound-${start + i}`, 600)));
+      }
+      expect(p.leases.size).toBeLessThanOrEqual(20_000);
+      expect(p.leases.size).toBeGreaterThan(1_000);
+    } finally {
+      await p.redis.quit();
+    }
+  });
+});
+
+describe('rate-limit leases while Redis is down', () => {
+  const redis = new DisposableRedis();
+  let p: LimiterProcess;
+
+  beforeAll(async () => {
+    await redis.start();
+    p = await limiterProcess(testQueuePrefix(), redis.url);
+  });
+  afterAll(async () => {
+    p.redis.disconnect();
+    await redis.stop();
+  });
+
+  it('spends tokens already held, and rejects (so the hook fails open) once it needs Redis', async () => {
+    expect((await p.leases.take('public:ip:held', 1_000)).allowed).toBe(true); // holds 49 more
+    expect((await p.leases.take('public:ip:spent', 1)).allowed).toBe(true);
+    expect((await p.leases.take('public:ip:spent', 1)).allowed).toBe(false);
+
+    await redis.stop();
+    await eventually(() => Promise.resolve(p.redis.status === 'ready' ? undefined : true), 10_000);
+    for (let i = 0; i < 49; i += 1) expect((await p.leases.take('public:ip:held', 1_000)).allowed).toBe(true);
+    await expect(p.leases.take('public:ip:held', 1_000)).rejects.toThrow(/redis is/);
+    await expect(p.leases.take('public:ip:fresh', 1_000)).rejects.toThrow(/redis is/);
+    // A refusal known before the outage does not outlast it: the outage lets everyone through.
+    await expect(p.leases.take('public:ip:spent', 1)).rejects.toThrow(/redis is/);
   });
 });

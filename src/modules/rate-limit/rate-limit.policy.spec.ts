@@ -63,17 +63,18 @@ describe('address bucket', () => {
 
 describe('rate-limit verdict', () => {
   it('allows up to the limit, counting down the remaining requests', () => {
-    expect(rateLimitVerdict(5, 1, 60_000)).toEqual({
+    expect(rateLimitVerdict(5, { allowed: true, remaining: 4, resetMs: 60_000 })).toEqual({
       allowed: true,
       retryAfterSeconds: 60,
       headers: { 'ratelimit-limit': '5', 'ratelimit-remaining': '4', 'ratelimit-reset': '60' },
     });
-    expect(rateLimitVerdict(5, 5, 1_200).headers['ratelimit-remaining']).toBe('0');
-    expect(rateLimitVerdict(5, 5, 1_200).allowed).toBe(true);
+    const last = rateLimitVerdict(5, { allowed: true, remaining: 0, resetMs: 1_200 });
+    expect(last.headers['ratelimit-remaining']).toBe('0');
+    expect(last.allowed).toBe(true);
   });
 
-  it('refuses past the limit with Retry-After in whole seconds, at least one', () => {
-    const refused = rateLimitVerdict(5, 6, 12_001);
+  it('refuses with Retry-After in whole seconds, at least one, and nothing remaining', () => {
+    const refused = rateLimitVerdict(5, { allowed: false, remaining: 3, resetMs: 12_001 });
     expect(refused.allowed).toBe(false);
     expect(refused.headers).toEqual({
       'ratelimit-limit': '5',
@@ -81,6 +82,15 @@ describe('rate-limit verdict', () => {
       'ratelimit-reset': '13',
       'retry-after': '13',
     });
-    expect(rateLimitVerdict(5, 9, 0).headers['retry-after']).toBe('1');
+    expect(rateLimitVerdict(5, { allowed: false, remaining: 0, resetMs: 0 }).headers['retry-after']).toBe('1');
+  });
+
+  it('never reports more remaining than the limit or less than none', () => {
+    expect(rateLimitVerdict(5, { allowed: true, remaining: 9, resetMs: 1_000 }).headers['ratelimit-remaining']).toBe(
+      '5',
+    );
+    expect(rateLimitVerdict(5, { allowed: true, remaining: -1, resetMs: 1_000 }).headers['ratelimit-remaining']).toBe(
+      '0',
+    );
   });
 });

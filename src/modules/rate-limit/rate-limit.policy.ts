@@ -52,6 +52,15 @@ export function addressBucket(ip: string): string {
     .join(':')}::/64`;
 }
 
+/** One request's place in its window, however it was counted. */
+export interface WindowDecision {
+  allowed: boolean;
+  /** Requests the window has left after this one. */
+  remaining: number;
+  /** Milliseconds until the window ends. */
+  resetMs: number;
+}
+
 export interface RateLimitVerdict {
   allowed: boolean;
   retryAfterSeconds: number;
@@ -59,15 +68,14 @@ export interface RateLimitVerdict {
   headers: Record<string, string>;
 }
 
-/** Whether the `count`-th request of a window with `resetMs` left fits a limit of `limit` per window. */
-export function rateLimitVerdict(limit: number, count: number, resetMs: number): RateLimitVerdict {
-  const resetSeconds = Math.max(1, Math.ceil(resetMs / 1000));
-  const allowed = count <= limit;
+/** The headers and Retry-After for a request under a limit of `limit` per window. */
+export function rateLimitVerdict(limit: number, decision: WindowDecision): RateLimitVerdict {
+  const resetSeconds = Math.max(1, Math.ceil(decision.resetMs / 1000));
   const headers: Record<string, string> = {
     'ratelimit-limit': String(limit),
-    'ratelimit-remaining': String(Math.max(0, limit - count)),
+    'ratelimit-remaining': String(decision.allowed ? Math.max(0, Math.min(limit, decision.remaining)) : 0),
     'ratelimit-reset': String(resetSeconds),
   };
-  if (!allowed) headers['retry-after'] = String(resetSeconds);
-  return { allowed, retryAfterSeconds: resetSeconds, headers };
+  if (!decision.allowed) headers['retry-after'] = String(resetSeconds);
+  return { allowed: decision.allowed, retryAfterSeconds: resetSeconds, headers };
 }

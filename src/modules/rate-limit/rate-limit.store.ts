@@ -3,29 +3,40 @@ import type { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config.js';
 import { withTimeout } from '../metrics/with-timeout.js';
 import { REDIS_PRODUCER } from '../queue/queue.module.js';
+import type { LeaseGrant } from './token-lease.js';
 
-/** One atomic step for every API process: count the request, start the window's clock on the first one. */
-const HIT_SCRIPT = `
-local count = redis.call('INCR', KEYS[1])
+/**
+ * One atomic step for every API process: hand out up to ARGV[3] tokens of a window of ARGV[2], never past
+ * the limit (the count stays ≤ limit, so tokens held by all processes together never exceed it), and start
+ * the window's clock with its first tokens. Returns {granted, count, ttl}.
+ */
+const LEASE_SCRIPT = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+local granted = math.min(tonumber(ARGV[3]), tonumber(ARGV[2]) - count)
+if granted > 0 then
+  count = redis.call('INCRBY', KEYS[1], granted)
+else
+  granted = 0
+end
 local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then
+if ttl == -1 then
   redis.call('PEXPIRE', KEYS[1], ARGV[1])
+end
+if ttl < 0 then
   ttl = tonumber(ARGV[1])
 end
-return {count, ttl}`;
+return {granted, count, ttl}`;
 
 // A rate limiter slower than this costs more than it protects: the request goes through unchecked instead.
-const HIT_TIMEOUT_MS = 500;
+const LEASE_TIMEOUT_MS = 500;
 
-interface HitCommand {
-  borderGateRateLimitHit(key: string, windowMs: number): Promise<[number, number]>;
-}
-
-export interface WindowCount {
-  /** Requests counted in the current window, this one included. */
-  count: number;
-  /** Milliseconds until the window ends. */
-  resetMs: number;
+interface LeaseCommand {
+  borderGateRateLimitLease(
+    key: string,
+    windowMs: number,
+    limit: number,
+    tokens: number,
+  ): Promise<[number, number, number]>;
 }
 
 /**
@@ -34,24 +45,32 @@ export interface WindowCount {
  */
 @Injectable()
 export class RateLimitStore {
-  private readonly redis: Redis & HitCommand;
+  private readonly redis: Redis & LeaseCommand;
   private readonly prefix: string;
 
   constructor(@Inject(REDIS_PRODUCER) redis: Redis, config: AppConfig) {
-    redis.defineCommand('borderGateRateLimitHit', { numberOfKeys: 1, lua: HIT_SCRIPT }); // EVALSHA, EVAL on NOSCRIPT
-    this.redis = redis as Redis & HitCommand;
+    redis.defineCommand('borderGateRateLimitLease', { numberOfKeys: 1, lua: LEASE_SCRIPT }); // EVALSHA, EVAL on NOSCRIPT
+    this.redis = redis as Redis & LeaseCommand;
     this.prefix = `${config.QUEUE_PREFIX}:rl:`;
   }
 
-  /** Counts one request against `bucket`; rejects when Redis is not connected or slow to answer. */
-  async hit(bucket: string, windowMs: number): Promise<WindowCount> {
+  /** Whether Redis is connected; no round trip. */
+  get ready(): boolean {
+    return this.redis.status === 'ready';
+  }
+
+  /**
+   * Takes up to `tokens` requests of `bucket`'s window of `limit`; rejects when Redis is not connected or slow
+   * to answer.
+   */
+  async lease(bucket: string, windowMs: number, limit: number, tokens: number): Promise<LeaseGrant> {
     // Not connected: fail at once instead of queueing the command until the reconnect gives up.
-    if (this.redis.status !== 'ready') throw new Error(`redis is ${this.redis.status}`);
-    const [count, resetMs] = await withTimeout(
-      this.redis.borderGateRateLimitHit(`${this.prefix}${bucket}`, windowMs),
-      HIT_TIMEOUT_MS,
-      'rate-limit counter',
+    if (!this.ready) throw new Error(`redis is ${this.redis.status}`);
+    const [granted, count, resetMs] = await withTimeout(
+      this.redis.borderGateRateLimitLease(`${this.prefix}${bucket}`, windowMs, limit, tokens),
+      LEASE_TIMEOUT_MS,
+      'rate-limit lease',
     );
-    return { count, resetMs };
+    return { granted, count, resetMs };
   }
 }

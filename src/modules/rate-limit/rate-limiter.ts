@@ -1,9 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Logger } from 'pino';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { toErrorBody } from '../../common/http/to-error-body.js';
-import { LOGGER } from '../../common/logging/logger.tokens.js';
 import { AppConfig } from '../../config/app-config.js';
 import { hashApiKey, looksLikeApiKey } from '../companies/api-key.js';
 import { CompaniesService } from '../companies/companies.service.js';
@@ -14,8 +12,9 @@ import {
   rateLimitScope,
   rateLimitVerdict,
   type RateLimitScope,
+  type WindowDecision,
 } from './rate-limit.policy.js';
-import { type WindowCount, RateLimitStore } from './rate-limit.store.js';
+import { RateLimitLeases } from './rate-limit.leases.js';
 
 // Keys seen valid are remembered briefly, so a busy key costs no extra lookup; the guard still checks each request.
 const KNOWN_KEY_TTL_MS = 60_000;
@@ -23,23 +22,22 @@ const KNOWN_KEYS_MAX = 10_000;
 
 /**
  * Per-minute request budgets, enforced in a Fastify onRequest hook: before the body is read and before any
- * guard, so a client over its budget costs one Redis round trip. Public routes count per client address;
- * company routes per API key (by its SHA-256, never the key), or per address when the request carries no
- * valid key, so inventing keys buys no budget. When Redis does not answer the request goes through
- * (fail open) and is counted in a metric: taking declarations matters more than strict limits, and
- * PostgreSQL still protects itself with its bounded pool.
+ * guard. Each process spends its share of a budget in blocks leased from Redis (RateLimitLeases), so most
+ * requests cost no Redis round trip and the limit still holds across processes. Public routes count per
+ * client address; company routes per API key (by its SHA-256, never the key), or per address when the
+ * request carries no valid key, so inventing keys buys no budget. When Redis does not answer the request
+ * goes through (fail open) and is counted in a metric: taking declarations matters more than strict limits,
+ * and PostgreSQL still protects itself with its bounded pool.
  */
 @Injectable()
 export class RateLimiter {
   private readonly knownKeys = new Map<string, number>();
-  private storeDown = false;
 
   constructor(
     private readonly config: AppConfig,
-    private readonly store: RateLimitStore,
+    private readonly leases: RateLimitLeases,
     private readonly companies: CompaniesService,
     private readonly metrics: MetricsService,
-    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   /** The hook. Answers 429 in the service's error shape, or returns undefined to let the request go on. */
@@ -50,10 +48,10 @@ export class RateLimiter {
     if (limit === 0) return undefined;
 
     const subject = scope === 'company' ? await this.companySubject(request) : this.addressSubject(request);
-    const counted = await this.count(scope, subject);
-    if (!counted) return undefined;
+    const decision = await this.count(scope, subject, limit);
+    if (!decision) return undefined;
 
-    const verdict = rateLimitVerdict(limit, counted.count, counted.resetMs);
+    const verdict = rateLimitVerdict(limit, decision);
     void reply.headers(verdict.headers);
     if (verdict.allowed) return undefined;
     this.metrics.recordRateLimited(scope);
@@ -65,18 +63,11 @@ export class RateLimiter {
     return reply.status(429).send(toErrorBody(error, String(request.id)).body);
   }
 
-  private async count(scope: RateLimitScope, subject: string): Promise<WindowCount | null> {
+  private async count(scope: RateLimitScope, subject: string, limit: number): Promise<WindowDecision | null> {
     try {
-      const counted = await this.store.hit(`${scope}:${subject}`, RATE_LIMIT_WINDOW_MS);
-      if (this.storeDown) this.logger.info({ component: 'rate-limit' }, 'rate-limit store reachable again');
-      this.storeDown = false;
-      return counted;
-    } catch (error) {
-      if (!this.storeDown) {
-        this.logger.warn({ component: 'rate-limit', err: error }, 'rate-limit store unreachable; not limiting');
-      }
-      this.storeDown = true;
-      this.metrics.recordRateLimitFailOpen(scope);
+      return await this.leases.take(`${scope}:${subject}`, limit);
+    } catch {
+      this.metrics.recordRateLimitFailOpen(scope); // RateLimitLeases logs the outage once
       return null;
     }
   }
