@@ -24,7 +24,8 @@ export interface AuditEntry {
 
 /**
  * Appends to the audit log (declaration_event). Call inside the transaction that makes the change. The
- * database assigns the sequence number and hash chain (trigger) and refuses updates and deletes.
+ * worker's sealer gives it its sequence number and hash after commit (AuditSealer); the database refuses
+ * updates and deletes.
  */
 export async function appendAudit(manager: EntityManager, entry: AuditEntry): Promise<void> {
   await rowsIn(

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { rowsIn } from '../../database/sql.js';
-import { type Actor, appendAudit } from './audit.js';
+import type { Actor } from './audit.js';
 import { canTransition, type DeclarationStatus, type ScreeningReason, timelineEntrySql } from './declaration-status.js';
 
 export interface TransitionRequest {
@@ -13,11 +13,13 @@ export interface TransitionRequest {
   actor: Actor;
   reasons?: ScreeningReason[];
   note?: string | null;
+  /** Screening is over with this move: its state becomes `done` in the same update. */
+  screeningDone?: boolean;
 }
 
 /**
- * The only way a declaration changes status. Call inside a transaction: the conditional update and the
- * audit record commit together, and a concurrent or illegal move changes nothing.
+ * The only way a declaration changes status. Call inside the transaction that makes the change: the
+ * conditional update and its audit record are one statement, and a concurrent or illegal move changes nothing.
  */
 export async function transition(manager: EntityManager, request: TransitionRequest): Promise<number> {
   const { declarationId, from, to, version, actor, reasons, note } = request;
@@ -27,15 +29,34 @@ export async function transition(manager: EntityManager, request: TransitionRequ
       to,
     });
   }
+  // One statement: the conditional update and its audit record (the event's `at` is the timeline entry's).
   const updated = await rowsIn<{ version: number }>(
     manager,
-    `UPDATE declaration
-        SET status = $3, version = version + 1, updated_at = date_trunc('milliseconds', now()),
-            reasons = COALESCE($5::jsonb, reasons),
-            timeline = timeline || ${timelineEntrySql('$3::text', "date_trunc('milliseconds', now())")}
-      WHERE id = $1 AND status = $2 AND version = $4
-      RETURNING version`,
-    [declarationId, from, to, version, reasons ? JSON.stringify(reasons) : null],
+    `WITH moved AS (
+       UPDATE declaration
+          SET status = $3, version = version + 1, updated_at = date_trunc('milliseconds', now()),
+              reasons = COALESCE($5::jsonb, reasons),
+              timeline = timeline || ${timelineEntrySql('$3::text', "date_trunc('milliseconds', now())")},
+              screening_state = CASE WHEN $7::boolean THEN 'done' ELSE screening_state END,
+              screening_error = CASE WHEN $7::boolean THEN NULL ELSE screening_error END
+        WHERE id = $1 AND status = $2 AND version = $4
+        RETURNING id, gate_code, version, updated_at
+     ), audit AS (
+       INSERT INTO declaration_event (declaration_id, gate_code, action, from_status, to_status, actor, agency, note, reasons, at)
+       SELECT id, gate_code, 'transition', $2, $3, $6, $8, $9, $5::jsonb, updated_at FROM moved
+     )
+     SELECT version FROM moved`,
+    [
+      declarationId,
+      from,
+      to,
+      version,
+      reasons ? JSON.stringify(reasons) : null,
+      actor.ref,
+      request.screeningDone ?? false,
+      actor.agency ?? null,
+      note ?? null,
+    ],
   );
   if (updated.length === 0) {
     throw new DomainError('DECLARATION.CONCURRENT_CHANGE', 'The declaration changed meanwhile; reload and retry', {
@@ -43,14 +64,5 @@ export async function transition(manager: EntityManager, request: TransitionRequ
       expectedVersion: version,
     });
   }
-  await appendAudit(manager, {
-    declarationId,
-    action: 'transition',
-    fromStatus: from,
-    toStatus: to,
-    actor,
-    reasons,
-    note,
-  });
   return updated[0].version;
 }

@@ -69,10 +69,8 @@ export class ScreeningService {
           to: 'accepted',
           version: d.version,
           actor: SYSTEM_SCREENING,
+          screeningDone: true,
         });
-        await rowsIn(manager, `UPDATE declaration SET screening_state = 'done', screening_error = NULL WHERE id = $1`, [
-          d.id,
-        ]);
         // The no-show timer: if the truck has not arrived by then, the declaration expires and frees its slot.
         await enqueueInTransaction(manager, {
           queue: QueueName.Clearance,
@@ -130,19 +128,17 @@ export class ScreeningService {
 
   private async reject(d: ScreeningSubject, reasons: ScreeningReason[]): Promise<ScreeningOutcome> {
     try {
-      await this.sql.dataSource.transaction(async (manager) => {
-        await transition(manager, {
+      await this.sql.dataSource.transaction((manager) =>
+        transition(manager, {
           declarationId: d.id,
           from: 'submitted',
           to: 'rejected',
           version: d.version,
           actor: SYSTEM_SCREENING,
           reasons,
-        });
-        await rowsIn(manager, `UPDATE declaration SET screening_state = 'done', screening_error = NULL WHERE id = $1`, [
-          d.id,
-        ]);
-      });
+          screeningDone: true,
+        }),
+      );
       return 'rejected';
     } catch (error) {
       if (error instanceof DomainError && error.code === 'DECLARATION.CONCURRENT_CHANGE') return 'skipped';
