@@ -396,4 +396,30 @@ describe('public vehicle lookup: GET /api/v1/vehicles/:plate/status', () => {
       expect(accepted.timeline).toEqual(onTime.timeline);
     });
   });
+  describe('vehicles expected ahead', () => {
+    it('counts the accepted vehicles expected at the gate before this one, up to LOOKUP_AHEAD_CAP', async () => {
+      const plates = [vnPlate(), vnPlate(), vnPlate(), vnPlate()];
+      // Arrivals 1 to 4 days ahead at one gate: the last has at least three accepted vehicles before it.
+      for (const [i, plate] of plates.entries()) {
+        await declareAccepted(
+          declarationBody({
+            gate: 'TAN_THANH',
+            expectedArrivalAt: hoursFromNow(24 * (i + 1)),
+            vehicle: { plate: plate.display, nationality: 'VN' },
+          }),
+        );
+      }
+      const last = plates[3];
+      const counted = expectFound(await lookup(last.display), last.canonical, last.display).expectedAhead;
+      expect(counted).toBeGreaterThanOrEqual(3);
+
+      const capped = await startTestApp({ LOOKUP_AHEAD_CAP: '2' });
+      try {
+        const res = await capped.request({ method: 'GET', url: `/api/v1/vehicles/${last.canonical}/status` });
+        expect(res.json().expectedAhead).toBe(2);
+      } finally {
+        await capped.close();
+      }
+    });
+  });
 });

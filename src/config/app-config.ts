@@ -229,6 +229,16 @@ export class AppConfig {
   @Max(72)
   BOARD_MEDIAN_WINDOW_HOURS = 6;
 
+  /**
+   * The most vehicles a lookup counts as expected ahead of an accepted one (`expectedAhead`): counting stops
+   * there, so a lookup costs the same however long the gate's backlog grows.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  LOOKUP_AHEAD_CAP = 1000;
+
   /** How long one gate's public board is reused for every viewer (ms; 0 = computed per request). */
   @Transform(toInt)
   @IsInt()

@@ -3,6 +3,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { PlateNumber } from '../../common/identifiers/plate-number.js';
 import { asPlateField } from '../../common/validation/plate-field.js';
 import { Sql } from '../../database/sql.js';
+import { AppConfig } from '../../config/app-config.js';
 import { ACTIVE_STATUSES_SQL, type TimelineEntry } from '../declarations/declaration-status.js';
 import type { CurrentStepResponseDto, VehicleStatusResponseDto } from './dto/vehicle-status.response.dto.js';
 import { estimateWait } from './wait-estimate.js';
@@ -48,11 +49,14 @@ SELECT s.agency, s.status,
  WHERE s.declaration_id = $1 AND s.status <> 'passed' AND (s.ready_at IS NOT NULL OR s.status <> 'waiting')
  ORDER BY s.stage, s.agency`;
 
-// For an accepted vehicle on its way: how many accepted vehicles are expected at the gate before it.
+// For an accepted vehicle on its way: how many accepted vehicles are expected at the gate before it, counted
+// up to a cap ($2) so that the cost stays bounded however many are accepted (walks the accepted-arrival index).
 const EXPECTED_AHEAD = `
-SELECT count(*)::int AS ahead FROM declaration o, declaration d
- WHERE d.id = $1 AND o.status = 'accepted' AND o.gate_code = d.gate_code
-   AND (o.expected_arrival_at, o.id) < (d.expected_arrival_at, d.id)`;
+SELECT count(*)::int AS ahead FROM (
+  SELECT 1 FROM declaration o, declaration d
+   WHERE d.id = $1 AND o.status = 'accepted' AND o.gate_code = d.gate_code
+     AND (o.expected_arrival_at, o.id) < (d.expected_arrival_at, d.id)
+   LIMIT $2) ahead`;
 
 interface OpenStepRow {
   agency: string;
@@ -63,7 +67,10 @@ interface OpenStepRow {
 
 @Injectable()
 export class VehicleStatusService {
-  constructor(private readonly sql: Sql) {}
+  constructor(
+    private readonly sql: Sql,
+    private readonly config: AppConfig,
+  ) {}
 
   async statusOf(rawPlate: string): Promise<VehicleStatusResponseDto> {
     const plate = await this.resolve(rawPlate);
@@ -81,7 +88,9 @@ export class VehicleStatusService {
       currentSteps:
         row.status === 'in_yard' ? (await this.sql.readRows<OpenStepRow>(OPEN_STEPS, [row.id])).map(toCurrentStep) : [],
       expectedAhead:
-        row.status === 'accepted' ? (await this.sql.readOne<{ ahead: number }>(EXPECTED_AHEAD, [row.id]))!.ahead : null,
+        row.status === 'accepted'
+          ? (await this.sql.readOne<{ ahead: number }>(EXPECTED_AHEAD, [row.id, this.config.LOOKUP_AHEAD_CAP]))!.ahead
+          : null,
     };
   }
 

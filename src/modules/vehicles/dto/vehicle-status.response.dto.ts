@@ -37,7 +37,8 @@ export class VehicleStatusResponseDto {
     nullable: true,
     type: Number,
     description:
-      'Accepted and on its way: how many accepted vehicles are expected at the gate before it; null otherwise',
+      'Accepted and on its way: how many accepted vehicles are expected at the gate before it, counted up to ' +
+      'LOOKUP_AHEAD_CAP (default 1000; the cap itself means at least that many); null otherwise',
   })
   expectedAhead: number | null;
 }
