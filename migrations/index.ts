@@ -5,6 +5,7 @@ import { MonthlyPartitions1795748400000 } from './1795748400000-MonthlyPartition
 import { PublicTimeline1795752000000 } from './1795752000000-PublicTimeline.js';
 import { AuditSealing1795755600000 } from './1795755600000-AuditSealing.js';
 import { ReferenceSerials1795759200000 } from './1795759200000-ReferenceSerials.js';
+import { SetBasedSealing1795762800000 } from './1795762800000-SetBasedSealing.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from compiled JS and under Jest. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   PublicTimeline1795752000000,
   AuditSealing1795755600000,
   ReferenceSerials1795759200000,
+  SetBasedSealing1795762800000,
 ];

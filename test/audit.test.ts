@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { SetBasedSealing1795762800000 } from '../migrations/1795762800000-SetBasedSealing.js';
 import { AuditVerifier } from '../src/modules/declarations/audit-verifier.js';
 import { settled, submit } from './support/api.js';
 import { declarationBody, eventually } from './support/factories.js';
@@ -132,5 +134,112 @@ describe('the audit log', () => {
       );
       expect(await t.app.get(AuditVerifier).verify()).toMatchObject({ ok: true });
     });
+  });
+});
+
+describe('audit_seal, one batch at a time', () => {
+  // No worker in this app: nothing seals but the calls the tests make.
+  let t: TestApp;
+  let declarationId: string;
+
+  // Unsealed notes alternating between this month's partition and a later month's, in id order.
+  const NOTES_IN_TWO_MONTHS = `
+    INSERT INTO declaration_event (declaration_id, gate_code, action, actor, note, at)
+    SELECT $1, 'HUU_NGHI', 'note', 'system:test', 'batch ' || g,
+           date_trunc('milliseconds', now()) + CASE WHEN g % 2 = 0 THEN interval '1 month' ELSE interval '0' END
+      FROM generate_series(1, $2::int) g ORDER BY g
+    RETURNING id, tableoid::regclass::text AS partition`;
+
+  const seal = async (max: number): Promise<number> =>
+    (await t.sql.one<{ sealed: number }>('SELECT audit_seal($1) AS sealed', [max]))!.sealed;
+  const head = async (): Promise<{ seq: string; hash: Buffer }> =>
+    (await t.sql.one<{ seq: string; hash: Buffer }>('SELECT seq, hash FROM audit_chain_head'))!;
+  const chainOf = (ids: string[]) =>
+    t.sql.rows<{ seq: string; prev_hash: Buffer; hash: Buffer }>(
+      'SELECT seq, prev_hash, hash FROM declaration_event WHERE id = ANY($1::bigint[]) ORDER BY id',
+      [ids],
+    );
+  const hex = (b: Buffer): string => b.toString('hex');
+
+  beforeAll(async () => {
+    t = await startTestApp({ APP_ROLE: 'api' });
+    const company = await t.createCompany();
+    declarationId = (await submit(t, company.apiKey, declarationBody())).json().id;
+    while ((await seal(2000)) > 0); // what earlier tests left unsealed
+  });
+  afterAll(() => t.close());
+
+  it('seals several hundred records across two monthly partitions in one call: contiguous, linked, verifiable', async () => {
+    const before = await head();
+    const inserted = await t.sql.rows<{ id: string; partition: string }>(NOTES_IN_TWO_MONTHS, [declarationId, 600]);
+    expect(new Set(inserted.map((r) => r.partition)).size).toBe(2);
+
+    expect(await seal(2000)).toBe(600);
+
+    const chain = await chainOf(inserted.map((r) => r.id));
+    expect(chain.map((r) => Number(r.seq))).toEqual(inserted.map((_, i) => Number(before.seq) + 1 + i));
+    expect(chain.map((r) => hex(r.prev_hash))).toEqual(
+      [before.hash, ...chain.slice(0, -1).map((r) => r.hash)].map(hex),
+    );
+    const after = await head();
+    expect({ seq: after.seq, hash: hex(after.hash) }).toEqual({ seq: chain[599].seq, hash: hex(chain[599].hash) });
+    expect(await t.app.get(AuditVerifier).verify()).toMatchObject({ ok: true });
+    const viaCli = cli(['audit:verify'], { DATABASE_URL: t.config.DATABASE_URL });
+    expect(viaCli.status).toBe(0);
+  });
+
+  it('lets one sealer at a time hold the chain: another connection gets 0 meanwhile, and no seq is given twice', async () => {
+    const before = await head();
+    const inserted = await t.sql.rows<{ id: string }>(NOTES_IN_TWO_MONTHS, [declarationId, 400]);
+    const unsealed = async (): Promise<number> =>
+      (await t.sql.one<{ n: number }>(
+        'SELECT count(*)::int AS n FROM declaration_event WHERE id = ANY($1::bigint[]) AND seq IS NULL',
+        [inserted.map((r) => r.id)],
+      ))!.n;
+    const sealers = [t.sql.dataSource.createQueryRunner(), t.sql.dataSource.createQueryRunner()];
+    const sealOn = async (i: number, max: number): Promise<number> =>
+      ((await sealers[i].query('SELECT audit_seal($1) AS sealed', [max])) as { sealed: number }[])[0].sealed;
+    const sealedBy = [0, 0];
+    try {
+      await sealers[0].startTransaction();
+      sealedBy[0] += await sealOn(0, 150);
+      expect(sealedBy[0]).toBe(150);
+      // The first holds the chain head until it commits: the second skips it.
+      expect(await sealOn(1, 150)).toBe(0);
+      await sealers[0].commitTransaction();
+      // Then both at once, in small batches, until every record is sealed.
+      await Promise.all(
+        [0, 1].map(async (i) => {
+          while ((await unsealed()) > 0) sealedBy[i] += await sealOn(i, 20);
+        }),
+      );
+    } finally {
+      for (const sealer of sealers) await sealer.release();
+    }
+
+    expect(sealedBy[0] + sealedBy[1]).toBe(400);
+    const chain = await chainOf(inserted.map((r) => r.id));
+    expect(chain.map((r) => Number(r.seq))).toEqual(inserted.map((_, i) => Number(before.seq) + 1 + i));
+    expect(await t.sql.rows('SELECT seq FROM declaration_event GROUP BY seq HAVING count(*) > 1')).toEqual([]);
+    expect(await t.app.get(AuditVerifier).verify()).toMatchObject({ ok: true });
+  });
+
+  it('undoes to the per-record function it replaced, byte for byte', async () => {
+    const runner = t.sql.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      await new SetBasedSealing1795762800000().down(runner);
+      const [restored] = (await runner.query(`SELECT prosrc, proconfig FROM pg_proc WHERE proname = 'audit_seal'`)) as {
+        prosrc: string;
+        proconfig: string[] | null;
+      }[];
+      expect(restored.proconfig).toBeNull();
+      expect(readFileSync('migrations/1795755600000-AuditSealing.ts', 'utf8')).toContain(
+        `CREATE FUNCTION audit_seal(max_records integer) RETURNS integer LANGUAGE plpgsql AS $$${restored.prosrc}$$`,
+      );
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 });
