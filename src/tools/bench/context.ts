@@ -3,6 +3,7 @@ import type { Pool } from './db.js';
 import type { CompanyKey } from './fixtures.js';
 import type { LoadResult, LoadSpec } from './load/protocol.js';
 import type { RunningService } from './service.js';
+import { cpuLine } from './cpu.js';
 
 /** What every scenario gets: the options, the bench database, the running service, keys and plates. */
 export interface BenchContext {
@@ -44,6 +45,7 @@ export function oneLine(r: LoadResult): string {
   return (
     `${r.rps.toFixed(0)} req/s, p50 ${r.latency.p50.toFixed(1)} ms, p99 ${r.latency.p99.toFixed(1)} ms` +
     (errors ? `, ${r.non2xx} non-2xx, ${r.socketErrors} socket errors` : '') +
-    (r.sampleErrors.length ? `\n    e.g. ${r.sampleErrors[0]}` : '')
+    (r.sampleErrors.length ? `\n    e.g. ${r.sampleErrors[0]}` : '') +
+    (cpuLine(r) ? `\n    ${cpuLine(r)}` : '')
   );
 }

@@ -1,5 +1,6 @@
 import type { BenchOptions } from './args.js';
 import type { LoadResult } from './load/protocol.js';
+import { cpuPerRequest } from './cpu.js';
 import type { MachineInfo } from './machine.js';
 import { atLeast, below, fmtBytes, fmtMs, fmtRatio, ratio, type TableRow, type TargetResult } from './report.js';
 import type { LatencySummary } from './stats.js';
@@ -270,8 +271,17 @@ export function summarize(r: BenchResults): Record<string, number | null> {
     out[`${prefix}.p99Ms`] = x ? round(x.latency.p99) : null;
     out[`${prefix}.errors`] = x ? x.non2xx + x.socketErrors : null;
   };
+  // CPU of the whole machine per answered request (ms), where the closed loops measured it: the ratio's why.
+  const cpu = (prefix: string, x: LoadResult | null | undefined): void => {
+    const per = x ? cpuPerRequest(x) : null;
+    out[`${prefix}.cpuMsPerRequest`] = per ? round(per.total, 3) : null;
+  };
   put('lookup.service', s.lookup?.service);
   put('lookup.floor', s.lookup?.floor);
+  cpu('lookup.service', s.lookup?.service);
+  cpu('lookup.floor', s.lookup?.floor);
+  cpu('submit.service', s.submit?.service);
+  cpu('submit.floor', s.submit?.floor);
   out['lookup.vsFloor'] = s.lookup?.ratio != null ? round(s.lookup.ratio, 3) : null;
   put('submit.service', s.submit?.service);
   put('submit.floor', s.submit?.floor);

@@ -1,3 +1,4 @@
+import type { CpuUse } from '../cpu.js';
 import type { LatencySummary } from '../stats.js';
 
 /** What a load child is asked to send. Plain JSON: it crosses the IPC channel. */
@@ -107,6 +108,8 @@ export interface LoadResult {
   listing?: { pages: number; deepestPage: number; chains: number; deep: LatencySummary | null };
   /** Submissions: more requests than reserved plates (plates were reused). */
   platesWrapped?: boolean;
+  /** Closed loops against the service and the floor: CPU time of every process while it ran (added by the parent). */
+  cpu?: CpuUse;
 }
 
 export interface OfficersOutcome {

@@ -3,6 +3,11 @@ import { closedSpec, oneLine } from '../context.js';
 import { reservePlates } from '../db.js';
 import type { LoadResult } from '../load/protocol.js';
 import { runLoad } from '../load/run.js';
+import { rolesOf, withCpu } from '../cpu.js';
+
+function serviceRoles(ctx: BenchContext): Map<number, string> {
+  return rolesOf(ctx.service ? [...ctx.service.apis, ...ctx.service.workers] : []);
+}
 
 /** Plates reserved for one closed-loop submission run: more than any machine here answers in the time. */
 export function platesFor(ctx: BenchContext, durationSec = ctx.options.durationSec): number {
@@ -19,7 +24,7 @@ export async function lookupClosed(ctx: BenchContext, targets: string[]): Promis
     unknown: ctx.unknownPlates,
   };
   if (ctx.warmupSec > 0) await runLoad(closedSpec(ctx, targets, workload, ctx.warmupSec));
-  const result = await runLoad(closedSpec(ctx, targets, workload));
+  const result = await withCpu(serviceRoles(ctx), () => runLoad(closedSpec(ctx, targets, workload)));
   ctx.log(`  lookup (service): ${oneLine(result)}`);
   return result;
 }
@@ -38,7 +43,8 @@ export async function submitClosed(ctx: BenchContext, targets: string[]): Promis
     };
   };
   if (ctx.warmupSec > 0) await runLoad(closedSpec(ctx, targets, await workload('warm', ctx.warmupSec), ctx.warmupSec));
-  const result = await runLoad(closedSpec(ctx, targets, await workload('closed', ctx.options.durationSec)));
+  const spec = closedSpec(ctx, targets, await workload('closed', ctx.options.durationSec));
+  const result = await withCpu(serviceRoles(ctx), () => runLoad(spec));
   ctx.log(`  submission (service): ${oneLine(result)}`);
   if (result.platesWrapped) ctx.note('submission: more requests than reserved plates; some plates were declared twice');
   return result;

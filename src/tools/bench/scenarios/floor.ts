@@ -4,6 +4,7 @@ import { reservePlates } from '../db.js';
 import { floorFiles, seedFloor, startFloor } from '../floor.js';
 import type { LoadResult } from '../load/protocol.js';
 import { runLoad } from '../load/run.js';
+import { rolesOf, withCpu } from '../cpu.js';
 import { floorPlate, sampleIndexes, unknownPlateCandidates } from '../plates.js';
 import { stop } from '../processes.js';
 import { platesFor } from './closed.js';
@@ -33,6 +34,7 @@ export async function runFloor(
   const floor = await startFloor(files, ctx.repoRoot, ctx.options.databaseUrl, logFile);
   try {
     const targets = [floor.url];
+    const roles = rolesOf([floor.process]);
     let lookup: LoadResult | null = null;
     let submit: LoadResult | null = null;
     if (which.lookup) {
@@ -44,7 +46,7 @@ export async function runFloor(
         unknown: unknownPlateCandidates(ctx.unknownPlates.length || 300, 12),
       };
       if (ctx.warmupSec > 0) await runLoad(closedSpec(ctx, targets, workload, ctx.warmupSec));
-      lookup = await runLoad(closedSpec(ctx, targets, workload));
+      lookup = await withCpu(roles, () => runLoad(closedSpec(ctx, targets, workload)));
       ctx.log(`  lookup (floor): ${oneLine(lookup)}`);
     }
     if (which.submit) {
@@ -61,7 +63,8 @@ export async function runFloor(
       };
       if (ctx.warmupSec > 0)
         await runLoad(closedSpec(ctx, targets, await workload('warm', ctx.warmupSec), ctx.warmupSec));
-      submit = await runLoad(closedSpec(ctx, targets, await workload('closed', ctx.options.durationSec)));
+      const spec = closedSpec(ctx, targets, await workload('closed', ctx.options.durationSec));
+      submit = await withCpu(roles, () => runLoad(spec));
       ctx.log(`  submission (floor): ${oneLine(submit)}`);
     }
     return { rows, seedReused: seeded.reused, seedSeconds: seeded.seconds, lookup, submit };
