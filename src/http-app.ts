@@ -65,7 +65,7 @@ export async function createHttpApp(
   // Fastify's own parsers: keep JSON, drop text/plain, so any other media type is a 415.
   fastify.removeContentTypeParser('text/plain');
 
-  // Before body parsing and guards: a client over its budget costs one Redis round trip and nothing more.
+  // Before body parsing and guards: a client over its budget costs at most a Redis round trip, usually none.
   const rateLimiter = app.get(RateLimiter);
   fastify.addHook('onRequest', (request, reply) => rateLimiter.onRequest(request, reply));
   const metrics = app.get(MetricsService);
