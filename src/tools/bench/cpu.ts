@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import type { Pool } from './db.js';
 import type { LoadResult } from './load/protocol.js';
 
 /**
@@ -8,7 +9,11 @@ import type { LoadResult } from './load/protocol.js';
  * throughput ratio alone cannot.
  */
 export interface CpuUse {
-  /** CPU milliseconds per group: the bench's own processes by role (`api`, `worker`, `floor`), `postgres`, `redis`, `load`, `bench`, `kernel`, `other`. */
+  /**
+   * CPU milliseconds per group: the bench's own processes by role (`api`, `worker`, `floor`), PostgreSQL
+   * backends by application when known (`pg:api`, `pg:worker`, `pg:bench`) and otherwise `postgres` (the
+   * floor's, and PostgreSQL's own processes), `redis`, `load`, `bench`, `kernel`, `other`.
+   */
   ms: Record<string, number>;
   /** Busy share of all cores over the window, 0..1. */
   machineBusy: number;
@@ -139,9 +144,28 @@ export function rolesOf(processes: readonly { name: string; pid: number }[]): Ma
   return new Map(processes.map((p) => [p.pid, p.name.replace(/[\s-]\d+$/, '')]));
 }
 
-/** Runs one measured load with the CPU meter around it and adds what it saw to the result. */
-export async function withCpu(roles: ReadonlyMap<number, string>, run: () => Promise<LoadResult>): Promise<LoadResult> {
-  const meter = new CpuMeter(roles);
+/**
+ * PostgreSQL backends by the application that holds them (`application_name` border-gate-api → `pg:api`, …),
+ * so the database's CPU splits into what the API's statements cost and what the worker's background work did.
+ */
+export async function backendRoles(db: Pool): Promise<Map<number, string>> {
+  const backends = await db.query<{ pid: number; app: string }>(
+    `SELECT pid, substr(application_name, length('border-gate-') + 1) AS app FROM pg_stat_activity
+      WHERE datname = current_database() AND application_name LIKE 'border-gate-%'`,
+  );
+  return new Map(backends.rows.map((b) => [b.pid, `pg:${b.app}`]));
+}
+
+/**
+ * Runs one measured load with the CPU meter around it and adds what it saw to the result. With `db`, the
+ * database's backends are told apart by application (their pools are open from the warm-up on).
+ */
+export async function withCpu(
+  roles: ReadonlyMap<number, string>,
+  run: () => Promise<LoadResult>,
+  db?: Pool,
+): Promise<LoadResult> {
+  const meter = new CpuMeter(db ? new Map([...roles, ...(await backendRoles(db))]) : roles);
   try {
     const result = await run();
     return { ...result, cpu: meter.stop() };

@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBenchArgs, type ScenarioName, shellQuote, splitDatabaseUrl, USAGE, UsageError } from './args.js';
 import type { BenchContext } from './context.js';
-import { pool, type Pool } from './db.js';
+import { pool, type Pool, vacuumIfAutovacuumOff } from './db.js';
 import { waitForScreening } from './drain.js';
 import {
   absentPlates,
@@ -158,6 +158,9 @@ async function main(argv: string[]): Promise<void> {
       `dataset: ${declarationsAtStart.toLocaleString('en-US')} declarations (${prepared.reused ? 'reused' : `seeded by ${dataset?.method}`})`,
     );
 
+    if (await vacuumIfAutovacuumOff(db)) {
+      note('autovacuum is off on this PostgreSQL: the bench vacuumed the tables the service writes before the run');
+    }
     const knownPlates = await samplePlates(db, 2000, benchKey.companyId);
     const unknownPlates = await absentPlates(db, unknownPlateCandidates(300, 5));
     const ctx: BenchContext = {

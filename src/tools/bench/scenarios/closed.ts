@@ -24,7 +24,7 @@ export async function lookupClosed(ctx: BenchContext, targets: string[]): Promis
     unknown: ctx.unknownPlates,
   };
   if (ctx.warmupSec > 0) await runLoad(closedSpec(ctx, targets, workload, ctx.warmupSec));
-  const result = await withCpu(serviceRoles(ctx), () => runLoad(closedSpec(ctx, targets, workload)));
+  const result = await withCpu(serviceRoles(ctx), () => runLoad(closedSpec(ctx, targets, workload)), ctx.db);
   ctx.log(`  lookup (service): ${oneLine(result)}`);
   return result;
 }
@@ -44,7 +44,7 @@ export async function submitClosed(ctx: BenchContext, targets: string[]): Promis
   };
   if (ctx.warmupSec > 0) await runLoad(closedSpec(ctx, targets, await workload('warm', ctx.warmupSec), ctx.warmupSec));
   const spec = closedSpec(ctx, targets, await workload('closed', ctx.options.durationSec));
-  const result = await withCpu(serviceRoles(ctx), () => runLoad(spec));
+  const result = await withCpu(serviceRoles(ctx), () => runLoad(spec), ctx.db);
   ctx.log(`  submission (service): ${oneLine(result)}`);
   if (result.platesWrapped) ctx.note('submission: more requests than reserved plates; some plates were declared twice');
   return result;
