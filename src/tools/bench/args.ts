@@ -5,6 +5,7 @@ export const SCENARIOS = [
   'floor',
   'lookup',
   'submit',
+  'submit-alone',
   'board',
   'listing',
   'open-lookup',

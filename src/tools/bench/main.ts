@@ -40,7 +40,10 @@ import {
   type RunningService,
   startService,
   stopService,
+  whileWorkersPaused,
 } from './service.js';
+
+const PAUSED_WORKER_MAX_SEC = 20;
 import { countDeclarations, prepareDatabase, recordApiFill } from './seed.js';
 import { reservePlates } from './db.js';
 
@@ -178,11 +181,11 @@ async function main(argv: string[]): Promise<void> {
     };
 
     // 2. The floor, alone.
-    const floorWanted = has('floor') && (has('lookup') || has('submit'));
+    const floorWanted = has('floor') && (has('lookup') || has('submit') || has('submit-alone'));
     if (floorWanted) {
       const floor = await runFloor(ctx, declarationsAtStart, join(logDir, 'floor.log'), {
         lookup: has('lookup'),
-        submit: has('submit'),
+        submit: has('submit') || has('submit-alone'),
       });
       results.dataset.floorRows = floor.rows;
       results.scenarios.lookup = { service: null, floor: floor.lookup, ratio: null };
@@ -216,6 +219,22 @@ async function main(argv: string[]): Promise<void> {
       if (!drain.drained) note(`submission: ${drain.pending} declarations still waiting for screening after 10 min`);
       const floor = results.scenarios.submit?.floor ?? null;
       results.scenarios.submit = { service: r, floor, ratio: ratio(r.rps, floor?.rps), drain };
+    }
+    if (has('submit-alone')) {
+      // The worker stands still meanwhile, as if workers ran on other machines: what the API path alone costs.
+      const since = new Date();
+      sampler.mark('2 submission, worker paused');
+      // Under BullMQ's 30 s job lock, warm-up included, so that a paused job is not taken for stalled.
+      const seconds = Math.min(options.durationSec, PAUSED_WORKER_MAX_SEC);
+      if (seconds < options.durationSec)
+        note(`submission with the worker paused: ${seconds} s, not ${options.durationSec}`);
+      const r = await whileWorkersPaused(service, () =>
+        submitClosed(ctx, targets, 'API alone, worker paused', seconds),
+      );
+      const drain = await waitForScreening(db, benchKey.companyId, since, 600_000);
+      log(`  screening drained ${drain.screened} declarations ${drain.seconds.toFixed(1)} s after the worker resumed`);
+      const floor = results.scenarios.submit?.floor ?? null;
+      results.scenarios.submitAlone = { service: r, ratio: ratio(r.rps, floor?.rps), drain };
     }
     if (has('board')) {
       sampler.mark('6 board');

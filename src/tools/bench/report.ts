@@ -2,7 +2,7 @@
 
 export interface TableRow {
   scenario: string;
-  system: 'service' | 'floor';
+  system: 'service' | 'API alone' | 'floor';
   load: string;
   rps: number | null;
   p50: number | null;

@@ -27,6 +27,12 @@ export interface BenchResults {
       ratio: number | null;
       drain?: { seconds: number; drained: boolean; screened: number };
     };
+    /** Submissions with the worker paused (standing in for workers on other machines): the API path alone. */
+    submitAlone?: {
+      service: LoadResult;
+      ratio: number | null;
+      drain?: { seconds: number; drained: boolean; screened: number };
+    };
     board?: { service: LoadResult };
     listing?: ListingResult;
     openLookup?: { service: LoadResult };
@@ -112,7 +118,7 @@ const load = (r: LoadResult, connectionsOrRate: string): string => `${r.mode} ${
 
 function row(
   scenario: string,
-  system: 'service' | 'floor',
+  system: TableRow['system'],
   r: LoadResult,
   vsFloor: number | null,
   note = '',
@@ -146,6 +152,9 @@ export function tableRows(r: BenchResults): TableRow[] {
     const drain = s.submit.drain ? `screened in ${s.submit.drain.seconds.toFixed(0)} s after` : '';
     if (s.submit.service) rows.push(row('2 submission', 'service', s.submit.service, s.submit.ratio, drain));
     if (s.submit.floor) rows.push(row('2 submission', 'floor', s.submit.floor, null));
+  }
+  if (s.submitAlone) {
+    rows.push(row('2 submission', 'API alone', s.submitAlone.service, s.submitAlone.ratio, 'worker paused'));
   }
   if (s.openLookup) rows.push(row('3 lookup', 'service', s.openLookup.service, null, lagNote(s.openLookup.service)));
   if (s.openSubmit)
@@ -282,6 +291,9 @@ export function summarize(r: BenchResults): Record<string, number | null> {
   cpu('lookup.floor', s.lookup?.floor);
   cpu('submit.service', s.submit?.service);
   cpu('submit.floor', s.submit?.floor);
+  put('submitAlone.service', s.submitAlone?.service);
+  out['submitAlone.vsFloor'] = s.submitAlone?.ratio != null ? round(s.submitAlone.ratio, 3) : null;
+  cpu('submitAlone.service', s.submitAlone?.service);
   out['lookup.vsFloor'] = s.lookup?.ratio != null ? round(s.lookup.ratio, 3) : null;
   put('submit.service', s.submit?.service);
   put('submit.floor', s.submit?.floor);

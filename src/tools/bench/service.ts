@@ -107,3 +107,17 @@ export async function stopService(s: RunningService): Promise<void> {
   await Promise.all(s.apis.map((p) => stop(p)));
   await Promise.all(s.workers.map((p) => stop(p)));
 }
+
+/**
+ * Runs `work` with every worker process stopped (SIGSTOP) and resumes them (SIGCONT) afterwards, also on
+ * failure. Meanwhile submissions wait in the outbox, as they would while workers run on other machines that
+ * fall behind; keep `work` well under BullMQ's 30 s job lock so that no job is taken as stalled.
+ */
+export async function whileWorkersPaused<T>(s: RunningService, work: () => Promise<T>): Promise<T> {
+  for (const w of s.workers) process.kill(w.pid, 'SIGSTOP');
+  try {
+    return await work();
+  } finally {
+    for (const w of s.workers) process.kill(w.pid, 'SIGCONT');
+  }
+}

@@ -30,7 +30,12 @@ export async function lookupClosed(ctx: BenchContext, targets: string[]): Promis
 }
 
 /** Scenario 2: company submissions, unique Idempotency-Key and plate per request, closed loop. */
-export async function submitClosed(ctx: BenchContext, targets: string[]): Promise<LoadResult> {
+export async function submitClosed(
+  ctx: BenchContext,
+  targets: string[],
+  label = 'service',
+  durationSec = ctx.options.durationSec,
+): Promise<LoadResult> {
   const workload = async (tag: string, durationSec: number) => {
     const plateCount = platesFor(ctx, durationSec);
     return {
@@ -39,13 +44,13 @@ export async function submitClosed(ctx: BenchContext, targets: string[]): Promis
       apiKey: ctx.benchKey.apiKey,
       plateStart: await reservePlates(ctx.db, plateCount),
       plateCount,
-      keyPrefix: `bench-${ctx.runId}-${tag}`,
+      keyPrefix: `bench-${ctx.runId}-${label === 'service' ? '' : 'alone-'}${tag}`,
     };
   };
   if (ctx.warmupSec > 0) await runLoad(closedSpec(ctx, targets, await workload('warm', ctx.warmupSec), ctx.warmupSec));
-  const spec = closedSpec(ctx, targets, await workload('closed', ctx.options.durationSec));
+  const spec = closedSpec(ctx, targets, await workload('closed', durationSec), durationSec);
   const result = await withCpu(serviceRoles(ctx), () => runLoad(spec), ctx.db);
-  ctx.log(`  submission (service): ${oneLine(result)}`);
+  ctx.log(`  submission (${label}): ${oneLine(result)}`);
   if (result.platesWrapped) ctx.note('submission: more requests than reserved plates; some plates were declared twice');
   return result;
 }
