@@ -140,9 +140,13 @@ export class ClearanceRepository {
   ): Promise<StepRow | null> {
     const rows = await rowsIn<StepRow>(
       manager,
+      // The vehicle's status is a per-row subquery, not a join, so that the plan always walks the queue index in
+      // order and stops at the first free step; as a join the planner, misled by stale statistics after a wave of
+      // check-ins, read every live declaration and sorted (measured under 20 officers: 7.6 ms per claim).
       `WITH next AS (
-         SELECT s.id FROM clearance_step s JOIN declaration d ON d.id = s.declaration_id AND d.status = 'in_yard'
+         SELECT s.id FROM clearance_step s
           WHERE s.gate_code = $1 AND s.agency = $2 AND s.status = 'waiting' AND s.ready_at IS NOT NULL
+            AND (SELECT d.status FROM declaration d WHERE d.id = s.declaration_id) = 'in_yard'
           ORDER BY s.priority, s.ready_at, s.id
           LIMIT 1
           FOR UPDATE OF s SKIP LOCKED)
