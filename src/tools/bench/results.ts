@@ -116,13 +116,7 @@ export interface VerificationResult {
 
 const load = (r: LoadResult, connectionsOrRate: string): string => `${r.mode} ${connectionsOrRate}`;
 
-function row(
-  scenario: string,
-  system: TableRow['system'],
-  r: LoadResult,
-  vsFloor: number | null,
-  note = '',
-): TableRow {
+function row(scenario: string, system: TableRow['system'], r: LoadResult, vsFloor: number | null, note = ''): TableRow {
   const loadText = r.mode === 'open' ? load(r, `${r.offeredRate}/s`) : load(r, `${r.connections}c`);
   return {
     scenario,
