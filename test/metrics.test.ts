@@ -145,8 +145,9 @@ describe('metrics of one process running API and worker', () => {
     board = await startService({ APP_ROLE: 'api', QUEUE_PREFIX: app.config.QUEUE_PREFIX });
   });
   afterAll(async () => {
-    await board.stop();
-    await app.close();
+    // Either may be missing when beforeAll failed; whatever started must still stop, or its loops outlive the suite.
+    await board?.stop();
+    await app?.close();
   });
 
   it('includes the jobs this process ran, failed attempts too, in GET /metrics', async () => {

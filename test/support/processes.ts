@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomInt } from 'node:crypto';
+import { createServer } from 'node:net';
 import { TEST_DATABASE_URL, testQueuePrefix } from './test-env.js';
 
 export function baseEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -32,7 +32,31 @@ export interface RunningService {
 
 /** Starts the built service (`node dist/src/main.js`) as production does, and waits for /health to answer. */
 export async function startService(env: Record<string, string> = {}): Promise<RunningService> {
-  const port = randomInt(41_000, 50_000);
+  // A port free a moment ago can be taken meanwhile (an outgoing connection's ephemeral port): try another.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnce(env, await freePort());
+    } catch (error) {
+      if (attempt === 3 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+/** A port nothing listens on right now, as the kernel hands it out. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function startOnce(env: Record<string, string>, port: number): Promise<RunningService> {
   const child = spawn(process.execPath, ['dist/src/main.js'], {
     env: baseEnv({ PORT: String(port), HOST: '127.0.0.1', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
