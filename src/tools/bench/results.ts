@@ -1,9 +1,13 @@
 import type { BenchOptions } from './args.js';
+import type { DrainResult } from './drain.js';
 import type { LoadResult } from './load/protocol.js';
 import { cpuPerRequest } from './cpu.js';
 import type { MachineInfo } from './machine.js';
 import { atLeast, below, fmtBytes, fmtMs, fmtRatio, ratio, type TableRow, type TargetResult } from './report.js';
 import type { LatencySummary } from './stats.js';
+
+/** How long the worker took to screen what a submission scenario sent (DrainResult without `pending`). */
+export type Drain = Pick<DrainResult, 'seconds' | 'drained' | 'screened'>;
 
 /** Everything a run measured; written as JSON (stable keys, so two runs compare field by field). */
 export interface BenchResults {
@@ -25,18 +29,18 @@ export interface BenchResults {
       service: LoadResult | null;
       floor: LoadResult | null;
       ratio: number | null;
-      drain?: { seconds: number; drained: boolean; screened: number };
+      drain?: Drain;
     };
     /** Submissions with the worker paused (standing in for workers on other machines): the API path alone. */
     submitAlone?: {
       service: LoadResult;
       ratio: number | null;
-      drain?: { seconds: number; drained: boolean; screened: number };
+      drain?: Drain;
     };
     board?: { service: LoadResult };
     listing?: ListingResult;
     openLookup?: { service: LoadResult };
-    openSubmit?: { service: LoadResult; drain?: { seconds: number; drained: boolean; screened: number } };
+    openSubmit?: { service: LoadResult; drain?: Drain };
     accepted?: AcceptedResult;
     officers?: OfficersResult;
     soak?: SoakResult;
@@ -283,15 +287,15 @@ export function summarize(r: BenchResults): Record<string, number | null> {
   put('lookup.floor', s.lookup?.floor);
   cpu('lookup.service', s.lookup?.service);
   cpu('lookup.floor', s.lookup?.floor);
-  cpu('submit.service', s.submit?.service);
-  cpu('submit.floor', s.submit?.floor);
-  put('submitAlone.service', s.submitAlone?.service);
-  out['submitAlone.vsFloor'] = s.submitAlone?.ratio != null ? round(s.submitAlone.ratio, 3) : null;
-  cpu('submitAlone.service', s.submitAlone?.service);
   out['lookup.vsFloor'] = s.lookup?.ratio != null ? round(s.lookup.ratio, 3) : null;
   put('submit.service', s.submit?.service);
   put('submit.floor', s.submit?.floor);
+  cpu('submit.service', s.submit?.service);
+  cpu('submit.floor', s.submit?.floor);
   out['submit.vsFloor'] = s.submit?.ratio != null ? round(s.submit.ratio, 3) : null;
+  put('submitAlone.service', s.submitAlone?.service);
+  cpu('submitAlone.service', s.submitAlone?.service);
+  out['submitAlone.vsFloor'] = s.submitAlone?.ratio != null ? round(s.submitAlone.ratio, 3) : null;
   put('openLookup1000', s.openLookup?.service);
   put('openSubmit200', s.openSubmit?.service);
   out['accepted50.p50Ms'] = s.accepted ? round(s.accepted.latency.p50) : null;

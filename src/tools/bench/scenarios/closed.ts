@@ -38,13 +38,15 @@ export async function submitClosed(
 ): Promise<LoadResult> {
   const workload = async (tag: string, durationSec: number) => {
     const plateCount = platesFor(ctx, durationSec);
+    const plateStart = await reservePlates(ctx.db, plateCount);
     return {
       kind: 'submit' as const,
       path: '/api/v1/declarations',
       apiKey: ctx.benchKey.apiKey,
-      plateStart: await reservePlates(ctx.db, plateCount),
+      plateStart,
       plateCount,
-      keyPrefix: `bench-${ctx.runId}-${label === 'service' ? '' : 'alone-'}${tag}`,
+      // Each loop reserves its own plates, so their first one makes its keys unique within the run.
+      keyPrefix: `bench-${ctx.runId}-${tag}-${plateStart}`,
     };
   };
   if (ctx.warmupSec > 0) await runLoad(closedSpec(ctx, targets, await workload('warm', ctx.warmupSec), ctx.warmupSec));
