@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { StrictValidationPipe } from './common/http/validation.pipe.js';
+import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
-import { BoardModule } from './modules/board/board.module.js';
+import { GatesModule } from './modules/gates/gates.module.js';
 import { ClearanceModule } from './modules/clearance/clearance.module.js';
 import { DeclarationsModule } from './modules/declarations/declarations.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { QueueBoardModule } from './modules/queue-board/queue-board.module.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { RateLimitModule } from './modules/rate-limit/rate-limit.module.js';
 import { StatsApiModule } from './modules/stats/stats-api.module.js';
@@ -16,15 +18,17 @@ import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 /** The HTTP API. Global pipe and filter are providers here, so a test app built from it behaves as production. */
 @Module({
   imports: [
+    AuditModule,
     AuthModule,
     DeclarationsModule,
     ClearanceModule,
     VehiclesModule,
     HealthModule,
     WebhooksModule,
-    BoardModule,
+    GatesModule,
     StatsApiModule,
     MetricsModule,
+    QueueBoardModule,
     RateLimitModule,
   ],
   providers: [

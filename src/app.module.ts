@@ -5,7 +5,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { QueueModule } from './modules/queue/queue.module.js';
-import { WorkerModule } from './worker.module.js';
+import { WorkerModule } from './worker/worker.module.js';
 
 /** One codebase, two roles: `api`, `worker`, or `all` of them in one process for a small site. */
 @Module({})

@@ -15,13 +15,14 @@ import { QueueModule } from './modules/queue/queue.module.js';
 import { PartitionMaintenance } from './modules/retention/partition-maintenance.service.js';
 import { RetentionModule } from './modules/retention/retention.module.js';
 import { ScreeningModule } from './modules/screening/screening.module.js';
-import { ScreeningReconciler } from './modules/screening/screening-reconciler.js';
+import { ScreeningReconciler } from './modules/screening/screening-reconciler.service.js';
 import { StatsModule } from './modules/stats/stats.module.js';
 import { StatsRollupService } from './modules/stats/stats-rollup.service.js';
 import { WatchlistModule } from './modules/watchlist/watchlist.module.js';
 import { WatchlistService } from './modules/watchlist/watchlist.service.js';
 import { Sql } from './database/sql.js';
-import { AuditVerifier } from './modules/declarations/audit-verifier.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { AuditVerifier } from './modules/audit/audit-verifier.service.js';
 import type { INestApplicationContext } from '@nestjs/common';
 
 type Options = Record<string, string | undefined>;
@@ -127,8 +128,8 @@ class CliModule {
         ScreeningModule,
         StatsModule,
         RetentionModule,
+        AuditModule,
       ],
-      providers: [AuditVerifier],
     };
   }
 }

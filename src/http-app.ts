@@ -11,8 +11,8 @@ import type { AppConfig } from './config/app-config.js';
 import { NestPinoLogger } from './common/logging/logger.js';
 import { toErrorBody } from './common/http/to-error-body.js';
 import { MetricsService } from './modules/metrics/metrics.service.js';
-import { QueueBoardAuth } from './modules/metrics/queue-board.auth.js';
-import { mountQueueBoard } from './modules/metrics/queue-board.js';
+import { QueueBoardAuth } from './modules/queue-board/queue-board.auth.js';
+import { mountQueueBoard } from './modules/queue-board/queue-board.js';
 import { Queues } from './modules/queue/queue.module.js';
 import { RateLimiter } from './modules/rate-limit/rate-limiter.js';
 

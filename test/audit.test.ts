@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { SetBasedSealing1795762800000 } from '../migrations/1795762800000-SetBasedSealing.js';
-import { AuditVerifier } from '../src/modules/declarations/audit-verifier.js';
+import { AuditVerifier } from '../src/modules/audit/audit-verifier.service.js';
 import { settled, submit } from './support/api.js';
 import { declarationBody, eventually } from './support/factories.js';
 import { cli } from './support/processes.js';

@@ -1,4 +1,4 @@
-import { AuditVerifier } from '../src/modules/declarations/audit-verifier.js';
+import { AuditVerifier } from '../src/modules/audit/audit-verifier.service.js';
 import { getDeclaration, settled, submit } from './support/api.js';
 import { declarationBody, eventually, uniqueVnPlate } from './support/factories.js';
 import { gateCrew, officer, type AgencyName, type TestOfficer } from './support/officers.js';

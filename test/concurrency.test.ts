@@ -1,4 +1,4 @@
-import { AuditVerifier } from '../src/modules/declarations/audit-verifier.js';
+import { AuditVerifier } from '../src/modules/audit/audit-verifier.service.js';
 import { settled, submit } from './support/api.js';
 import { declarationBody } from './support/factories.js';
 import { officer, type TestOfficer } from './support/officers.js';

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { MonthlyPartitions1795748400000 } from '../migrations/1795748400000-MonthlyPartitions.js';
 import { MIGRATIONS } from '../migrations/index.js';
 import { Sql } from '../src/database/sql.js';
-import { AuditVerifier } from '../src/modules/declarations/audit-verifier.js';
+import { AuditVerifier } from '../src/modules/audit/audit-verifier.service.js';
 import { Queues } from '../src/modules/queue/queue.module.js';
 import { QueueName } from '../src/modules/queue/queue-names.js';
 import { PartitionMaintenance } from '../src/modules/retention/partition-maintenance.service.js';

@@ -1,4 +1,4 @@
-import { ScreeningReconciler } from '../src/modules/screening/screening-reconciler.js';
+import { ScreeningReconciler } from '../src/modules/screening/screening-reconciler.service.js';
 import { WatchlistService } from '../src/modules/watchlist/watchlist.service.js';
 import { settled, submit } from './support/api.js';
 import { declarationBody, eventually, hoursFromNow, uniqueVnPlate } from './support/factories.js';

@@ -5,7 +5,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { LOGGER } from '../../common/logging/logger.tokens.js';
 import { JobWorker } from '../queue/job-worker.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
-import { WorkerHeartbeat } from '../screening/worker-heartbeat.js';
+import { WorkerHeartbeat } from '../../worker/worker-heartbeat.service.js';
 import { ExpiryService } from './expiry.service.js';
 
 type ClearanceJobData = { stepId: string; version: number } | { declarationId: string; version: number };

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { CompaniesModule } from '../companies/companies.module.js';
 import { AmendmentsController } from './amendments.controller.js';
-import { AuditVerifier } from './audit-verifier.js';
 import { DeclarationChangesService } from './declaration-changes.service.js';
 import { DeclarationsController } from './declarations.controller.js';
 import { DeclarationsRepository } from './declarations.repository.js';
@@ -12,13 +11,7 @@ import { IdempotencyService } from './idempotency.service.js';
 @Module({
   imports: [CompaniesModule, AuthModule],
   controllers: [DeclarationsController, AmendmentsController],
-  providers: [
-    DeclarationsService,
-    DeclarationsRepository,
-    IdempotencyService,
-    DeclarationChangesService,
-    AuditVerifier,
-  ],
-  exports: [DeclarationsRepository, AuditVerifier],
+  providers: [DeclarationsService, DeclarationsRepository, IdempotencyService, DeclarationChangesService],
+  exports: [DeclarationsRepository],
 })
 export class DeclarationsModule {}

@@ -6,7 +6,7 @@ import { Sql } from '../../database/sql.js';
 import { DECLARATION_STATUSES } from '../declarations/declaration-status.js';
 import { Queues, REDIS_PRODUCER } from '../queue/queue.module.js';
 import { processRegistry } from './process-metrics.js';
-import { withTimeout } from './with-timeout.js';
+import { withTimeout } from '../../common/with-timeout.js';
 
 /** Queue states reported per queue; BullMQ's name for the waiting list is `wait`, `waiting` in its API. */
 export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config.js';
-import { withTimeout } from '../metrics/with-timeout.js';
+import { withTimeout } from '../../common/with-timeout.js';
 import { REDIS_PRODUCER } from '../queue/queue.module.js';
 import type { LeaseGrant } from './token-lease.js';
 

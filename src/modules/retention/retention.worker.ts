@@ -5,7 +5,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { Queues } from '../queue/queue.module.js';
 import { ScheduledJob } from '../queue/scheduled-job.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
-import { WorkerHeartbeat } from '../screening/worker-heartbeat.js';
+import { WorkerHeartbeat } from '../../worker/worker-heartbeat.service.js';
 import { PartitionMaintenance } from './partition-maintenance.service.js';
 import { RetentionPurge } from './retention-purge.service.js';
 

@@ -5,7 +5,7 @@ import { LOGGER } from '../../common/logging/logger.tokens.js';
 import { JobWorker } from '../queue/job-worker.js';
 import { QueueName } from '../queue/queue-names.js';
 import { ScreeningService } from './screening.service.js';
-import { WorkerHeartbeat } from './worker-heartbeat.js';
+import { WorkerHeartbeat } from '../../worker/worker-heartbeat.service.js';
 
 interface ScreenJobData {
   declarationId: string;

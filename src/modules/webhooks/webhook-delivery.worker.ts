@@ -4,7 +4,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { LOGGER } from '../../common/logging/logger.tokens.js';
 import { JobWorker } from '../queue/job-worker.js';
 import { QueueName } from '../queue/queue-names.js';
-import { WorkerHeartbeat } from '../screening/worker-heartbeat.js';
+import { WorkerHeartbeat } from '../../worker/worker-heartbeat.service.js';
 import { WebhookDeliveryService } from './webhook-delivery.service.js';
 import type { DeliverWebhookJob } from './webhook.types.js';
 

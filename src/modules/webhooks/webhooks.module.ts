@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { WebhookReconciler } from './webhook-reconciler.js';
+import { WebhookReconciler } from './webhook-reconciler.service.js';
 import { CompaniesModule } from '../companies/companies.module.js';
 import { WebhookDeliveryService } from './webhook-delivery.service.js';
-import { WebhookFanout } from './webhook-fanout.js';
+import { WebhookFanout } from './webhook-fanout.service.js';
 import { WebhookSecrets } from './webhook-secret.js';
 import { WebhooksController } from './webhooks.controller.js';
 import { WebhooksRepository } from './webhooks.repository.js';

@@ -3,8 +3,8 @@ import type { Logger } from 'pino';
 import { AppConfig } from '../config/app-config.js';
 import { LOGGER } from '../common/logging/logger.tokens.js';
 import { ExpiryService } from '../modules/clearance/expiry.service.js';
-import { ScreeningReconciler } from '../modules/screening/screening-reconciler.js';
-import { WebhookReconciler } from '../modules/webhooks/webhook-reconciler.js';
+import { ScreeningReconciler } from '../modules/screening/screening-reconciler.service.js';
+import { WebhookReconciler } from '../modules/webhooks/webhook-reconciler.service.js';
 
 /**
  * Runs the screening and webhook reconcilers and the expiry sweep on a timer inside worker processes. A plain timer rather than a BullMQ repeatable

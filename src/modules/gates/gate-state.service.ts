@@ -4,8 +4,8 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { LOGGER } from '../../common/logging/logger.tokens.js';
 import { Sql } from '../../database/sql.js';
 import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-access.js';
-import type { Yard } from '../gates/gate.entity.js';
-import type { GateCode } from '../gates/gate-code.js';
+import type { Yard } from './gate.entity.js';
+import type { GateCode } from './gate-code.js';
 import type { GateStateResponseDto } from './dto/gate.dto.js';
 
 interface GateRow {

@@ -13,4 +13,4 @@ import { GatesController } from './gates.controller.js';
   providers: [GateStateService, GateBoardService, { provide: APP_INTERCEPTOR, useClass: ClosedGateCheckInInterceptor }],
   exports: [GateStateService, GateBoardService],
 })
-export class BoardModule {}
+export class GatesModule {}

@@ -1,8 +1,8 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { Sql } from '../../database/sql.js';
-import type { JobCounters } from '../queue/job-worker.js';
+import { Sql } from '../database/sql.js';
+import type { JobCounters } from '../modules/queue/job-worker.js';
 
 const BEAT_MS = 5000;
 
