@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DomainError } from './common/errors/domain-error.js';
-import { createLogger, NestPinoLogger } from './common/logging/logger.js';
+import { createLogger, loggingModule, nestLogger } from './common/logging/logger.js';
 import { DatabaseModule } from './database/database.module.js';
 import { CompaniesModule } from './modules/companies/companies.module.js';
 import { CompaniesService } from './modules/companies/companies.service.js';
@@ -119,7 +119,8 @@ class CliModule {
     return {
       module: CliModule,
       imports: [
-        ConfigModule.forRoot(config, logger),
+        ConfigModule.forRoot(config),
+        loggingModule(logger),
         DatabaseModule,
         QueueModule,
         CompaniesModule,
@@ -169,9 +170,9 @@ async function main(argv: string[]): Promise<number> {
     strict: true,
   });
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 2);
+  const logger = createLogger(config.app.logLevel === 'info' ? 'warn' : config.app.logLevel, 2);
   const app = await NestFactory.createApplicationContext(CliModule.create(config, logger), {
-    logger: new NestPinoLogger(logger),
+    logger: nestLogger(logger),
   });
   try {
     const result = await command.run(app, values);

@@ -83,14 +83,14 @@ describe('the audit log', () => {
         ok: false,
         broken: { seq: Number(target!.seq), problem: 'hash_mismatch' },
       });
-      const viaCli = cli(['audit:verify'], { DATABASE_URL: t.config.DATABASE_URL });
+      const viaCli = cli(['audit:verify'], { DATABASE_URL: t.config.database.url });
       expect(viaCli.status).toBe(1);
       expect(JSON.parse(viaCli.stdout)).toMatchObject({ ok: false, broken: { seq: Number(target!.seq) } });
     } finally {
       await tamper(target!.note);
     }
     expect(await t.app.get(AuditVerifier).verify()).toMatchObject({ ok: true });
-    const viaCli = cli(['audit:verify'], { DATABASE_URL: t.config.DATABASE_URL });
+    const viaCli = cli(['audit:verify'], { DATABASE_URL: t.config.database.url });
     expect(viaCli.status).toBe(0);
   });
 
@@ -184,7 +184,7 @@ describe('audit_seal, one batch at a time', () => {
     const after = await head();
     expect({ seq: after.seq, hash: hex(after.hash) }).toEqual({ seq: chain[599].seq, hash: hex(chain[599].hash) });
     expect(await t.app.get(AuditVerifier).verify()).toMatchObject({ ok: true });
-    const viaCli = cli(['audit:verify'], { DATABASE_URL: t.config.DATABASE_URL });
+    const viaCli = cli(['audit:verify'], { DATABASE_URL: t.config.database.url });
     expect(viaCli.status).toBe(0);
   });
 

@@ -286,7 +286,7 @@ describe('officer endpoints: every role, gate and credential', () => {
     ]);
     posted.forEach((p, i) => officers.set(p.label, logins[i]));
     const boss = logins[posted.length]; // supervises both gates: the subject of the forged tokens below
-    const secret = t.config.AUTH_TOKEN_SECRET;
+    const secret = t.config.auth.tokenSecret;
     const now = Math.floor(Date.now() / 1000);
     const claims = { sub: boss.id, agency: 'supervisor', gates: ['HUU_NGHI', 'TAN_THANH'] };
     const sign = (audience: string, at: number) =>

@@ -155,7 +155,7 @@ describe('the audit log, partitioned by month', () => {
       { table: 'declaration_event', from: expect.stringMatching(/^\d{4}-\d\d$/), to: expect.any(String), created: 1 },
     ]);
     expect((await partitionsOf(t.sql, 'declaration_event')).map((p) => p.name)).toContain(farthest);
-    const viaCli = cli(['partitions:ensure'], { DATABASE_URL: t.config.DATABASE_URL });
+    const viaCli = cli(['partitions:ensure'], { DATABASE_URL: t.config.database.url });
     expect(viaCli.status).toBe(0);
     expect(JSON.parse(viaCli.stdout)).toEqual({
       partitions: [{ table: 'declaration_event', from: expect.any(String), to: expect.any(String), created: 0 }],

@@ -200,7 +200,7 @@ describe('daily statistics', () => {
       const strictExpiry = new ExpiryService(
         t.sql,
         t.app.get(ClearanceRepository),
-        testConfig({ CLEARANCE_NO_SHOW_EXPIRY_MINUTES: '1' }),
+        testConfig({ CLEARANCE_NO_SHOW_EXPIRY_MINUTES: '1' }).clearance,
       );
       expect(await strictExpiry.expireNoShow(noShow.id)).toBe(true);
 

@@ -1,6 +1,6 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app-config.js';
+import { type AppSettings, appConfig, type DatabaseConfig, databaseConfig } from '../config/config-groups.js';
 import { ensureDatabaseExists, runMigrationsLocked } from './bootstrap.js';
 import { createDataSource } from './data-source.js';
 import { Sql } from './sql.js';
@@ -10,17 +10,17 @@ import { Sql } from './sql.js';
   providers: [
     {
       provide: DataSource,
-      inject: [AppConfig],
-      useFactory: async (config: AppConfig): Promise<DataSource> => {
-        if (config.DATABASE_MIGRATE_ON_START) await ensureDatabaseExists(config.DATABASE_URL);
+      inject: [databaseConfig.KEY, appConfig.KEY],
+      useFactory: async (config: DatabaseConfig, app: AppSettings): Promise<DataSource> => {
+        if (config.migrateOnStart) await ensureDatabaseExists(config.url);
         const dataSource = createDataSource({
-          url: config.DATABASE_URL,
-          replicaUrls: config.DATABASE_REPLICA_URLS,
-          poolSize: config.DATABASE_POOL_SIZE,
-          applicationName: `border-gate-${config.APP_ROLE}`,
+          url: config.url,
+          replicaUrls: config.replicaUrls,
+          poolSize: config.poolSize,
+          applicationName: `border-gate-${app.role}`,
         });
         await dataSource.initialize();
-        if (config.DATABASE_MIGRATE_ON_START) await runMigrationsLocked(dataSource);
+        if (config.migrateOnStart) await runMigrationsLocked(dataSource);
         return dataSource;
       },
     },

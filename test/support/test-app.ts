@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { Sql } from '../../src/database/sql.js';
 import { createHttpApp } from '../../src/http-app.js';
@@ -41,9 +41,12 @@ export function uniqueTaxCode(): string {
 }
 
 /** The production HTTP app (Fastify, global pipe and filter, worker in-process unless APP_ROLE says otherwise). */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+  logger: Logger = pino({ level: 'silent' }),
+): Promise<TestApp> {
   const config = testConfig(overrides);
-  const app = await createHttpApp(config, pino({ level: 'silent' }), { swaggerUi: false });
+  const app = await createHttpApp(config, logger, { swaggerUi: false });
   // Real HTTP on loopback: Jest on Node 20 cannot load light-my-request's ESM-only dependencies for inject().
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpAdapter().getInstance().server.address();

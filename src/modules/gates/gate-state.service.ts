@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Logger } from 'pino';
+import { Injectable } from '@nestjs/common';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { DomainError } from '../../common/errors/domain-error.js';
-import { LOGGER } from '../../common/logging/logger.tokens.js';
 import { Sql } from '../../database/sql.js';
 import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-access.js';
 import type { Yard } from './gate.entity.js';
@@ -63,7 +62,7 @@ function toGate(row: GateRow): GateStateResponseDto {
 export class GateStateService {
   constructor(
     private readonly sql: Sql,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @InjectPinoLogger(GateStateService.name) private readonly logger: PinoLogger,
   ) {}
 
   /** Every gate, with who closed it (callers that answer the public drop `closedBy`). */

@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { PlateNumber } from '../../common/identifiers/plate-number.js';
 import { asPlateField } from '../../common/validation/plate-field.js';
 import { Sql } from '../../database/sql.js';
-import { AppConfig } from '../../config/app-config.js';
+import { type BoardConfig, boardConfig } from '../../config/config-groups.js';
 import { ACTIVE_STATUSES_SQL, type TimelineEntry } from '../declarations/declaration-status.js';
 import type { CurrentStepResponseDto, VehicleStatusResponseDto } from './dto/vehicle-status.response.dto.js';
 import { estimateWait } from './wait-estimate.js';
@@ -69,7 +69,7 @@ interface OpenStepRow {
 export class VehicleStatusService {
   constructor(
     private readonly sql: Sql,
-    private readonly config: AppConfig,
+    @Inject(boardConfig.KEY) private readonly boardConfig: BoardConfig,
   ) {}
 
   async statusOf(rawPlate: string): Promise<VehicleStatusResponseDto> {
@@ -89,7 +89,8 @@ export class VehicleStatusService {
         row.status === 'in_yard' ? (await this.sql.readRows<OpenStepRow>(OPEN_STEPS, [row.id])).map(toCurrentStep) : [],
       expectedAhead:
         row.status === 'accepted'
-          ? (await this.sql.readOne<{ ahead: number }>(EXPECTED_AHEAD, [row.id, this.config.LOOKUP_AHEAD_CAP]))!.ahead
+          ? (await this.sql.readOne<{ ahead: number }>(EXPECTED_AHEAD, [row.id, this.boardConfig.lookupAheadCap]))!
+              .ahead
           : null,
     };
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { type WebhooksConfig, webhooksConfig } from '../../config/config-groups.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { isUuid } from '../../common/validation/uuid.js';
 import type { AuthenticatedCompany } from '../companies/companies.service.js';
@@ -28,12 +28,12 @@ export class WebhooksService {
   constructor(
     private readonly webhooks: WebhooksRepository,
     private readonly secrets: WebhookSecrets,
-    private readonly config: AppConfig,
+    @Inject(webhooksConfig.KEY) private readonly webhooksConfig: WebhooksConfig,
   ) {}
 
   /** Registers a webhook; the answer carries the signing secret, which is never shown again. */
   async register(company: AuthenticatedCompany, dto: CreateWebhookRequestDto): Promise<CreatedWebhookResponseDto> {
-    const check = checkWebhookUrl(dto.url, this.config.WEBHOOK_ALLOW_PRIVATE_TARGETS);
+    const check = checkWebhookUrl(dto.url, this.webhooksConfig.allowPrivateTargets);
     if (!check.ok) throw DomainError.invalidField('url', check.problem);
     const id = randomUUID();
     const secret = issueWebhookSecret();
