@@ -4,7 +4,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { Sql } from '../../database/sql.js';
 import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-access.js';
 import type { Yard } from './gate.entity.js';
-import type { GateCode } from './gate-code.js';
+import type { GateCode } from '../../common/domain/gate-code.js';
 import type { GateStateResponseDto } from './dto/gate.dto.js';
 
 interface GateRow {
