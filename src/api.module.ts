@@ -20,7 +20,7 @@ import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
   imports: [
     AuditModule,
     AuthModule,
-    DeclarationsModule,
+    DeclarationsModule.register({ stepsFrom: ClearanceModule }),
     ClearanceModule,
     VehiclesModule,
     HealthModule,

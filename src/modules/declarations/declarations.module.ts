@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { CompaniesModule } from '../companies/companies.module.js';
 import { AmendmentsController } from './amendments.controller.js';
@@ -8,10 +8,17 @@ import { DeclarationsRepository } from './declarations.repository.js';
 import { DeclarationsService } from './declarations.service.js';
 import { IdempotencyService } from './idempotency.service.js';
 
-@Module({
-  imports: [CompaniesModule, AuthModule],
-  controllers: [DeclarationsController, AmendmentsController],
-  providers: [DeclarationsService, DeclarationsRepository, IdempotencyService, DeclarationChangesService],
-  exports: [DeclarationsRepository],
-})
-export class DeclarationsModule {}
+/** Companies' declarations: submit, read, list, amend, cancel; amendment requests; the declaration tables. */
+@Module({})
+export class DeclarationsModule {
+  /** `stepsFrom` is the module that provides DeclarationStepsReader (clearance, which itself depends on this one). */
+  static register(options: { stepsFrom: Type<unknown> }): DynamicModule {
+    return {
+      module: DeclarationsModule,
+      imports: [CompaniesModule, AuthModule, options.stepsFrom],
+      controllers: [DeclarationsController, AmendmentsController],
+      providers: [DeclarationsService, DeclarationsRepository, IdempotencyService, DeclarationChangesService],
+      exports: [DeclarationsRepository],
+    };
+  }
+}
