@@ -2,6 +2,8 @@
 // no reaching into another module's internals, layers pointing one way), then the same graph seen one feature module
 // at a time: a cycle between modules (declarations → clearance → declarations) fails even when no file-level cycle
 // exists. Prints every violation with the imports that make it.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { cruise } from 'dependency-cruiser';
 import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 import { createRequire } from 'node:module';
@@ -70,7 +72,44 @@ for (const component of components) {
     for (const [b, example] of edges.get(a) ?? []) if (members.has(b)) console.error(`  ${a} → ${b}: ${example}`);
 }
 
+// One owner per table: SQL naming a table (FROM, JOIN, INSERT INTO, UPDATE, DELETE FROM) sits under its owner's
+// folder, or reads it from a module the map lists in `readBy` (a join inside that module's own statement), or
+// writes it from a module listed in `writtenBy` (a statement that must stay one statement, with the reason).
+const owners = JSON.parse(readFileSync(new URL('./table-owners.json', import.meta.url), 'utf8'));
+const sqlReference = /\b(INSERT INTO|UPDATE|DELETE FROM|FROM|JOIN)\s+"?([a-z_][a-z0-9_]*)"?/g;
+const sources = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? sources(path.join(dir, e.name))
+      : e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts')
+        ? [path.join(dir, e.name)]
+        : [],
+  );
+const under = (file, prefixes) => prefixes.some((prefix) => file.startsWith(prefix));
+for (const file of roots.flatMap(sources)) {
+  const seen = new Set();
+  for (const [, verb, table] of readFileSync(file, 'utf8').matchAll(sqlReference)) {
+    const rule = owners[table];
+    if (!rule || file.startsWith(rule.owner)) continue;
+    const reads = verb === 'FROM' || verb === 'JOIN';
+    if (reads && under(file, rule.readBy ?? [])) continue;
+    if (
+      !reads &&
+      under(
+        file,
+        (rule.writtenBy ?? []).map((w) => w.path),
+      )
+    )
+      continue;
+    const line = `table owner: ${file} ${reads ? 'reads' : 'writes'} ${table}, owned by ${rule.owner}`;
+    if (seen.has(line)) continue;
+    seen.add(line);
+    failed = true;
+    console.error(line);
+  }
+}
+
 if (failed) process.exit(1);
 console.log(
-  `architecture: ${output.summary.totalCruised} files, ${edges.size} feature modules, no cycles, no reach into internals`,
+  `architecture: ${output.summary.totalCruised} files, ${edges.size} feature modules, no cycles, no reach into internals, every table's SQL with its owner`,
 );
