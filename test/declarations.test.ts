@@ -1,17 +1,14 @@
 import { getDeclaration, settled, submit } from './support/api.js';
 import { declarationBody, idempotencyKey } from './support/factories.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startWithCompany, type TestApp, type TestCompany } from './support/test-app.js';
 import { requestHash } from '../src/modules/declarations/idempotency.service.js';
 import { JobName, screeningJobId } from '../src/modules/queue/queue-names.js';
 
 describe('declarations: submit, screen, read', () => {
   let t: TestApp;
-  let company: { id: string; apiKey: string };
+  let company: TestCompany;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    company = await t.createCompany();
-  });
+  beforeAll(async () => ({ t, company } = await startWithCompany()));
   afterAll(() => t.close());
 
   /** Waits until `n` sessions of this database wait for a lock on outbox_message. */
