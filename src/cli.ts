@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DomainError } from './common/errors/domain-error.js';
+import { CONSTRAINT_ERRORS } from './common/errors/error-codes.js';
+import { violatedConstraint } from './common/errors/violated-constraint.js';
 import { createLogger, loggingModule, nestLogger } from './common/logging/logger.js';
 import { DatabaseModule } from './database/database.module.js';
 import { CompaniesModule } from './modules/companies/companies.module.js';
@@ -195,11 +197,11 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`${error.message}\n`);
       process.exit(78);
     }
-    const known = error instanceof DomainError ? { code: error.code, message: error.message } : null;
-    const constraint = (error as { constraint?: string }).constraint;
-    process.stderr.write(
-      `${JSON.stringify(known ?? (constraint === 'UQ_company_tax_code' ? { code: 'CONFLICT.DUPLICATE', message: 'A company with this tax code already exists' } : { code: 'INTERNAL', message: (error as Error).message }))}\n`,
-    );
+    const known =
+      error instanceof DomainError
+        ? { code: error.code, message: error.message }
+        : CONSTRAINT_ERRORS[violatedConstraint(error) ?? ''];
+    process.stderr.write(`${JSON.stringify(known ?? { code: 'INTERNAL', message: (error as Error).message })}\n`);
     process.exit(1);
   },
 );

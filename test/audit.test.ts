@@ -4,16 +4,15 @@ import { AuditVerifier } from '../src/modules/audit/audit-verifier.service.js';
 import { settled, submit } from './support/api.js';
 import { declarationBody, eventually } from './support/factories.js';
 import { cli } from './support/processes.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, startWithCompany, type TestApp, type TestCompany } from './support/test-app.js';
 
 describe('the audit log', () => {
   let t: TestApp;
-  let company: { id: string; apiKey: string };
+  let company: TestCompany;
   let declarationId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    company = await t.createCompany();
+    ({ t, company } = await startWithCompany());
     declarationId = (await submit(t, company.apiKey, declarationBody())).json().id;
     await settled(t, company.apiKey, declarationId);
     await sealed(declarationId);

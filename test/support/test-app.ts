@@ -22,13 +22,18 @@ export interface TestResponse {
   json: () => any;
 }
 
+export interface TestCompany {
+  id: string;
+  apiKey: string;
+}
+
 export interface TestApp {
   app: NestFastifyApplication;
   baseUrl: string;
   config: AppConfig;
   sql: Sql;
   request: (options: InjectOptions) => Promise<TestResponse>;
-  createCompany: (name?: string) => Promise<{ id: string; apiKey: string }>;
+  createCompany: (name?: string) => Promise<TestCompany>;
   close: () => Promise<void>;
 }
 
@@ -87,4 +92,10 @@ export async function startTestApp(
       await app.close();
     },
   };
+}
+
+/** The test app and one company with an API key: what most suites start from in `beforeAll`. */
+export async function startWithCompany(companyName?: string): Promise<{ t: TestApp; company: TestCompany }> {
+  const t = await startTestApp();
+  return { t, company: await t.createCompany(companyName) };
 }

@@ -21,6 +21,7 @@ import type { ListDeclarationsQueryDto } from './dto/list-declarations.query.dto
 import type { SubmitDeclarationRequestDto } from './dto/submit-declaration.request.dto.js';
 import { IdempotencyService, requestHash } from './idempotency.service.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
+import { violatedConstraint } from '../../common/errors/violated-constraint.js';
 
 const IDEMPOTENCY_KEY_CONSTRAINT = 'idempotency_record_pkey';
 
@@ -72,7 +73,7 @@ export class DeclarationsService {
       body = await this.declarations.insertSubmitted(record);
     } catch (error) {
       // The same key committed by a concurrent request between this statement's check and its insert.
-      if ((error as { constraint?: string }).constraint !== IDEMPOTENCY_KEY_CONSTRAINT) throw error;
+      if (violatedConstraint(error) !== IDEMPOTENCY_KEY_CONSTRAINT) throw error;
       body = null;
     }
     if (body) return { status: 202, body: { ...body }, replayed: false };

@@ -6,6 +6,7 @@ import { Sql } from '../../database/sql.js';
 import { hashPassword, passwordPolicyProblem } from './password.js';
 import { GATE_CODES, type GateCode } from '../../common/domain/gate-code.js';
 import { AGENCIES, type Agency, isAgency } from './agency.js';
+import { violatedConstraint } from '../../common/errors/violated-constraint.js';
 
 const USERNAME = /^[a-z0-9._-]{3,64}$/;
 export interface CreateOfficerInput {
@@ -64,7 +65,7 @@ export class OfficersService {
       );
       return { id: row!.id };
     } catch (error) {
-      const known = CONSTRAINT_ERRORS[(error as { constraint?: string }).constraint ?? ''];
+      const known = CONSTRAINT_ERRORS[violatedConstraint(error) ?? ''];
       if (known) throw new DomainError(known.code, known.message);
       throw error;
     }

@@ -14,6 +14,7 @@ import { enqueueInTransaction } from '../outbox/enqueue.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
 import { WatchlistService } from '../watchlist/watchlist.service.js';
 import { alreadyActiveReason, arrivalWindowReason, capacityFullReason, watchlistReasons } from './screening-rules.js';
+import { violatedConstraint } from '../../common/errors/violated-constraint.js';
 
 interface ScreeningSubject {
   id: string;
@@ -91,7 +92,7 @@ export class ScreeningService {
       if (error instanceof CapacityFull)
         return this.reject(d, [capacityFullReason(d.gate_code, d.direction, d.arrival_day)]);
       // Another declaration for the plate became active between our check and our write.
-      if ((error as { constraint?: string }).constraint === 'UQ_declaration_active_vehicle') {
+      if (violatedConstraint(error) === 'UQ_declaration_active_vehicle') {
         const other = await this.activeReference(d);
         return this.reject(d, [alreadyActiveReason(other ?? 'another declaration')]);
       }
