@@ -4,6 +4,7 @@ import { ApiModule } from './api.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { ENTITIES } from './entities.js';
 import { QueueModule } from './modules/queue/queue.module.js';
 import { WorkerModule } from './worker/worker.module.js';
 
@@ -17,7 +18,7 @@ export class AppModule {
     ];
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config, logger), DatabaseModule, QueueModule, ...roles],
+      imports: [ConfigModule.forRoot(config, logger), DatabaseModule.forRoot(ENTITIES), QueueModule, ...roles],
     };
   }
 }

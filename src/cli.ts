@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DomainError } from './common/errors/domain-error.js';
 import { createLogger, NestPinoLogger } from './common/logging/logger.js';
 import { DatabaseModule } from './database/database.module.js';
+import { ENTITIES } from './entities.js';
 import { CompaniesModule } from './modules/companies/companies.module.js';
 import { CompaniesService } from './modules/companies/companies.service.js';
 import { OfficersModule } from './modules/officers/officers.module.js';
@@ -120,7 +121,7 @@ class CliModule {
       module: CliModule,
       imports: [
         ConfigModule.forRoot(config, logger),
-        DatabaseModule,
+        DatabaseModule.forRoot(ENTITIES),
         QueueModule,
         CompaniesModule,
         OfficersModule,

@@ -1,0 +1,41 @@
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CompanyEntity } from '../companies/company.entity.js';
+import type { WebhookStatus } from './webhook.types.js';
+
+/** A company's webhook registration; the secret is stored encrypted, never in clear. */
+@Entity('webhook')
+@Check('CK_webhook_events', 'cardinality(events) > 0')
+@Check('CK_webhook_status', `status IN ('active', 'disabled', 'deleted')`)
+@Index('IDX_webhook_company', ['companyId'], { where: `status = 'active'` })
+export class WebhookEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'webhook_pkey' })
+  id: string;
+
+  @Column({ name: 'company_id', type: 'uuid' })
+  @ForeignKey(() => CompanyEntity, { name: 'FK_webhook_company' })
+  companyId: string;
+
+  @Column({ name: 'url', type: 'text' })
+  url: string;
+
+  @Column({ name: 'events', type: 'text', array: true })
+  events: string[];
+
+  @Column({ name: 'secret_encrypted', type: 'text' })
+  secretEncrypted: string;
+
+  @Column({ name: 'status', type: 'text', default: 'active' })
+  status: WebhookStatus;
+
+  @Column({ name: 'disabled_reason', type: 'text', nullable: true })
+  disabledReason: string | null;
+
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt: Date;
+
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
+}
