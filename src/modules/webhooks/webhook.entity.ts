@@ -21,7 +21,8 @@ export class WebhookEntity {
   @Column({ name: 'events', type: 'text', array: true })
   events: string[];
 
-  @Column({ name: 'secret_encrypted', type: 'text' })
+  // Never loaded with the registration: the delivery worker reads it by hand when it signs.
+  @Column({ name: 'secret_encrypted', type: 'text', select: false })
   secretEncrypted: string;
 
   @Column({ name: 'status', type: 'text', default: 'active' })
