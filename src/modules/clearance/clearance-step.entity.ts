@@ -1,9 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { DeclarationEntity } from '../declarations/declaration.entity.js';
-import { GateEntity } from '../gates/gate.entity.js';
-import type { GateCode } from '../gates/gate-code.js';
+import type { GateCode } from '../../common/domain/gate-code.js';
 import type { StepAgency } from '../officers/agency.js';
-import { OfficerEntity } from '../officers/officer.entity.js';
 
 /** One agency's inspection or fee for a vehicle in the yard; ready steps form that agency's queue. */
 @Entity('clearance_step')
@@ -22,11 +19,11 @@ export class ClearanceStepEntity {
   id: string;
 
   @Column({ name: 'declaration_id', type: 'uuid' })
-  @ForeignKey(() => DeclarationEntity, { name: 'FK_clearance_step_declaration' })
+  @ForeignKey('declaration', { name: 'FK_clearance_step_declaration' })
   declarationId: string;
 
   @Column({ name: 'gate_code', type: 'text' })
-  @ForeignKey(() => GateEntity, { name: 'clearance_step_gate_code_fkey' })
+  @ForeignKey('gate', { name: 'clearance_step_gate_code_fkey' })
   gateCode: GateCode;
 
   @Column({ name: 'agency', type: 'text' })
@@ -48,7 +45,7 @@ export class ClearanceStepEntity {
   readyAt: Date | null;
 
   @Column({ name: 'claimed_by', type: 'uuid', nullable: true })
-  @ForeignKey(() => OfficerEntity, { name: 'clearance_step_claimed_by_fkey' })
+  @ForeignKey('officer', { name: 'clearance_step_claimed_by_fkey' })
   claimedBy: string | null;
 
   @Column({ name: 'claimed_at', type: 'timestamptz', nullable: true })
@@ -58,7 +55,7 @@ export class ClearanceStepEntity {
   claimExpiresAt: Date | null;
 
   @Column({ name: 'decided_by', type: 'uuid', nullable: true })
-  @ForeignKey(() => OfficerEntity, { name: 'clearance_step_decided_by_fkey' })
+  @ForeignKey('officer', { name: 'clearance_step_decided_by_fkey' })
   decidedBy: string | null;
 
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Direction } from '../gates/gate-code.js';
+import type { Direction } from '../../common/domain/gate-code.js';
 
 /** The percentage of the fee charged per direction (reference data, created by migration). */
 @Entity('fee_direction_factor')

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { CompanyEntity } from './company.entity.js';
 
 /** A company's API key; only its SHA-256 is stored (keys are 256-bit random, so a fast hash is enough). */
 @Entity('api_key')
@@ -10,7 +9,7 @@ export class ApiKeyEntity {
   id: string;
 
   @Column({ name: 'company_id', type: 'uuid' })
-  @ForeignKey(() => CompanyEntity, { name: 'FK_api_key_company' })
+  @ForeignKey('company', { name: 'FK_api_key_company' })
   companyId: string;
 
   @Column({ name: 'key_prefix', type: 'text' })

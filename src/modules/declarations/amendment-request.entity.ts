@@ -1,6 +1,4 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { OfficerEntity } from '../officers/officer.entity.js';
-import { DeclarationEntity } from './declaration.entity.js';
 
 /** A company's request to change a declaration after arrival, decided by an officer. */
 @Entity('amendment_request')
@@ -11,7 +9,7 @@ export class AmendmentRequestEntity {
   id: string;
 
   @Column({ name: 'declaration_id', type: 'uuid' })
-  @ForeignKey(() => DeclarationEntity, { name: 'amendment_request_declaration_id_fkey' })
+  @ForeignKey('declaration', { name: 'amendment_request_declaration_id_fkey' })
   declarationId: string;
 
   @Column({ name: 'changes', type: 'jsonb' })
@@ -24,7 +22,7 @@ export class AmendmentRequestEntity {
   requestedAt: Date;
 
   @Column({ name: 'decided_by', type: 'uuid', nullable: true })
-  @ForeignKey(() => OfficerEntity, { name: 'amendment_request_decided_by_fkey' })
+  @ForeignKey('officer', { name: 'amendment_request_decided_by_fkey' })
   decidedBy: string | null;
 
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })

@@ -1,6 +1,5 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import type { GateCode } from '../gates/gate-code.js';
-import { DeclarationEntity } from './declaration.entity.js';
+import type { GateCode } from '../../common/domain/gate-code.js';
 import type { DeclarationStatus, ScreeningReason } from './declaration-status.js';
 
 /**
@@ -23,7 +22,7 @@ export class DeclarationEventEntity {
   id: string;
 
   @Column({ name: 'declaration_id', type: 'uuid' })
-  @ForeignKey(() => DeclarationEntity, { name: 'FK_declaration_event_declaration' })
+  @ForeignKey('declaration', { name: 'FK_declaration_event_declaration' })
   declarationId: string;
 
   @Column({ name: 'from_status', type: 'text', nullable: true })

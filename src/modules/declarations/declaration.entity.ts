@@ -1,7 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { CompanyEntity } from '../companies/company.entity.js';
-import { GateEntity } from '../gates/gate.entity.js';
-import type { Direction, GateCode } from '../gates/gate-code.js';
+import type { Direction, GateCode } from '../../common/domain/gate-code.js';
 import type { DeclarationStatus, ScreeningReason, ScreeningState } from './declaration-status.js';
 
 /** One status move as the public timeline shows it. */
@@ -43,12 +41,13 @@ export class DeclarationEntity {
   @Column({ name: 'reference', type: 'text' })
   reference: string;
 
+  // Foreign keys name the referenced table, not its entity: no module imports another module's entities.
   @Column({ name: 'company_id', type: 'uuid' })
-  @ForeignKey(() => CompanyEntity, { name: 'FK_declaration_company' })
+  @ForeignKey('company', { name: 'FK_declaration_company' })
   companyId: string;
 
   @Column({ name: 'gate_code', type: 'text' })
-  @ForeignKey(() => GateEntity, { name: 'FK_declaration_gate' })
+  @ForeignKey('gate', { name: 'FK_declaration_gate' })
   gateCode: GateCode;
 
   @Column({ name: 'direction', type: 'text' })

@@ -1,13 +1,12 @@
 import { Check, Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
-import { GateEntity } from '../gates/gate.entity.js';
-import type { Direction, GateCode } from '../gates/gate-code.js';
+import type { Direction, GateCode } from '../../common/domain/gate-code.js';
 
 /** The capacity ledger: accepted declarations per gate, direction and arrival day. */
 @Entity('gate_day_load')
 @Check('CK_gate_day_load_accepted', 'accepted >= 0')
 export class GateDayLoadEntity {
   @PrimaryColumn({ name: 'gate_code', type: 'text', primaryKeyConstraintName: 'gate_day_load_pkey' })
-  @ForeignKey(() => GateEntity, { name: 'gate_day_load_gate_code_fkey' })
+  @ForeignKey('gate', { name: 'gate_day_load_gate_code_fkey' })
   gateCode: GateCode;
 
   @PrimaryColumn({ name: 'direction', type: 'text', primaryKeyConstraintName: 'gate_day_load_pkey' })

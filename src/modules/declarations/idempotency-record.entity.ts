@@ -1,5 +1,4 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
-import { CompanyEntity } from '../companies/company.entity.js';
 
 /** A company's Idempotency-Key: the request's hash and the answer first given, replayed for a repeat. */
 @Entity('idempotency_record')
@@ -7,7 +6,7 @@ import { CompanyEntity } from '../companies/company.entity.js';
 @Index('IDX_idempotency_record_created', ['createdAt'])
 export class IdempotencyRecordEntity {
   @PrimaryColumn({ name: 'company_id', type: 'uuid', primaryKeyConstraintName: 'idempotency_record_pkey' })
-  @ForeignKey(() => CompanyEntity, { name: 'idempotency_record_company_id_fkey' })
+  @ForeignKey('company', { name: 'idempotency_record_company_id_fkey' })
   companyId: string;
 
   @PrimaryColumn({ name: 'key', type: 'text', primaryKeyConstraintName: 'idempotency_record_pkey' })

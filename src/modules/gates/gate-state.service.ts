@@ -6,7 +6,7 @@ import { DataSource, type Repository } from 'typeorm';
 import { Sql } from '../../database/sql.js';
 import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-access.js';
 import { GateEntity } from './gate.entity.js';
-import type { GateCode } from './gate-code.js';
+import type { GateCode } from '../../common/domain/gate-code.js';
 import type { GateStateResponseDto } from './dto/gate.dto.js';
 
 function toGate(gate: GateEntity): GateStateResponseDto {

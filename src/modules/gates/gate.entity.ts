@@ -1,5 +1,4 @@
 import { Check, Column, Entity, ForeignKey, PrimaryColumn, Unique } from 'typeorm';
-import { OfficerEntity } from '../officers/officer.entity.js';
 
 export interface Yard {
   code: string;
@@ -52,6 +51,6 @@ export class GateEntity {
   closedAt: Date | null;
 
   @Column({ name: 'closed_by', type: 'uuid', nullable: true })
-  @ForeignKey(() => OfficerEntity, { name: 'gate_closed_by_fkey' })
+  @ForeignKey('officer', { name: 'gate_closed_by_fkey' })
   closedBy: string | null;
 }

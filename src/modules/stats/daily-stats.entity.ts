@@ -1,12 +1,11 @@
 import { Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
-import { GateEntity } from '../gates/gate.entity.js';
-import type { Direction, GateCode } from '../gates/gate-code.js';
+import type { Direction, GateCode } from '../../common/domain/gate-code.js';
 
 /** One gate's figures for one local day and direction, computed by the stats rollup. */
 @Entity('daily_stats')
 export class DailyStatsEntity {
   @PrimaryColumn({ name: 'gate_code', type: 'text', primaryKeyConstraintName: 'daily_stats_pkey' })
-  @ForeignKey(() => GateEntity, { name: 'daily_stats_gate_code_fkey' })
+  @ForeignKey('gate', { name: 'daily_stats_gate_code_fkey' })
   gateCode: GateCode;
 
   @PrimaryColumn({ name: 'day', type: 'date', primaryKeyConstraintName: 'daily_stats_pkey' })

@@ -1,5 +1,4 @@
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { WebhookDeliveryEntity } from './webhook-delivery.entity.js';
 
 /** One HTTP attempt of a delivery: its status code or error and how long it took. */
 @Entity('webhook_attempt')
@@ -9,7 +8,7 @@ export class WebhookAttemptEntity {
   id: string;
 
   @Column({ name: 'delivery_id', type: 'uuid' })
-  @ForeignKey(() => WebhookDeliveryEntity, { name: 'FK_webhook_attempt_delivery' })
+  @ForeignKey('webhook_delivery', { name: 'FK_webhook_attempt_delivery' })
   deliveryId: string;
 
   @Column({ name: 'attempt', type: 'integer' })

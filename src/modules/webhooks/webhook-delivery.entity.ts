@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { WebhookEntity } from './webhook.entity.js';
 import type { DeliveryStatus } from './webhook.types.js';
 
 /** One audit event to deliver to one webhook; at most one per webhook and event. */
@@ -12,7 +11,7 @@ export class WebhookDeliveryEntity {
   id: string;
 
   @Column({ name: 'webhook_id', type: 'uuid' })
-  @ForeignKey(() => WebhookEntity, { name: 'FK_webhook_delivery_webhook' })
+  @ForeignKey('webhook', { name: 'FK_webhook_delivery_webhook' })
   webhookId: string;
 
   @Column({ name: 'event_seq', type: 'bigint' })

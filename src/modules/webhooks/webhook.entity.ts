@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { CompanyEntity } from '../companies/company.entity.js';
 import type { WebhookStatus } from './webhook.types.js';
 
 /** A company's webhook registration; the secret is stored encrypted, never in clear. */
@@ -12,7 +11,7 @@ export class WebhookEntity {
   id: string;
 
   @Column({ name: 'company_id', type: 'uuid' })
-  @ForeignKey(() => CompanyEntity, { name: 'FK_webhook_company' })
+  @ForeignKey('company', { name: 'FK_webhook_company' })
   companyId: string;
 
   @Column({ name: 'url', type: 'text' })

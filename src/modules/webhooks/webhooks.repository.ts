@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, Not, type Repository } from 'typeorm';
 import { rowsIn, Sql } from '../../database/sql.js';
-import { CompanyEntity } from '../companies/company.entity.js';
 import { enqueueInTransaction } from '../outbox/enqueue.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
 import { WebhookEntity } from './webhook.entity.js';
@@ -155,11 +154,7 @@ export class WebhooksRepository {
   // Serialises creations and re-enablings per company, so two at once cannot both pass the limit. FOR NO KEY
   // UPDATE: inserts elsewhere that reference the company (declarations, keys) are not held up by it.
   private async lockedActiveCount(manager: EntityManager, companyId: string): Promise<number> {
-    await manager.findOne(CompanyEntity, {
-      select: { id: true },
-      where: { id: companyId },
-      lock: { mode: 'for_no_key_update' },
-    });
+    await rowsIn(manager, 'SELECT id FROM company WHERE id = $1 FOR NO KEY UPDATE', [companyId]);
     return manager.countBy(WebhookEntity, { companyId, status: 'active' });
   }
 }
