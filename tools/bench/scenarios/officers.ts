@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { DomainError } from '../../../common/errors/domain-error.js';
-import { createDataSource } from '../../../database/data-source.js';
-import { Sql } from '../../../database/sql.js';
-import { OFFICERS_ENTITIES } from '../../../modules/officers/officers.entities.js';
-import { OfficersService } from '../../../modules/officers/officers.service.js';
+import { DomainError } from '../../../src/common/errors/domain-error.js';
+import { createDataSource } from '../../../src/database/data-source.js';
+import { Sql } from '../../../src/database/sql.js';
+import { OFFICERS_ENTITIES } from '../../../src/modules/officers/officers.entities.js';
+import { OfficersService } from '../../../src/modules/officers/officers.service.js';
 import type { BenchContext } from '../context.js';
 import { oneLine } from '../context.js';
 import { one, type Pool, rows } from '../db.js';
