@@ -5,6 +5,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { loggingModule } from './common/logging/logger.js';
 import { DatabaseModule } from './database/database.module.js';
+import { ENTITIES } from './entities.js';
 import { QueueModule } from './modules/queue/queue.module.js';
 import { WorkerModule } from './worker/worker.module.js';
 
@@ -18,7 +19,13 @@ export class AppModule {
     ];
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), loggingModule(logger), DatabaseModule, QueueModule, ...roles],
+      imports: [
+        ConfigModule.forRoot(config),
+        loggingModule(logger),
+        DatabaseModule.forRoot(ENTITIES),
+        QueueModule,
+        ...roles,
+      ],
     };
   }
 }

@@ -9,6 +9,7 @@ import { CONSTRAINT_ERRORS } from './common/errors/error-codes.js';
 import { violatedConstraint } from './common/errors/violated-constraint.js';
 import { createLogger, loggingModule, nestLogger } from './common/logging/logger.js';
 import { DatabaseModule } from './database/database.module.js';
+import { ENTITIES } from './entities.js';
 import { CompaniesModule } from './modules/companies/companies.module.js';
 import { CompaniesService } from './modules/companies/companies.service.js';
 import { OfficersModule } from './modules/officers/officers.module.js';
@@ -123,7 +124,7 @@ class CliModule {
       imports: [
         ConfigModule.forRoot(config),
         loggingModule(logger),
-        DatabaseModule,
+        DatabaseModule.forRoot(ENTITIES),
         QueueModule,
         CompaniesModule,
         OfficersModule,

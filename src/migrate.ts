@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     url: config.database.url,
     poolSize: 2,
     applicationName: 'border-gate-migrate',
+    entities: [],
   });
   await dataSource.initialize();
   try {

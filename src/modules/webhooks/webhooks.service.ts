@@ -10,7 +10,8 @@ import type { CreatedWebhookResponseDto, WebhookResponseDto } from './dto/webhoo
 import { issueWebhookSecret, WebhookSecrets } from './webhook-secret.js';
 import { checkWebhookUrl } from './webhook-target.js';
 import { toDeliveryResponse, toWebhookResponse } from './webhook.mapper.js';
-import { type AttemptRow, MAX_ACTIVE_WEBHOOKS, type WebhookRow } from './webhook.types.js';
+import type { WebhookEntity } from './webhook.entity.js';
+import { type AttemptRow, MAX_ACTIVE_WEBHOOKS } from './webhook.types.js';
 import { WebhooksRepository } from './webhooks.repository.js';
 
 const DEFAULT_DELIVERY_LIMIT = 50;
@@ -105,7 +106,7 @@ export class WebhooksService {
     }
   }
 
-  private async findOwned(company: AuthenticatedCompany, id: string): Promise<WebhookRow> {
+  private async findOwned(company: AuthenticatedCompany, id: string): Promise<WebhookEntity> {
     // Malformed ids and other companies' ids answer alike, so ids cannot be probed.
     const row = isUuid(id) ? await this.webhooks.findVisible(company.companyId, id.toLowerCase()) : null;
     if (!row) throw notFound();
