@@ -4,7 +4,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { LOGGER } from '../../common/logging/logger.tokens.js';
 import { PollingLoop } from '../../common/polling-loop.js';
 import { rowsIn, Sql } from '../../database/sql.js';
-import { Queues } from '../queue/queue.module.js';
+import { QueueRegistry } from '../queue/queue-registry.js';
 
 interface PendingMessage {
   id: string;
@@ -30,7 +30,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly sql: Sql,
     private readonly config: AppConfig,
-    private readonly queues: Queues,
+    private readonly queues: QueueRegistry,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 

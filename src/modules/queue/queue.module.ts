@@ -1,64 +1,18 @@
-import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config.js';
-import { QueueName, queueKeyPrefix } from './queue-names.js';
+import { ProcessorWorker } from './processor-worker.js';
+import { QueueName } from './queue-names.js';
+import { queueOptions } from './queue-options.js';
+import { QueueRegistry } from './queue-registry.js';
 import { createProducerConnection } from './redis.js';
 
 export const REDIS_PRODUCER = Symbol('REDIS_PRODUCER');
 
-/** The producer side of every queue, on one fail-fast connection. Workers open their own blocking connections. */
-@Injectable()
-export class Queues implements OnApplicationShutdown {
-  private readonly queues: Map<QueueName, Queue>;
+BullModule.workerClass = ProcessorWorker;
 
-  constructor(
-    config: AppConfig,
-    @Inject(REDIS_PRODUCER) private readonly redis: Redis,
-  ) {
-    const retries: Record<QueueName, { attempts: number; delay: number }> = {
-      [QueueName.Screening]: { attempts: config.SCREENING_ATTEMPTS, delay: config.SCREENING_BACKOFF_MS },
-      [QueueName.Clearance]: { attempts: 10, delay: config.SCREENING_BACKOFF_MS },
-      [QueueName.Webhooks]: { attempts: config.WEBHOOK_MAX_ATTEMPTS, delay: config.WEBHOOK_BACKOFF_MS },
-      [QueueName.Stats]: { attempts: 3, delay: config.SCREENING_BACKOFF_MS },
-      [QueueName.Maintenance]: { attempts: 3, delay: config.SCREENING_BACKOFF_MS },
-    };
-    this.queues = new Map(
-      Object.values(QueueName).map((name) => {
-        const queue = new Queue(name, {
-          connection: redis,
-          prefix: queueKeyPrefix(config.QUEUE_PREFIX, name),
-          skipWaitingForReady: true,
-          defaultJobOptions: {
-            attempts: retries[name].attempts,
-            backoff: { type: 'exponential', delay: retries[name].delay },
-            // Bounded history; long enough that a re-added jobId within a day is recognised as a duplicate.
-            removeOnComplete: { age: 24 * 3600, count: 50_000 },
-            removeOnFail: { age: 7 * 24 * 3600 },
-          },
-        });
-        queue.on('error', () => undefined); // surfaced by the relay and /health, which own the reporting
-        return [name, queue] as const;
-      }),
-    );
-  }
-
-  get(name: QueueName | string): Queue {
-    const queue = this.queues.get(name as QueueName);
-    if (!queue) throw new Error(`unknown queue ${name}`);
-    return queue;
-  }
-
-  all(): Queue[] {
-    return [...this.queues.values()];
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.all().map((q) => q.close().catch(() => undefined)));
-    this.redis.disconnect();
-  }
-}
-
+/** Redis for producers and probes: one fail-fast connection, made injectable as REDIS_PRODUCER. */
 @Global()
 @Module({
   providers: [
@@ -71,8 +25,48 @@ export class Queues implements OnApplicationShutdown {
         return redis;
       },
     },
-    Queues,
   ],
-  exports: [REDIS_PRODUCER, Queues],
+  exports: [REDIS_PRODUCER],
 })
-export class QueueModule {}
+class RedisProducerModule {}
+
+const queues = BullModule.registerQueueAsync(
+  ...Object.values(QueueName).map((name) => ({
+    name,
+    inject: [AppConfig],
+    useFactory: (config: AppConfig) => queueOptions(config, name),
+  })),
+);
+
+/**
+ * Every BullMQ queue, registered with @nestjs/bullmq on the producer connection (each with its own key prefix
+ * and retry settings, `queue-options.ts`), and `QueueRegistry` over them. Processors are registered only in
+ * WorkerModule; their workers open blocking connections of their own (`ProcessorWorker`).
+ */
+@Global()
+@Module({
+  imports: [
+    RedisProducerModule,
+    BullModule.forRootAsync({
+      imports: [RedisProducerModule],
+      inject: [REDIS_PRODUCER],
+      // Queues start without waiting for Redis: the API accepts declarations while it is away.
+      useFactory: (redis: Redis) => ({ connection: redis, skipWaitingForReady: true }),
+    }),
+    queues,
+  ],
+  providers: [QueueRegistry],
+  exports: [RedisProducerModule, queues, QueueRegistry],
+})
+export class QueueModule implements OnApplicationShutdown {
+  constructor(
+    private readonly registry: QueueRegistry,
+    @Inject(REDIS_PRODUCER) private readonly redis: Redis,
+  ) {}
+
+  /** After the workers (closed in onModuleDestroy): the queues, then their shared connection. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.registry.all().map((queue) => queue.close().catch(() => undefined)));
+    this.redis.disconnect();
+  }
+}

@@ -1,10 +1,10 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { Inject } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logger.tokens.js';
-import { AppConfig } from '../../config/app-config.js';
-import { Queues } from '../queue/queue.module.js';
-import { ScheduledJob } from '../queue/scheduled-job.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
+import { ScheduledJobProcessor } from '../../worker/scheduled-job-processor.js';
 import { WorkerHeartbeat } from '../../worker/worker-heartbeat.service.js';
 import { PartitionMaintenance } from './partition-maintenance.service.js';
 import { RetentionPurge } from './retention-purge.service.js';
@@ -18,38 +18,39 @@ export const RETENTION_SCHEDULE = { pattern: '15 3 * * *', tz: 'Asia/Ho_Chi_Minh
  * idempotency records purged. Partitions are also ensured straight away at worker start, without Redis, so a
  * worker that starts during a Redis outage still keeps the audit log writable. Both steps are idempotent.
  */
-@Injectable()
-export class RetentionWorker implements OnApplicationBootstrap, OnModuleDestroy {
-  private job: ScheduledJob | null = null;
-
+@Processor(QueueName.Maintenance, { autorun: false })
+export class RetentionProcessor extends ScheduledJobProcessor {
   constructor(
     private readonly partitions: PartitionMaintenance,
     private readonly purge: RetentionPurge,
-    private readonly queues: Queues,
-    private readonly heartbeat: WorkerHeartbeat,
-    private readonly config: AppConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    @InjectQueue(QueueName.Maintenance) queue: Queue,
+    heartbeat: WorkerHeartbeat,
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    super(
+      queue,
+      {
+        job: JobName.DailyRetention,
+        schedulerId: RETENTION_SCHEDULER_ID,
+        repeat: RETENTION_SCHEDULE,
+        keep: 30,
+        description: 'daily retention',
+      },
+      heartbeat,
+      logger,
+    );
+  }
 
-  onApplicationBootstrap(): void {
-    this.job = new ScheduledJob({
-      queue: QueueName.Maintenance,
-      job: JobName.DailyRetention,
-      schedulerId: RETENTION_SCHEDULER_ID,
-      repeat: RETENTION_SCHEDULE,
-      keep: 30,
-      description: 'daily retention',
-      run: () => this.daily(),
-      queues: this.queues,
-      config: this.config,
-      logger: this.logger,
-      counters: this.heartbeat,
-    });
+  override onApplicationBootstrap(): void {
+    super.onApplicationBootstrap();
     void this.ensureAtStart();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.job?.close();
+  protected async run(): Promise<string> {
+    const ensured = await this.partitions.ensureAhead();
+    const purged = await this.purge.purge();
+    const made = ensured.map((p) => `${p.table} ${p.from}..${p.to}: ${p.created} created`).join('; ');
+    return `${made}; purged ${purged.outboxMessages} outbox messages, ${purged.idempotencyRecords} idempotency records`;
   }
 
   private async ensureAtStart(): Promise<void> {
@@ -62,12 +63,5 @@ export class RetentionWorker implements OnApplicationBootstrap, OnModuleDestroy 
         'could not ensure partitions at start; the daily job will',
       );
     }
-  }
-
-  private async daily(): Promise<string> {
-    const ensured = await this.partitions.ensureAhead();
-    const purged = await this.purge.purge();
-    const made = ensured.map((p) => `${p.table} ${p.from}..${p.to}: ${p.created} created`).join('; ');
-    return `${made}; purged ${purged.outboxMessages} outbox messages, ${purged.idempotencyRecords} idempotency records`;
   }
 }
