@@ -10,6 +10,7 @@ import { createProducerConnection } from './redis.js';
 
 export const REDIS_PRODUCER = Symbol('REDIS_PRODUCER');
 
+// @nestjs/bullmq builds every processor's worker with this class: see ProcessorWorker for why.
 BullModule.workerClass = ProcessorWorker;
 
 /** Redis for producers and probes: one fail-fast connection, made injectable as REDIS_PRODUCER. */
