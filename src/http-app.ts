@@ -15,7 +15,7 @@ import { toErrorBody } from './common/http/to-error-body.js';
 import { MetricsService } from './modules/metrics/metrics.service.js';
 import { QueueBoardAuth } from './modules/queue-board/queue-board.auth.js';
 import { mountQueueBoard } from './modules/queue-board/queue-board.js';
-import { Queues } from './modules/queue/queue.module.js';
+import { QueueRegistry } from './modules/queue/queue-registry.js';
 import { RateLimiter } from './modules/rate-limit/rate-limiter.js';
 
 const REQUEST_ID = /^[\w-]{1,64}$/;
@@ -94,7 +94,7 @@ export async function createHttpApp(
     );
     metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
   });
-  await mountQueueBoard(fastify, app.get(QueueBoardAuth), app.get(Queues).all(), {
+  await mountQueueBoard(fastify, app.get(QueueBoardAuth), app.get(QueueRegistry).all(), {
     ui: options.queueBoardUi ?? options.swaggerUi ?? true,
   });
 

@@ -6,7 +6,7 @@ import { startService, type RunningService } from './support/processes.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { testQueuePrefix } from './support/test-env.js';
 import { JobName, QueueName } from '../src/modules/queue/queue-names.js';
-import { Queues } from '../src/modules/queue/queue.module.js';
+import { QueueRegistry } from '../src/modules/queue/queue-registry.js';
 
 const QUEUES = Object.values(QueueName);
 
@@ -54,9 +54,9 @@ describe('metrics of an API process, with a separate worker process', () => {
     const submitted = await submit(api, company.apiKey, body);
     expect(submitted.statusCode).toBe(202);
     declarationId = submitted.json().id as string;
-    const waiting = await api.app.get(Queues).get(QueueName.Stats).add(JobName.RollupDailyStats, {});
+    const waiting = await api.app.get(QueueRegistry).get(QueueName.Stats).add(JobName.RollupDailyStats, {});
     const delayed = await api.app
-      .get(Queues)
+      .get(QueueRegistry)
       .get(QueueName.Webhooks)
       .add(JobName.DeliverWebhook, {}, { delay: 3_600_000 });
 
@@ -155,7 +155,7 @@ describe('metrics of one process running API and worker', () => {
     const submitted = await submit(app, company.apiKey, declarationBody());
     expect((await settled(app, company.apiKey, submitted.json().id as string)).status).toBe('accepted');
     await app.app
-      .get(Queues)
+      .get(QueueRegistry)
       .get(QueueName.Screening)
       .add(JobName.ScreenDeclaration, { declarationId: 'not-a-declaration' }, { jobId: 'broken-1', attempts: 1 });
 
@@ -246,7 +246,7 @@ describe('metrics of one process running API and worker', () => {
 
     it('lets a supervisor retry a failed job, and refuses the actions that throw work away', async () => {
       const supervisor = await officer(app, 'supervisor');
-      const queue = app.app.get(Queues).get(QueueName.Screening);
+      const queue = app.app.get(QueueRegistry).get(QueueName.Screening);
       await queue.add(JobName.ScreenDeclaration, { declarationId: 'also-not-one' }, { jobId: 'broken-2', attempts: 1 });
       await eventually(async () => ((await queue.getJobState('broken-2')) === 'failed' ? true : undefined));
 

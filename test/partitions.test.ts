@@ -4,11 +4,11 @@ import { MonthlyPartitions1795748400000 } from '../migrations/1795748400000-Mont
 import { MIGRATIONS } from '../migrations/index.js';
 import { Sql } from '../src/database/sql.js';
 import { AuditVerifier } from '../src/modules/audit/audit-verifier.service.js';
-import { Queues } from '../src/modules/queue/queue.module.js';
+import { QueueRegistry } from '../src/modules/queue/queue-registry.js';
 import { QueueName } from '../src/modules/queue/queue-names.js';
 import { PartitionMaintenance } from '../src/modules/retention/partition-maintenance.service.js';
 import { PURGE_BATCH, RetentionPurge } from '../src/modules/retention/retention-purge.service.js';
-import { RETENTION_SCHEDULER_ID } from '../src/modules/retention/retention.worker.js';
+import { RETENTION_SCHEDULER_ID } from '../src/modules/retention/retention.processor.js';
 import { settled, submit } from './support/api.js';
 import { declarationBody } from './support/factories.js';
 import { cli } from './support/processes.js';
@@ -157,7 +157,7 @@ describe('the audit log, partitioned by month', () => {
     expect(JSON.parse(viaCli.stdout)).toEqual({
       partitions: [{ table: 'declaration_event', from: expect.any(String), to: expect.any(String), created: 0 }],
     });
-    const scheduler = await t.app.get(Queues).get(QueueName.Maintenance).getJobScheduler(RETENTION_SCHEDULER_ID);
+    const scheduler = await t.app.get(QueueRegistry).get(QueueName.Maintenance).getJobScheduler(RETENTION_SCHEDULER_ID);
     expect(scheduler).toMatchObject({ pattern: '15 3 * * *', tz: 'Asia/Ho_Chi_Minh' });
   });
 });

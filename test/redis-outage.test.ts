@@ -1,5 +1,5 @@
 import { settled, submit } from './support/api.js';
-import { ScreeningWorker } from '../src/modules/screening/screening.worker.js';
+import { ScreeningProcessor } from '../src/modules/screening/screening.processor.js';
 import { declarationBody, eventually } from './support/factories.js';
 import { DisposableRedis } from './support/redis-server.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -65,7 +65,7 @@ describe('nothing lost when Redis goes away', () => {
   });
 
   it('re-drives jobs that were waiting in Redis when it restarted empty', async () => {
-    const worker = t.app.get(ScreeningWorker);
+    const worker = t.app.get(ScreeningProcessor).worker;
     await worker.pause();
     const ids: string[] = [];
     for (let i = 0; i < 15; i += 1) ids.push((await submit(t, company.apiKey, declarationBody())).json().id);

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { ClearanceRepository } from '../src/modules/clearance/clearance.repository.js';
 import { ExpiryService } from '../src/modules/clearance/expiry.service.js';
-import { Queues } from '../src/modules/queue/queue.module.js';
+import { QueueRegistry } from '../src/modules/queue/queue-registry.js';
 import { JobName, QueueName } from '../src/modules/queue/queue-names.js';
 import { StatsRollupService } from '../src/modules/stats/stats-rollup.service.js';
 import { WatchlistService } from '../src/modules/watchlist/watchlist.service.js';
@@ -311,7 +311,7 @@ describe('daily statistics', () => {
     });
 
     it('is kept up to date by the repeatable BullMQ job, registered when the worker starts', async () => {
-      const queue = t.app.get(Queues).get(QueueName.Stats);
+      const queue = t.app.get(QueueRegistry).get(QueueName.Stats);
       const scheduler = await eventually(() => queue.getJobScheduler('rollup-daily-stats'), 10_000, 'the scheduler');
       expect(scheduler).toMatchObject({ name: JobName.RollupDailyStats, every: 5 * 60_000 });
 

@@ -4,11 +4,11 @@ import { createServer, type IncomingHttpHeaders, type Server, type ServerRespons
 import type { AddressInfo } from 'node:net';
 import { runInNewContext } from 'node:vm';
 import type { DomainEvent } from '../src/modules/events/domain-event.js';
-import { WebhookDeliveryWorker } from '../src/modules/webhooks/webhook-delivery.worker.js';
+import { WebhookDeliveryProcessor } from '../src/modules/webhooks/webhook-delivery.processor.js';
 import { WebhookFanout } from '../src/modules/webhooks/webhook-fanout.service.js';
 import { WebhookReconciler } from '../src/modules/webhooks/webhook-reconciler.service.js';
 import { QueueName } from '../src/modules/queue/queue-names.js';
-import { Queues } from '../src/modules/queue/queue.module.js';
+import { QueueRegistry } from '../src/modules/queue/queue-registry.js';
 import { settled, submit } from './support/api.js';
 import { declarationBody, eventually } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -626,7 +626,7 @@ describe('webhooks', () => {
 
     it('does not send pending deliveries of a webhook that was deleted, and does not redeliver a pending one', async () => {
       const owner = await t.createCompany();
-      const worker = t.app.get(WebhookDeliveryWorker);
+      const worker = t.app.get(WebhookDeliveryProcessor).worker;
       const event = await acceptedEvent(owner);
       const path = freshPath('deleted');
       const hook = await registered(owner.apiKey, path);
@@ -668,7 +668,7 @@ describe('webhooks', () => {
 
     it('re-adds the job of a pending delivery that Redis lost, and the delivery then goes out', async () => {
       const owner = await t.createCompany();
-      const worker = t.app.get(WebhookDeliveryWorker);
+      const worker = t.app.get(WebhookDeliveryProcessor).worker;
       const path = freshPath('lost-job');
       const hook = await registered(owner.apiKey, path);
       const event = await acceptedEvent(owner);
@@ -678,7 +678,7 @@ describe('webhooks', () => {
         expect(await fanOut([event])).toBe(1);
         const [pending] = await deliveries(owner.apiKey, hook.id);
         deliveryId = pending.id;
-        const queue = t.app.get(Queues).get(QueueName.Webhooks);
+        const queue = t.app.get(QueueRegistry).get(QueueName.Webhooks);
         // Wait for the relay to hand the job to Redis, then lose it the way a restarted Redis would.
         const job = await eventually(async () => (await queue.getJob(`webhook-${deliveryId}`)) ?? undefined);
         await job.remove();

@@ -2,13 +2,12 @@ import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Sql } from '../database/sql.js';
-import type { JobCounters } from '../modules/queue/job-worker.js';
 
 const BEAT_MS = 5000;
 
 /** Each worker process records that it is alive and how much it did, so /health can tell progress from a stall. */
 @Injectable()
-export class WorkerHeartbeat implements OnApplicationBootstrap, OnModuleDestroy, JobCounters {
+export class WorkerHeartbeat implements OnApplicationBootstrap, OnModuleDestroy {
   readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private completed = 0;
   private failed = 0;

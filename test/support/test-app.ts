@@ -5,7 +5,7 @@ import type { AppConfig } from '../../src/config/app-config.js';
 import { Sql } from '../../src/database/sql.js';
 import { createHttpApp } from '../../src/http-app.js';
 import { CompaniesService } from '../../src/modules/companies/companies.service.js';
-import { Queues } from '../../src/modules/queue/queue.module.js';
+import { QueueRegistry } from '../../src/modules/queue/queue-registry.js';
 import { testConfig } from './test-env.js';
 
 export interface InjectOptions {
@@ -88,7 +88,7 @@ export async function startTestApp(
     },
     createCompany: (name = 'Test Transport Co') => app.get(CompaniesService).create(name, uniqueTaxCode()),
     close: async () => {
-      for (const queue of app.get(Queues).all()) await queue.obliterate({ force: true }).catch(() => undefined);
+      for (const queue of app.get(QueueRegistry).all()) await queue.obliterate({ force: true }).catch(() => undefined);
       await app.close();
     },
   };

@@ -4,7 +4,8 @@ import type { Redis } from 'ioredis';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { Sql } from '../../database/sql.js';
 import { DECLARATION_STATUSES } from '../declarations/declaration-status.js';
-import { Queues, REDIS_PRODUCER } from '../queue/queue.module.js';
+import { REDIS_PRODUCER } from '../queue/queue.module.js';
+import { QueueRegistry } from '../queue/queue-registry.js';
 import { processRegistry } from './process-metrics.js';
 import { withTimeout } from '../../common/with-timeout.js';
 
@@ -83,7 +84,7 @@ export class MetricsService {
   private scrape: Promise<string> | null = null;
 
   constructor(
-    private readonly queues: Queues,
+    private readonly queues: QueueRegistry,
     private readonly sql: Sql,
     @Inject(REDIS_PRODUCER) private readonly redis: Redis,
   ) {

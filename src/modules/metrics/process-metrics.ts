@@ -2,7 +2,7 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 
 /**
  * Metrics that belong to the process rather than to one HTTP app: Node's own (memory, event loop, GC) and
- * the BullMQ jobs this process ran. Module-level because JobWorker is built with `new`, not by Nest, and
+ * the BullMQ jobs this process ran. Module-level because one process may build several Nest apps (tests), and
  * prom-client refuses to register the default collectors twice on one registry. API processes merge this
  * registry into GET /metrics; a worker-only process serves it on WORKER_METRICS_PORT.
  */
@@ -24,7 +24,7 @@ const jobFailures = new Counter({
   registers: [processRegistry],
 });
 
-/** Called by JobWorker once per attempt. */
+/** Called by JobProcessor once per attempt. */
 export const jobMetrics = {
   completed(queue: string, job: string, durationMs: number): void {
     jobDuration.observe({ queue, job, outcome: 'completed' }, durationMs / 1000);

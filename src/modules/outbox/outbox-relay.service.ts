@@ -3,7 +3,7 @@ import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { type ScreeningConfig, screeningConfig } from '../../config/config-groups.js';
 import { PollingLoop } from '../../common/polling-loop.js';
 import { rowsIn, Sql } from '../../database/sql.js';
-import { Queues } from '../queue/queue.module.js';
+import { QueueRegistry } from '../queue/queue-registry.js';
 
 interface PendingMessage {
   id: string;
@@ -29,7 +29,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly sql: Sql,
     @Inject(screeningConfig.KEY) private readonly screeningConfig: ScreeningConfig,
-    private readonly queues: Queues,
+    private readonly queues: QueueRegistry,
     @InjectPinoLogger(OutboxRelay.name) private readonly logger: PinoLogger,
   ) {}
 

@@ -1,5 +1,5 @@
-import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import {
   type QueueConfig,
@@ -9,65 +9,18 @@ import {
   type WebhooksConfig,
   webhooksConfig,
 } from '../../config/config-groups.js';
-import { QueueName, queueKeyPrefix } from './queue-names.js';
+import { ProcessorWorker } from './processor-worker.js';
+import { QueueName } from './queue-names.js';
+import { queueOptions } from './queue-options.js';
+import { QueueRegistry } from './queue-registry.js';
 import { createProducerConnection } from './redis.js';
 
 export const REDIS_PRODUCER = Symbol('REDIS_PRODUCER');
 
-/** The producer side of every queue, on one fail-fast connection. Workers open their own blocking connections. */
-@Injectable()
-export class Queues implements OnApplicationShutdown {
-  private readonly queues: Map<QueueName, Queue>;
+// @nestjs/bullmq builds every processor's worker with this class: see ProcessorWorker for why.
+BullModule.workerClass = ProcessorWorker;
 
-  constructor(
-    @Inject(queueConfig.KEY) queueConfig: QueueConfig,
-    @Inject(screeningConfig.KEY) screeningConfig: ScreeningConfig,
-    @Inject(webhooksConfig.KEY) webhooksConfig: WebhooksConfig,
-    @Inject(REDIS_PRODUCER) private readonly redis: Redis,
-  ) {
-    const retries: Record<QueueName, { attempts: number; delay: number }> = {
-      [QueueName.Screening]: { attempts: screeningConfig.attempts, delay: screeningConfig.backoffMs },
-      [QueueName.Clearance]: { attempts: 10, delay: screeningConfig.backoffMs },
-      [QueueName.Webhooks]: { attempts: webhooksConfig.maxAttempts, delay: webhooksConfig.backoffMs },
-      [QueueName.Stats]: { attempts: 3, delay: screeningConfig.backoffMs },
-      [QueueName.Maintenance]: { attempts: 3, delay: screeningConfig.backoffMs },
-    };
-    this.queues = new Map(
-      Object.values(QueueName).map((name) => {
-        const queue = new Queue(name, {
-          connection: redis,
-          prefix: queueKeyPrefix(queueConfig.prefix, name),
-          skipWaitingForReady: true,
-          defaultJobOptions: {
-            attempts: retries[name].attempts,
-            backoff: { type: 'exponential', delay: retries[name].delay },
-            // Bounded history; long enough that a re-added jobId within a day is recognised as a duplicate.
-            removeOnComplete: { age: 24 * 3600, count: 50_000 },
-            removeOnFail: { age: 7 * 24 * 3600 },
-          },
-        });
-        queue.on('error', () => undefined); // surfaced by the relay and /health, which own the reporting
-        return [name, queue] as const;
-      }),
-    );
-  }
-
-  get(name: QueueName | string): Queue {
-    const queue = this.queues.get(name as QueueName);
-    if (!queue) throw new Error(`unknown queue ${name}`);
-    return queue;
-  }
-
-  all(): Queue[] {
-    return [...this.queues.values()];
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.all().map((q) => q.close().catch(() => undefined)));
-    this.redis.disconnect();
-  }
-}
-
+/** Redis for producers and probes: one fail-fast connection, made injectable as REDIS_PRODUCER. */
 @Global()
 @Module({
   providers: [
@@ -80,8 +33,49 @@ export class Queues implements OnApplicationShutdown {
         return redis;
       },
     },
-    Queues,
   ],
-  exports: [REDIS_PRODUCER, Queues],
+  exports: [REDIS_PRODUCER],
 })
-export class QueueModule {}
+class RedisProducerModule {}
+
+const queues = BullModule.registerQueueAsync(
+  ...Object.values(QueueName).map((name) => ({
+    name,
+    inject: [queueConfig.KEY, screeningConfig.KEY, webhooksConfig.KEY],
+    useFactory: (queue: QueueConfig, screening: ScreeningConfig, webhooks: WebhooksConfig) =>
+      queueOptions({ queue, screening, webhooks }, name),
+  })),
+);
+
+/**
+ * Every BullMQ queue, registered with @nestjs/bullmq on the producer connection (each with its own key prefix
+ * and retry settings, `queue-options.ts`), and `QueueRegistry` over them. Processors are registered only in
+ * WorkerModule; their workers open blocking connections of their own (`ProcessorWorker`).
+ */
+@Global()
+@Module({
+  imports: [
+    RedisProducerModule,
+    BullModule.forRootAsync({
+      imports: [RedisProducerModule],
+      inject: [REDIS_PRODUCER],
+      // Queues start without waiting for Redis: the API accepts declarations while it is away.
+      useFactory: (redis: Redis) => ({ connection: redis, skipWaitingForReady: true }),
+    }),
+    queues,
+  ],
+  providers: [QueueRegistry],
+  exports: [RedisProducerModule, queues, QueueRegistry],
+})
+export class QueueModule implements OnApplicationShutdown {
+  constructor(
+    private readonly registry: QueueRegistry,
+    @Inject(REDIS_PRODUCER) private readonly redis: Redis,
+  ) {}
+
+  /** After the workers (closed in onModuleDestroy): the queues, then their shared connection. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.registry.all().map((queue) => queue.close().catch(() => undefined)));
+    this.redis.disconnect();
+  }
+}

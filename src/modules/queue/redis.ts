@@ -21,3 +21,8 @@ export function createProducerConnection(url: string, extra: RedisOptions = {}):
     ...extra,
   });
 }
+
+/** A worker connection to the same server as `producer`: blocking commands, retried forever, no command timeout. */
+export function createBlockingTwin(producer: Redis): Redis {
+  return producer.duplicate({ maxRetriesPerRequest: null, commandTimeout: undefined });
+}

@@ -1,9 +1,10 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { type ScreeningConfig, screeningConfig } from '../../config/config-groups.js';
 import { Sql } from '../../database/sql.js';
 import { JobName, QueueName, screeningJobId } from '../queue/queue-names.js';
-import { Queues } from '../queue/queue.module.js';
 import { ScreeningService } from './screening.service.js';
 
 export type RedriveOutcome = 'requeued' | 'retried' | 'in_queue' | 'marked_failed';
@@ -18,7 +19,7 @@ export class ScreeningReconciler {
     private readonly sql: Sql,
     private readonly screening: ScreeningService,
     @Inject(screeningConfig.KEY) private readonly screeningConfig: ScreeningConfig,
-    private readonly queues: Queues,
+    @InjectQueue(QueueName.Screening) private readonly queue: Queue,
     @InjectPinoLogger(ScreeningReconciler.name) private readonly logger: PinoLogger,
   ) {}
 
@@ -49,8 +50,7 @@ export class ScreeningReconciler {
   /** Puts one declaration's screening back in the queue. With `retryFailed`, a job that gave up runs again. */
   async redrive(declarationId: string, version: number, retryFailed: boolean): Promise<RedriveOutcome> {
     const jobId = screeningJobId(declarationId, version);
-    const queue = this.queues.get(QueueName.Screening);
-    const job = await queue.getJob(jobId);
+    const job = await this.queue.getJob(jobId);
     const state = job ? await job.getState() : 'missing';
     if (state === 'failed' && job) {
       if (!retryFailed) {
@@ -63,7 +63,7 @@ export class ScreeningReconciler {
     if (state === 'completed' && job)
       await job.remove(); // finished but the declaration is still submitted: run it again
     else if (state !== 'missing' && state !== 'unknown') return 'in_queue';
-    await queue.add(JobName.ScreenDeclaration, { declarationId }, { jobId });
+    await this.queue.add(JobName.ScreenDeclaration, { declarationId }, { jobId });
     return 'requeued';
   }
 }

@@ -1,8 +1,9 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { type ScreeningConfig, screeningConfig } from '../../config/config-groups.js';
 import { Sql } from '../../database/sql.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
-import { Queues } from '../queue/queue.module.js';
 import { WebhookDeliveryService } from './webhook-delivery.service.js';
 
 /**
@@ -14,7 +15,7 @@ import { WebhookDeliveryService } from './webhook-delivery.service.js';
 export class WebhookReconciler {
   constructor(
     private readonly sql: Sql,
-    private readonly queues: Queues,
+    @InjectQueue(QueueName.Webhooks) private readonly queue: Queue,
     private readonly deliveries: WebhookDeliveryService,
     @Inject(screeningConfig.KEY) private readonly screeningConfig: ScreeningConfig,
   ) {}
@@ -26,14 +27,13 @@ export class WebhookReconciler {
         ORDER BY d.created_at LIMIT 200`,
       [this.screeningConfig.reconcileStaleAfterMs],
     );
-    const queue = this.queues.get(QueueName.Webhooks);
     let requeued = 0;
     let failed = 0;
     for (const d of stale) {
-      const job = await queue.getJob(d.job_id);
+      const job = await this.queue.getJob(d.job_id);
       const state = job ? await job.getState() : 'missing';
       if (state === 'missing' || state === 'unknown') {
-        await queue.add(JobName.DeliverWebhook, { deliveryId: d.id }, { jobId: d.job_id });
+        await this.queue.add(JobName.DeliverWebhook, { deliveryId: d.id }, { jobId: d.job_id });
         requeued += 1;
       } else if (state === 'failed') {
         await this.deliveries.markFailed(d.id, d.attempts, job?.failedReason || 'delivery failed');

@@ -10,7 +10,7 @@ import { WebhooksService } from './webhooks.service.js';
 
 /**
  * Company webhooks: registration API, fan-out of domain events into deliveries (WebhookFanout, for the event
- * dispatcher) and the delivery service behind WebhookDeliveryWorker (registered in the worker module).
+ * dispatcher) and the delivery service behind WebhookDeliveryProcessor (registered in the worker module).
  */
 @Module({
   imports: [CompaniesModule],
