@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { DeclarationsRepository } from './declarations.repository.js';
+import { GateFiguresRepository } from './gate-figures.repository.js';
 import { PublicStatusRepository } from './public-status.repository.js';
 
 const REPOSITORIES = [
   DeclarationsRepository,
   PublicStatusRepository,
+  GateFiguresRepository,
 ];
 
 /**
