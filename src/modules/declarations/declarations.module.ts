@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DailyFiguresRepository } from './daily-figures.repository.js';
 import { DeclarationsRepository } from './declarations.repository.js';
 import { GateFiguresRepository } from './gate-figures.repository.js';
 import { PublicStatusRepository } from './public-status.repository.js';
@@ -7,6 +8,7 @@ const REPOSITORIES = [
   DeclarationsRepository,
   PublicStatusRepository,
   GateFiguresRepository,
+  DailyFiguresRepository,
 ];
 
 /**
