@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditLogRepository } from './audit-log.repository.js';
 import { DailyFiguresRepository } from './daily-figures.repository.js';
 import { DeclarationsRepository } from './declarations.repository.js';
 import { GateFiguresRepository } from './gate-figures.repository.js';
@@ -9,6 +10,7 @@ const REPOSITORIES = [
   PublicStatusRepository,
   GateFiguresRepository,
   DailyFiguresRepository,
+  AuditLogRepository,
 ];
 
 /**
