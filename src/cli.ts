@@ -5,8 +5,11 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DomainError } from './common/errors/domain-error.js';
-import { createLogger, NestPinoLogger } from './common/logging/logger.js';
+import { CONSTRAINT_ERRORS } from './common/errors/error-codes.js';
+import { violatedConstraint } from './common/errors/violated-constraint.js';
+import { createLogger, loggingModule, nestLogger } from './common/logging/logger.js';
 import { DatabaseModule } from './database/database.module.js';
+import { ENTITIES } from './entities.js';
 import { CompaniesModule } from './modules/companies/companies.module.js';
 import { CompaniesService } from './modules/companies/companies.service.js';
 import { OfficersModule } from './modules/officers/officers.module.js';
@@ -119,8 +122,9 @@ class CliModule {
     return {
       module: CliModule,
       imports: [
-        ConfigModule.forRoot(config, logger),
-        DatabaseModule,
+        ConfigModule.forRoot(config),
+        loggingModule(logger),
+        DatabaseModule.forRoot(ENTITIES),
         QueueModule,
         CompaniesModule,
         OfficersModule,
@@ -169,9 +173,9 @@ async function main(argv: string[]): Promise<number> {
     strict: true,
   });
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 2);
+  const logger = createLogger(config.app.logLevel === 'info' ? 'warn' : config.app.logLevel, 2);
   const app = await NestFactory.createApplicationContext(CliModule.create(config, logger), {
-    logger: new NestPinoLogger(logger),
+    logger: nestLogger(logger),
   });
   try {
     const result = await command.run(app, values);
@@ -194,11 +198,11 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`${error.message}\n`);
       process.exit(78);
     }
-    const known = error instanceof DomainError ? { code: error.code, message: error.message } : null;
-    const constraint = (error as { constraint?: string }).constraint;
-    process.stderr.write(
-      `${JSON.stringify(known ?? (constraint === 'UQ_company_tax_code' ? { code: 'CONFLICT.DUPLICATE', message: 'A company with this tax code already exists' } : { code: 'INTERNAL', message: (error as Error).message }))}\n`,
-    );
+    const known =
+      error instanceof DomainError
+        ? { code: error.code, message: error.message }
+        : CONSTRAINT_ERRORS[violatedConstraint(error) ?? ''];
+    process.stderr.write(`${JSON.stringify(known ?? { code: 'INTERNAL', message: (error as Error).message })}\n`);
     process.exit(1);
   },
 );

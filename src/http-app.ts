@@ -5,10 +5,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import { PinoLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
-import { NestPinoLogger } from './common/logging/logger.js';
+import { nestLogger } from './common/logging/logger.js';
+import { runWithRequestLogContext } from './common/logging/log-context.js';
 import { toErrorBody } from './common/http/to-error-body.js';
 import { MetricsService } from './modules/metrics/metrics.service.js';
 import { QueueBoardAuth } from './modules/queue-board/queue-board.auth.js';
@@ -42,9 +44,9 @@ export async function createHttpApp(
     loggerInstance: logger,
     // Our onResponse hook writes one line per request instead (route pattern, no raw URL).
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: config.HTTP_BODY_LIMIT_BYTES,
+    bodyLimit: config.app.bodyLimitBytes,
     // request.ip from X-Forwarded-For (rate limits per client address): only behind a proxy that sets it.
-    trustProxy: config.HTTP_TRUST_PROXY,
+    trustProxy: config.app.trustProxy,
     genReqId: (req: IncomingMessage) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -57,7 +59,7 @@ export async function createHttpApp(
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(config, logger), adapter, {
-    logger: new NestPinoLogger(logger),
+    logger: nestLogger(logger),
     abortOnError: false, // start-up errors reach main(), which reports them and exits
     bodyParser: false, // Nest would add a urlencoded parser; this API takes JSON only
   });
@@ -70,6 +72,11 @@ export async function createHttpApp(
   fastify.addHook('onRequest', (request, reply) => rateLimiter.onRequest(request, reply));
   const metrics = app.get(MetricsService);
 
+  // After the body is read, so the context holds through guards, pipes, handler and services.
+  const requestLogger = await app.resolve<PinoLogger>(PinoLogger);
+  fastify.addHook('preHandler', (request, _reply, done) =>
+    runWithRequestLogContext(requestLogger, String(request.id), done),
+  );
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -123,7 +130,7 @@ export async function createHttpApp(
 /** A worker-only process: no HTTP server at all. */
 export async function createWorkerContext(config: AppConfig, logger: Logger): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(AppModule.forRole(config, logger), {
-    logger: new NestPinoLogger(logger),
+    logger: nestLogger(logger),
     abortOnError: false,
   });
   app.enableShutdownHooks();

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { getPriority, setPriority } from 'node:os';
-import { AppConfig, ConfigError, loadConfig } from './config/app-config.js';
+import { ConfigError, Environment, loadConfig } from './config/app-config.js';
 import type { Logger } from 'pino';
 import { createLogger } from './common/logging/logger.js';
 import { createHttpApp, createWorkerContext } from './http-app.js';
@@ -34,24 +34,25 @@ function lowerPriority(nice: number, logger: Logger): void {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.app.logLevel);
   forceExitAfterGrace(logger);
-  if (config.AUTH_TOKEN_SECRET === new AppConfig().AUTH_TOKEN_SECRET) {
+  if (config.auth.tokenSecret === new Environment().AUTH_TOKEN_SECRET) {
     logger.warn('AUTH_TOKEN_SECRET is the development default: set a long random value in production');
   }
-  if (config.APP_ROLE === 'worker') {
-    lowerPriority(config.WORKER_NICE, logger);
+  if (config.app.role === 'worker') {
+    lowerPriority(config.worker.nice, logger);
     await createWorkerContext(config, logger);
     // No HTTP app here: job and process metrics get their own /metrics (API processes serve theirs).
-    if (config.WORKER_METRICS_PORT > 0) await startWorkerMetricsServer(config.WORKER_METRICS_PORT, config.HOST, logger);
-    logger.info({ role: config.APP_ROLE }, 'worker started');
+    if (config.worker.metricsPort > 0)
+      await startWorkerMetricsServer(config.worker.metricsPort, config.app.host, logger);
+    logger.info({ role: config.app.role }, 'worker started');
     return;
   }
   const app = await createHttpApp(config, logger);
-  await app.listen({ port: config.PORT, host: config.HOST });
+  await app.listen({ port: config.app.port, host: config.app.host });
   logger.info(
-    { role: config.APP_ROLE, port: config.PORT },
-    `listening on http://${config.HOST}:${config.PORT} (docs at /api/docs)`,
+    { role: config.app.role, port: config.app.port },
+    `listening on http://${config.app.host}:${config.app.port} (docs at /api/docs)`,
   );
 }
 

@@ -7,12 +7,13 @@ import { createDataSource } from './database/data-source.js';
 /** The one-shot migrate step (compose's `migrate` service): creates the database if needed, migrates, exits. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
-  await ensureDatabaseExists(config.DATABASE_URL);
+  const logger = createLogger(config.app.logLevel);
+  await ensureDatabaseExists(config.database.url);
   const dataSource = createDataSource({
-    url: config.DATABASE_URL,
+    url: config.database.url,
     poolSize: 2,
     applicationName: 'border-gate-migrate',
+    entities: [],
   });
   await dataSource.initialize();
   try {

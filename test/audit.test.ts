@@ -4,16 +4,15 @@ import { AuditVerifier } from '../src/modules/audit/audit-verifier.service.js';
 import { settled, submit } from './support/api.js';
 import { declarationBody, eventually } from './support/factories.js';
 import { cli } from './support/processes.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, startWithCompany, type TestApp, type TestCompany } from './support/test-app.js';
 
 describe('the audit log', () => {
   let t: TestApp;
-  let company: { id: string; apiKey: string };
+  let company: TestCompany;
   let declarationId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    company = await t.createCompany();
+    ({ t, company } = await startWithCompany());
     declarationId = (await submit(t, company.apiKey, declarationBody())).json().id;
     await settled(t, company.apiKey, declarationId);
     await sealed(declarationId);
@@ -83,14 +82,14 @@ describe('the audit log', () => {
         ok: false,
         broken: { seq: Number(target!.seq), problem: 'hash_mismatch' },
       });
-      const viaCli = cli(['audit:verify'], { DATABASE_URL: t.config.DATABASE_URL });
+      const viaCli = cli(['audit:verify'], { DATABASE_URL: t.config.database.url });
       expect(viaCli.status).toBe(1);
       expect(JSON.parse(viaCli.stdout)).toMatchObject({ ok: false, broken: { seq: Number(target!.seq) } });
     } finally {
       await tamper(target!.note);
     }
     expect(await t.app.get(AuditVerifier).verify()).toMatchObject({ ok: true });
-    const viaCli = cli(['audit:verify'], { DATABASE_URL: t.config.DATABASE_URL });
+    const viaCli = cli(['audit:verify'], { DATABASE_URL: t.config.database.url });
     expect(viaCli.status).toBe(0);
   });
 
@@ -184,7 +183,7 @@ describe('audit_seal, one batch at a time', () => {
     const after = await head();
     expect({ seq: after.seq, hash: hex(after.hash) }).toEqual({ seq: chain[599].seq, hash: hex(chain[599].hash) });
     expect(await t.app.get(AuditVerifier).verify()).toMatchObject({ ok: true });
-    const viaCli = cli(['audit:verify'], { DATABASE_URL: t.config.DATABASE_URL });
+    const viaCli = cli(['audit:verify'], { DATABASE_URL: t.config.database.url });
     expect(viaCli.status).toBe(0);
   });
 

@@ -270,7 +270,7 @@ describe('officer authentication', () => {
       const [header, payload, signature] = token.split('.');
       const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
       const elevated = Buffer.from(JSON.stringify({ ...claims, agency: 'supervisor' })).toString('base64url');
-      const secret = t.config.AUTH_TOKEN_SECRET;
+      const secret = t.config.auth.tokenSecret;
       const now = Math.floor(Date.now() / 1000);
       const officerToken = (options: { issuer?: string; audience?: string; now?: number; secret?: string }) =>
         signToken({ sub: customs.id }, options.secret ?? secret, {

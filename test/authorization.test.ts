@@ -5,7 +5,7 @@
 // succeeded, and must leave that state (statuses, steps, audit rows) exactly as it was.
 import { CHECK_IN_AUDIENCE, OFFICER_AUDIENCE, signToken, TOKEN_ISSUER } from '../src/modules/auth/token.js';
 import { settled, submit } from './support/api.js';
-import { declarationBody, type DeclarationBody } from './support/factories.js';
+import { declarationBody, fruit, machines, type DeclarationBody } from './support/factories.js';
 import { officer, type AgencyName, type TestOfficer } from './support/officers.js';
 import { startTestApp, type TestApp, type TestResponse } from './support/test-app.js';
 
@@ -17,10 +17,6 @@ const AGENCIES: readonly AgencyName[] = ['customs', 'border_guard', 'quarantine'
 const STEP_AGENCIES: readonly StepAgency[] = ['customs', 'border_guard', 'quarantine', 'yard'];
 const otherGate = (gate: Gate): Gate => (gate === 'HUU_NGHI' ? 'TAN_THANH' : 'HUU_NGHI');
 
-// Exports of these need customs (stage 1), border guard (2) and the yard's fee (3): no quarantine.
-const machines = { description: 'Server racks', hsCode: '84714990', grossWeightKg: 12000, perishable: false };
-// Perishable: quarantine runs beside customs in stage 1.
-const fruit = { description: 'Fresh dragon fruit', hsCode: '08109050', grossWeightKg: 18000, perishable: true };
 const newDriver = { fullName: 'Phạm Văn Đức', documentNumber: '020090005555', nationality: 'VN' };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -286,7 +282,7 @@ describe('officer endpoints: every role, gate and credential', () => {
     ]);
     posted.forEach((p, i) => officers.set(p.label, logins[i]));
     const boss = logins[posted.length]; // supervises both gates: the subject of the forged tokens below
-    const secret = t.config.AUTH_TOKEN_SECRET;
+    const secret = t.config.auth.tokenSecret;
     const now = Math.floor(Date.now() / 1000);
     const claims = { sub: boss.id, agency: 'supervisor', gates: ['HUU_NGHI', 'TAN_THANH'] };
     const sign = (audience: string, at: number) =>

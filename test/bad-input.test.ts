@@ -1,7 +1,7 @@
-import { submit } from './support/api.js';
+import { submit, submitWithHeaders } from './support/api.js';
 import { expectError } from './support/errors.js';
 import { declarationBody, idempotencyKey } from './support/factories.js';
-import { startTestApp, type TestApp, type TestResponse } from './support/test-app.js';
+import { startWithCompany, type TestApp, type TestCompany, type TestResponse } from './support/test-app.js';
 
 // Every malformed request gets a clear 4xx naming the offending field, in the one public error shape;
 // nothing a client sends may produce a 500 or change stored data.
@@ -212,12 +212,9 @@ const QUERY_CASES: { name: string; query: () => string; field: string }[] = [
 
 describe('bad input: clear 4xx, one error shape, nothing stored', () => {
   let t: TestApp;
-  let company: { id: string; apiKey: string };
+  let company: TestCompany;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    company = await t.createCompany('Bad Input Co');
-  });
+  beforeAll(async () => ({ t, company } = await startWithCompany('Bad Input Co')));
   afterAll(() => t.close());
 
   // Other test files write to the same database concurrently, so counts are scoped to this file's company.
@@ -235,21 +232,6 @@ describe('bad input: clear 4xx, one error shape, nothing stored', () => {
       key,
     ]);
     return row!.n;
-  }
-
-  function post(
-    payload: unknown,
-    headers: Record<string, string | undefined> = {},
-  ): { key: string; response: Promise<TestResponse> } {
-    const key = idempotencyKey();
-    const all: Record<string, string | undefined> = {
-      authorization: `Bearer ${company.apiKey}`,
-      'idempotency-key': key,
-      'content-type': 'application/json',
-      ...headers,
-    };
-    const sent = Object.fromEntries(Object.entries(all).filter((e): e is [string, string] => e[1] !== undefined));
-    return { key, response: t.request({ method: 'POST', url: '/api/v1/declarations', headers: sent, payload }) };
   }
 
   function get(url: string, headers: Record<string, string> = {}): Promise<TestResponse> {
@@ -285,7 +267,7 @@ describe('bad input: clear 4xx, one error shape, nothing stored', () => {
   describe('POST /api/v1/declarations answers 400 naming the field', () => {
     it.each(FIELD_CASES)('for $name', async ({ body, field }) => {
       const before = await stored();
-      const { key, response } = post(body());
+      const { key, response } = submitWithHeaders(t, company.apiKey, body());
       expectFieldError(await response, field);
       await expectNothingStored(before, key);
     });
@@ -297,7 +279,7 @@ describe('bad input: clear 4xx, one error shape, nothing stored', () => {
       (body.vehicle as Json).color = marker;
       (body.driver as Json).internalRemark = { text: marker };
       const before = await stored();
-      const { key, response } = post(body);
+      const { key, response } = submitWithHeaders(t, company.apiKey, body);
       const res = await response;
 
       const error = expectError(res, 400, 'REQUEST.VALIDATION_FAILED');
@@ -338,7 +320,7 @@ describe('bad input: clear 4xx, one error shape, nothing stored', () => {
       (body.cargo as Json).grossWeightKg = -5;
       (body.driver as Json).phone = '0912345678';
       const before = await stored();
-      const { key, response } = post(body);
+      const { key, response } = submitWithHeaders(t, company.apiKey, body);
       const error = expectError(await response, 400, 'REQUEST.VALIDATION_FAILED');
       expect(error.details.map((d: { field: string }) => d.field).sort()).toEqual([
         'cargo.grossWeightKg',
@@ -353,7 +335,7 @@ describe('bad input: clear 4xx, one error shape, nothing stored', () => {
   describe('POST /api/v1/declarations with a body that is not JSON', () => {
     it.each(INVALID_JSON_CASES)('answers 400 REQUEST.INVALID_JSON for $name', async ({ body }) => {
       const before = await stored();
-      const { key, response } = post(body());
+      const { key, response } = submitWithHeaders(t, company.apiKey, body());
       const error = expectError(await response, 400, 'REQUEST.INVALID_JSON');
       expect(error.message).toMatch(/JSON/);
       await expectNothingStored(before, key);
@@ -363,7 +345,7 @@ describe('bad input: clear 4xx, one error shape, nothing stored', () => {
       const payload = body();
       expect(payload.length).toBeLessThan(64 * 1024);
       const before = await stored();
-      const { key, response } = post(payload);
+      const { key, response } = submitWithHeaders(t, company.apiKey, payload);
       expectError(await response, 400, /^REQUEST\.(VALIDATION_FAILED|INVALID_JSON)$/);
       await expectNothingStored(before, key);
     });
@@ -371,7 +353,7 @@ describe('bad input: clear 4xx, one error shape, nothing stored', () => {
     it('answers 413 REQUEST.BODY_TOO_LARGE for a body over 64 KiB', async () => {
       const body = withField('cargo.description', 'x'.repeat(70_000));
       const before = await stored();
-      const { key, response } = post(body);
+      const { key, response } = submitWithHeaders(t, company.apiKey, body);
       expectError(await response, 413, 'REQUEST.BODY_TOO_LARGE');
       await expectNothingStored(before, key);
     });
@@ -380,7 +362,9 @@ describe('bad input: clear 4xx, one error shape, nothing stored', () => {
       'answers 415 REQUEST.UNSUPPORTED_MEDIA_TYPE for content type %s',
       async (contentType) => {
         const before = await stored();
-        const { key, response } = post(JSON.stringify(validBody()), { 'content-type': contentType });
+        const { key, response } = submitWithHeaders(t, company.apiKey, JSON.stringify(validBody()), {
+          'content-type': contentType,
+        });
         expectError(await response, 415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE');
         await expectNothingStored(before, key);
       },
@@ -397,7 +381,7 @@ describe('bad input: clear 4xx, one error shape, nothing stored', () => {
       { name: 'contains a non-ASCII character', key: 'clé-42', code: 'IDEMPOTENCY.KEY_INVALID' },
     ])('answers 400 $code when the Idempotency-Key $name', async ({ key, code }) => {
       const before = await stored();
-      const { response } = post(validBody(), { 'idempotency-key': key });
+      const { response } = submitWithHeaders(t, company.apiKey, validBody(), { 'idempotency-key': key });
       const error = expectError(await response, 400, code);
       expect(error.message).toMatch(/Idempotency-Key/);
       expect(await stored()).toEqual(before);
@@ -405,7 +389,7 @@ describe('bad input: clear 4xx, one error shape, nothing stored', () => {
 
     it('answers 401 AUTH.API_KEY_MISSING without an Authorization header', async () => {
       const before = await stored();
-      const { key, response } = post(validBody(), { authorization: undefined });
+      const { key, response } = submitWithHeaders(t, company.apiKey, validBody(), { authorization: undefined });
       expectError(await response, 401, 'AUTH.API_KEY_MISSING');
       await expectNothingStored(before, key);
     });
@@ -419,7 +403,7 @@ describe('bad input: clear 4xx, one error shape, nothing stored', () => {
       { name: 'a made-up key of the right shape', header: () => `Bearer bgk_${'A'.repeat(43)}` },
     ])('answers 401 AUTH.API_KEY_INVALID for a malformed Authorization: $name', async ({ header }) => {
       const before = await stored();
-      const { key, response } = post(validBody(), { authorization: header() });
+      const { key, response } = submitWithHeaders(t, company.apiKey, validBody(), { authorization: header() });
       expectError(await response, 401, 'AUTH.API_KEY_INVALID');
       await expectNothingStored(before, key);
     });
@@ -459,14 +443,26 @@ describe('bad input: clear 4xx, one error shape, nothing stored', () => {
       { name: 'oversize body', payload: withField('cargo.description', 'x'.repeat(70_000)) },
     ];
     const requests: { name: string; response: Promise<TestResponse> }[] = [
-      ...bodies.map((b) => ({ name: `POST ${b.name}`, response: post(b.payload).response })),
+      ...bodies.map((b) => ({
+        name: `POST ${b.name}`,
+        response: submitWithHeaders(t, company.apiKey, b.payload).response,
+      })),
       ...['text/plain', 'application/x-www-form-urlencoded', 'application/xml'].map((ct) => ({
         name: `POST as ${ct}`,
-        response: post(JSON.stringify(validBody()), { 'content-type': ct }).response,
+        response: submitWithHeaders(t, company.apiKey, JSON.stringify(validBody()), { 'content-type': ct }).response,
       })),
-      { name: 'POST without Idempotency-Key', response: post(validBody(), { 'idempotency-key': undefined }).response },
-      { name: 'POST with a long key', response: post(validBody(), { 'idempotency-key': 'k'.repeat(300) }).response },
-      { name: 'POST without auth', response: post(validBody(), { authorization: undefined }).response },
+      {
+        name: 'POST without Idempotency-Key',
+        response: submitWithHeaders(t, company.apiKey, validBody(), { 'idempotency-key': undefined }).response,
+      },
+      {
+        name: 'POST with a long key',
+        response: submitWithHeaders(t, company.apiKey, validBody(), { 'idempotency-key': 'k'.repeat(300) }).response,
+      },
+      {
+        name: 'POST without auth',
+        response: submitWithHeaders(t, company.apiKey, validBody(), { authorization: undefined }).response,
+      },
       ...QUERY_CASES.map((c) => ({ name: `GET ?${c.name}`, response: get(`/api/v1/declarations?${c.query()}`) })),
       { name: 'GET malformed path', response: get('/api/v1/declarations/%E0%A4%A') },
       { name: 'DELETE collection', response: t.request({ method: 'DELETE', url: '/api/v1/declarations' }) },

@@ -1,17 +1,14 @@
 import { settled, submit } from './support/api.js';
-import { declarationBody } from './support/factories.js';
-import { gateCrew, officer, type AgencyName, type TestOfficer } from './support/officers.js';
-import { emptyQueues } from './support/queues.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { declarationBody, fruit, machines } from './support/factories.js';
+import { officer, postAs, startWithGateCrew, type AgencyName, type TestOfficer } from './support/officers.js';
+import { decideHeadOfQueue, emptyQueues } from './support/queues.js';
+import type { TestApp, TestCompany } from './support/test-app.js';
 
 // Works at TAN_THANH (stats.test.ts works at HUU_NGHI). The database may hold other files' trucks (`npm test`
 // runs every file on one database), so numbers are checked as what we did on top of the board we started from.
 const GATE = 'TAN_THANH';
 const AGENCIES = ['customs', 'border_guard', 'quarantine', 'yard'] as const;
 const ZONE = 'Asia/Ho_Chi_Minh';
-
-const machines = { description: 'Server racks', hsCode: '84714990', grossWeightKg: 12000, perishable: false };
-const fruit = { description: 'Fresh dragon fruit', hsCode: '08109050', grossWeightKg: 18000, perishable: true };
 
 const localDay = (at: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(at);
 
@@ -37,15 +34,11 @@ function arrivalToday(): string {
 
 describe('the gate board', () => {
   let t: TestApp;
-  let company: { id: string; apiKey: string };
+  let company: TestCompany;
   let crew: Record<AgencyName, TestOfficer>;
   const seen: { plates: string[] } = { plates: [] };
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    company = await t.createCompany();
-    crew = await gateCrew(t, GATE);
-  });
+  beforeAll(async () => ({ t, company, crew } = await startWithGateCrew(GATE)));
   afterAll(async () => {
     // Later test files on this database find the gate open and its queues empty.
     await t.sql.rows(
@@ -56,8 +49,6 @@ describe('the gate board', () => {
     await t.close();
   });
 
-  const post = (url: string, who: TestOfficer | null, payload: unknown = {}) =>
-    t.request({ method: 'POST', url, headers: who ? who.headers : {}, payload });
   const board = async () => {
     const res = await t.request({ method: 'GET', url: `/api/v1/gates/${GATE}/board` });
     expect(res.statusCode).toBe(200);
@@ -78,24 +69,13 @@ describe('the gate board', () => {
   }
 
   async function checkIn(d: any): Promise<void> {
-    expect((await post(`/api/v1/gates/${GATE}/check-ins`, crew.yard, { plate: d.vehicle.plate })).statusCode).toBe(201);
+    expect((await postAs(t, crew.yard, `/api/v1/gates/${GATE}/check-ins`, { plate: d.vehicle.plate })).statusCode).toBe(
+      201,
+    );
   }
 
-  /** Claims the head of an agency's queue, which must be this declaration's step, and decides it. */
-  async function decideNext(agency: AgencyName, d: any, decision: 'pass' | 'hold' | 'refuse' = 'pass'): Promise<void> {
-    const queue = await t.request({
-      method: 'GET',
-      url: `/api/v1/gates/${GATE}/queues/${agency}`,
-      headers: crew[agency].headers,
-    });
-    const head = queue.json().items.find((i: any) => i.position === 1);
-    expect(head?.declarationId).toBe(d.id);
-    const step = await post(`/api/v1/gates/${GATE}/queues/${agency}/claim`, crew[agency]);
-    expect(step.json().id).toBe(head.stepId);
-    const extra = agency === 'yard' && decision === 'pass' ? { paymentReference: `PT-${d.reference}` } : {};
-    const res = await post(`/api/v1/steps/${head.stepId}/decision`, crew[agency], { decision, ...extra });
-    expect(res.statusCode).toBe(200);
-  }
+  const decideNext = (agency: AgencyName, d: any, decision?: 'pass' | 'hold' | 'refuse') =>
+    decideHeadOfQueue(t, GATE, crew, agency, d, decision);
 
   /** Exports: customs, border guard, fee. Imports: border guard, customs, fee. */
   async function clear(d: any): Promise<void> {
@@ -106,7 +86,7 @@ describe('the gate board', () => {
   }
 
   async function exit(d: any): Promise<void> {
-    const res = await post(`/api/v1/gates/${GATE}/exits`, crew.border_guard, { plate: d.vehicle.plate });
+    const res = await postAs(t, crew.border_guard, `/api/v1/gates/${GATE}/exits`, { plate: d.vehicle.plate });
     expect(res.json().status).toBe('exited');
   }
 
@@ -347,8 +327,8 @@ describe('the gate board', () => {
 
     describe('closing the gate', () => {
       const close = (who: TestOfficer | null, reason: unknown = 'Flooding on the freight road at marker 1088') =>
-        post(`/api/v1/gates/${GATE}/close`, who, { reason });
-      const open = (who: TestOfficer | null) => post(`/api/v1/gates/${GATE}/open`, who);
+        postAs(t, who, `/api/v1/gates/${GATE}/close`, { reason });
+      const open = (who: TestOfficer | null) => postAs(t, who, `/api/v1/gates/${GATE}/open`);
 
       it('is for supervisors of that gate only', async () => {
         const customs = await close(crew.customs);
@@ -399,7 +379,7 @@ describe('the gate board', () => {
         });
 
         // A truck at the barrier of a closed gate is turned away; an officer who may not check in still gets 403.
-        const refused = await post(`/api/v1/gates/${GATE}/check-ins`, crew.yard, {
+        const refused = await postAs(t, crew.yard, `/api/v1/gates/${GATE}/check-ins`, {
           plate: trucks.comingExport1.vehicle.plate,
         });
         expect(refused.statusCode).toBe(409);
@@ -407,7 +387,7 @@ describe('the gate board', () => {
           code: 'GATE.CLOSED',
           details: { gate: GATE, closedReason: 'Flooding on the freight road at marker 1088' },
         });
-        const notTheirs = await post(`/api/v1/gates/${GATE}/check-ins`, crew.customs, {
+        const notTheirs = await postAs(t, crew.customs, `/api/v1/gates/${GATE}/check-ins`, {
           plate: trucks.comingExport1.vehicle.plate,
         });
         expect(notTheirs.statusCode).toBe(403);

@@ -1,26 +1,17 @@
 import { AuditVerifier } from '../src/modules/audit/audit-verifier.service.js';
-import { getDeclaration, settled, submit } from './support/api.js';
-import { declarationBody, eventually, uniqueVnPlate } from './support/factories.js';
-import { gateCrew, officer, type AgencyName, type TestOfficer } from './support/officers.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
-
-const fruit = { description: 'Fresh dragon fruit', hsCode: '08109050', grossWeightKg: 18000, perishable: true };
-const machines = { description: 'Server racks', hsCode: '84714990', grossWeightKg: 12000, perishable: false };
+import { acceptedOnDay, getDeclaration, settled, submit } from './support/api.js';
+import { declarationBody, eventually, fruit, machines, uniqueVnPlate } from './support/factories.js';
+import { officer, postAs, startWithGateCrew, type AgencyName, type TestOfficer } from './support/officers.js';
+import { startTestApp, type TestApp, type TestCompany } from './support/test-app.js';
 
 describe('clearance at the gate', () => {
   let t: TestApp;
-  let company: { id: string; apiKey: string };
+  let company: TestCompany;
   let crew: Record<AgencyName, TestOfficer>;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    company = await t.createCompany();
-    crew = await gateCrew(t, 'HUU_NGHI');
-  });
+  beforeAll(async () => ({ t, company, crew } = await startWithGateCrew('HUU_NGHI')));
   afterAll(() => t.close());
 
-  const post = (url: string, who: TestOfficer, payload: unknown = {}) =>
-    t.request({ method: 'POST', url, headers: who.headers, payload });
   const get = (url: string, who: TestOfficer) => t.request({ method: 'GET', url, headers: who.headers });
   const owner = (id: string) => getDeclaration(t, company.apiKey, id).then((r) => r.json());
 
@@ -34,13 +25,13 @@ describe('clearance at the gate', () => {
 
   /** Claims the next step of an agency's queue and returns it (expects one). */
   async function claim(agency: AgencyName, gate = 'HUU_NGHI'): Promise<any> {
-    const res = await post(`/api/v1/gates/${gate}/queues/${agency}/claim`, crew[agency]);
+    const res = await postAs(t, crew[agency], `/api/v1/gates/${gate}/queues/${agency}/claim`);
     expect(res.statusCode).toBe(200);
     return res.json();
   }
 
   async function decide(step: { id: string }, who: TestOfficer, decision: string, extra: Record<string, unknown> = {}) {
-    return post(`/api/v1/steps/${step.id}/decision`, who, { decision, ...extra });
+    return postAs(t, who, `/api/v1/steps/${step.id}/decision`, { decision, ...extra });
   }
 
   /** Claims from each agency's queue until it reaches this declaration's step, passing others' trucks through untouched. */
@@ -63,7 +54,7 @@ describe('clearance at the gate', () => {
 
   it('walks a perishable export through customs and quarantine side by side, a hold, border guard, the fee, and out to China', async () => {
     const d = await accepted({ cargo: fruit });
-    const checkIn = await post('/api/v1/gates/HUU_NGHI/check-ins', crew.yard, {
+    const checkIn = await postAs(t, crew.yard, '/api/v1/gates/HUU_NGHI/check-ins', {
       plate: d.vehicle.plateDisplay.toLowerCase(),
     });
     expect(checkIn.statusCode).toBe(201);
@@ -106,7 +97,7 @@ describe('clearance at the gate', () => {
       step: { status: 'passed', feeAmountVnd: 4_000_000, feeVehicleClass: 'VT6', paymentReference: 'PT-2026-000123' },
     });
 
-    const exit = await post('/api/v1/gates/HUU_NGHI/exits', crew.border_guard, { plate: d.vehicle.plate });
+    const exit = await postAs(t, crew.border_guard, '/api/v1/gates/HUU_NGHI/exits', { plate: d.vehicle.plate });
     expect(exit.json()).toMatchObject({ status: 'exited', destination: 'CN', reference: d.reference });
 
     const seen = await owner(d.id);
@@ -133,7 +124,7 @@ describe('clearance at the gate', () => {
     expect(png.statusCode).toBe(200);
     expect(png.headers['content-type']).toBe('image/png');
 
-    const checkIn = await post('/api/v1/gates/HUU_NGHI/check-ins', crew.border_guard, { qrToken: seen.qrToken });
+    const checkIn = await postAs(t, crew.border_guard, '/api/v1/gates/HUU_NGHI/check-ins', { qrToken: seen.qrToken });
     expect(checkIn.statusCode).toBe(201);
     expect(
       checkIn
@@ -151,22 +142,22 @@ describe('clearance at the gate', () => {
       step: { feeAmountVnd: 2_860_000, feeVehicleClass: 'VT4' },
     });
 
-    const exit = await post('/api/v1/gates/HUU_NGHI/exits', crew.yard, { plate: d.vehicle.plate });
+    const exit = await postAs(t, crew.yard, '/api/v1/gates/HUU_NGHI/exits', { plate: d.vehicle.plate });
     expect(exit.json().destination).toBe('VN_INLAND');
     // The QR code does not work twice.
-    const again = await post('/api/v1/gates/HUU_NGHI/check-ins', crew.border_guard, { qrToken: seen.qrToken });
+    const again = await postAs(t, crew.border_guard, '/api/v1/gates/HUU_NGHI/check-ins', { qrToken: seen.qrToken });
     expect(again.statusCode).toBe(409);
   });
 
   it('refuses the truck on a refusal, and lets it leave back the way it came', async () => {
     const d = await accepted({ cargo: machines });
-    await post('/api/v1/gates/HUU_NGHI/check-ins', crew.yard, { plate: d.vehicle.plate });
+    await postAs(t, crew.yard, '/api/v1/gates/HUU_NGHI/check-ins', { plate: d.vehicle.plate });
     const refused = await decide(await claimFor('customs', d.id), crew.customs, 'refuse', {
       note: 'goods do not match the declaration',
     });
     expect(refused.json()).toMatchObject({ declarationStatus: 'refused', step: { status: 'refused' } });
 
-    const exit = await post('/api/v1/gates/HUU_NGHI/exits', crew.border_guard, { plate: d.vehicle.plate });
+    const exit = await postAs(t, crew.border_guard, '/api/v1/gates/HUU_NGHI/exits', { plate: d.vehicle.plate });
     expect(exit.json()).toMatchObject({ status: 'exited', destination: 'VN_INLAND' });
     const seen = await owner(d.id);
     expect(seen.timeline.map((e: any) => e.status)).toEqual(['submitted', 'accepted', 'in_yard', 'refused', 'exited']);
@@ -174,8 +165,8 @@ describe('clearance at the gate', () => {
 
   it('refuses to let out a vehicle with steps outstanding, listing them', async () => {
     const d = await accepted({ cargo: machines });
-    await post('/api/v1/gates/HUU_NGHI/check-ins', crew.yard, { plate: d.vehicle.plate });
-    const exit = await post('/api/v1/gates/HUU_NGHI/exits', crew.border_guard, { plate: d.vehicle.plate });
+    await postAs(t, crew.yard, '/api/v1/gates/HUU_NGHI/check-ins', { plate: d.vehicle.plate });
+    const exit = await postAs(t, crew.border_guard, '/api/v1/gates/HUU_NGHI/exits', { plate: d.vehicle.plate });
     expect(exit.statusCode).toBe(409);
     expect(exit.json().code).toBe('EXIT.NOT_CLEARED');
     expect(
@@ -189,7 +180,7 @@ describe('clearance at the gate', () => {
 
   describe('check-in tells the officer why a vehicle cannot come in', () => {
     it('has no declaration at all', async () => {
-      const res = await post('/api/v1/gates/HUU_NGHI/check-ins', crew.yard, { plate: uniqueVnPlate() });
+      const res = await postAs(t, crew.yard, '/api/v1/gates/HUU_NGHI/check-ins', { plate: uniqueVnPlate() });
       expect(res.statusCode).toBe(404);
       expect(res.json().code).toBe('CHECKIN.NO_DECLARATION');
     });
@@ -201,7 +192,7 @@ describe('clearance at the gate', () => {
         declarationBody({ expectedArrivalAt: new Date(Date.now() - 5 * 3_600_000).toISOString() }),
       );
       const d = await settled(t, company.apiKey, res.json().id);
-      const checkIn = await post('/api/v1/gates/HUU_NGHI/check-ins', crew.yard, { plate: d.vehicle.plate });
+      const checkIn = await postAs(t, crew.yard, '/api/v1/gates/HUU_NGHI/check-ins', { plate: d.vehicle.plate });
       expect(checkIn.statusCode).toBe(409);
       expect(checkIn.json()).toMatchObject({
         code: 'CHECKIN.NOT_ACCEPTED',
@@ -211,7 +202,7 @@ describe('clearance at the gate', () => {
 
     it('is declared for the other gate', async () => {
       const d = await accepted({ gate: 'TAN_THANH' });
-      const res = await post('/api/v1/gates/HUU_NGHI/check-ins', crew.yard, { plate: d.vehicle.plate });
+      const res = await postAs(t, crew.yard, '/api/v1/gates/HUU_NGHI/check-ins', { plate: d.vehicle.plate });
       expect(res.statusCode).toBe(409);
       expect(res.json()).toMatchObject({ code: 'CHECKIN.WRONG_GATE', details: { declaredGate: 'TAN_THANH' } });
     });
@@ -223,14 +214,14 @@ describe('clearance at the gate', () => {
         url: `/api/v1/declarations/${cancelled.id}/cancel`,
         headers: { authorization: `Bearer ${company.apiKey}` },
       });
-      const a = await post('/api/v1/gates/HUU_NGHI/check-ins', crew.yard, { plate: cancelled.vehicle.plate });
+      const a = await postAs(t, crew.yard, '/api/v1/gates/HUU_NGHI/check-ins', { plate: cancelled.vehicle.plate });
       expect(a.json()).toMatchObject({ code: 'CHECKIN.NOT_ACCEPTED', details: { status: 'cancelled' } });
 
       const inYard = await accepted();
       expect(
-        (await post('/api/v1/gates/HUU_NGHI/check-ins', crew.yard, { plate: inYard.vehicle.plate })).statusCode,
+        (await postAs(t, crew.yard, '/api/v1/gates/HUU_NGHI/check-ins', { plate: inYard.vehicle.plate })).statusCode,
       ).toBe(201);
-      const twice = await post('/api/v1/gates/HUU_NGHI/check-ins', crew.yard, { plate: inYard.vehicle.plate });
+      const twice = await postAs(t, crew.yard, '/api/v1/gates/HUU_NGHI/check-ins', { plate: inYard.vehicle.plate });
       expect(twice.json().code).toBe('CHECKIN.ALREADY_ARRIVED');
     });
   });
@@ -239,13 +230,8 @@ describe('clearance at the gate', () => {
     it('amends an accepted declaration, which is screened again, keeps its slot count and gets a new QR code', async () => {
       const d = await accepted({ cargo: machines });
       const oldQr = (await owner(d.id)).qrToken;
-      const load = () =>
-        t.sql.one<{ accepted: number }>(
-          `SELECT accepted FROM gate_day_load WHERE gate_code = 'HUU_NGHI' AND direction = 'export'
-              AND day = ($1::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`,
-          [d.expectedArrivalAt],
-        );
-      const before = (await load())!.accepted;
+      const load = () => acceptedOnDay(t, 'HUU_NGHI', 'export', d.expectedArrivalAt);
+      const before = await load();
 
       const res = await t.request({
         method: 'PATCH',
@@ -258,18 +244,18 @@ describe('clearance at the gate', () => {
       const again = await settled(t, company.apiKey, d.id);
       expect(again).toMatchObject({ status: 'accepted', cargo: { grossWeightKg: 9000 } });
       expect(again.version).toBeGreaterThan(d.version);
-      expect((await load())!.accepted).toBe(before);
+      expect(await load()).toBe(before);
 
-      const stale = await post('/api/v1/gates/HUU_NGHI/check-ins', crew.yard, { qrToken: oldQr });
+      const stale = await postAs(t, crew.yard, '/api/v1/gates/HUU_NGHI/check-ins', { qrToken: oldQr });
       expect(stale.json().code).toBe('CHECKIN.QR_OUTDATED');
-      expect((await post('/api/v1/gates/HUU_NGHI/check-ins', crew.yard, { qrToken: again.qrToken })).statusCode).toBe(
-        201,
-      );
+      expect(
+        (await postAs(t, crew.yard, '/api/v1/gates/HUU_NGHI/check-ins', { qrToken: again.qrToken })).statusCode,
+      ).toBe(201);
     });
 
     it('after arrival, asks a supervisor, who approves', async () => {
       const d = await accepted({ cargo: machines });
-      await post('/api/v1/gates/HUU_NGHI/check-ins', crew.yard, { plate: d.vehicle.plate });
+      await postAs(t, crew.yard, '/api/v1/gates/HUU_NGHI/check-ins', { plate: d.vehicle.plate });
       const res = await t.request({
         method: 'PATCH',
         url: `/api/v1/declarations/${d.id}`,
@@ -281,13 +267,13 @@ describe('clearance at the gate', () => {
       expect(request.status).toBe('pending');
       expect((await owner(d.id)).driver.fullName).toBe('Nguyễn Văn An');
 
-      const byCustoms = await post(`/api/v1/amendment-requests/${request.id}/decision`, crew.customs, {
+      const byCustoms = await postAs(t, crew.customs, `/api/v1/amendment-requests/${request.id}/decision`, {
         decision: 'approve',
       });
       expect(byCustoms.statusCode).toBe(403);
       const pending = (await get('/api/v1/gates/HUU_NGHI/amendment-requests', crew.supervisor)).json();
       expect(pending.map((p: any) => p.id)).toContain(request.id);
-      const approved = await post(`/api/v1/amendment-requests/${request.id}/decision`, crew.supervisor, {
+      const approved = await postAs(t, crew.supervisor, `/api/v1/amendment-requests/${request.id}/decision`, {
         decision: 'approve',
         note: 'driver swap at the yard',
       });
@@ -295,7 +281,7 @@ describe('clearance at the gate', () => {
       const after = await owner(d.id);
       expect(after.driver).toMatchObject({ fullName: 'Phạm Văn Đức', documentNumber: '020090005555' });
       expect(after.status).toBe('in_yard');
-      const twice = await post(`/api/v1/amendment-requests/${request.id}/decision`, crew.supervisor, {
+      const twice = await postAs(t, crew.supervisor, `/api/v1/amendment-requests/${request.id}/decision`, {
         decision: 'decline',
       });
       expect(twice.json().code).toBe('AMENDMENT.ALREADY_DECIDED');
@@ -303,13 +289,8 @@ describe('clearance at the gate', () => {
 
     it('cancels before arrival and frees the slot; not twice, and not after arrival', async () => {
       const d = await accepted({ gate: 'TAN_THANH', direction: 'import' });
-      const load = () =>
-        t.sql.one<{ accepted: number }>(
-          `SELECT accepted FROM gate_day_load WHERE gate_code = 'TAN_THANH' AND direction = 'import'
-              AND day = ($1::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`,
-          [d.expectedArrivalAt],
-        );
-      const before = (await load())!.accepted;
+      const load = () => acceptedOnDay(t, 'TAN_THANH', 'import', d.expectedArrivalAt);
+      const before = await load();
       const cancel = () =>
         t.request({
           method: 'POST',
@@ -319,7 +300,7 @@ describe('clearance at the gate', () => {
       const first = await cancel();
       expect(first.statusCode).toBe(200);
       expect(first.json().status).toBe('cancelled');
-      expect((await load())!.accepted).toBe(before - 1);
+      expect(await load()).toBe(before - 1);
       expect((await cancel()).json().code).toBe('DECLARATION.NOT_CANCELLABLE');
     });
   });
@@ -327,8 +308,8 @@ describe('clearance at the gate', () => {
   it('puts perishable goods first in the queue, and shows the public their place', async () => {
     const slow = await accepted({ cargo: machines });
     const quick = await accepted({ cargo: fruit }); // arrives later, but perishable
-    await post('/api/v1/gates/HUU_NGHI/check-ins', crew.yard, { plate: slow.vehicle.plate });
-    await post('/api/v1/gates/HUU_NGHI/check-ins', crew.yard, { plate: quick.vehicle.plate });
+    await postAs(t, crew.yard, '/api/v1/gates/HUU_NGHI/check-ins', { plate: slow.vehicle.plate });
+    await postAs(t, crew.yard, '/api/v1/gates/HUU_NGHI/check-ins', { plate: quick.vehicle.plate });
     const queue = (await get('/api/v1/gates/HUU_NGHI/queues/customs', crew.customs)).json();
     const position = (id: string) => queue.items.find((i: any) => i.declarationId === id).position;
     expect(position(quick.id)).toBeLessThan(position(slow.id));

@@ -1,10 +1,9 @@
 import { AuditVerifier } from '../src/modules/audit/audit-verifier.service.js';
 import { settled, submit } from './support/api.js';
-import { declarationBody } from './support/factories.js';
+import { declarationBody, machines } from './support/factories.js';
 import { officer, type TestOfficer } from './support/officers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-const machines = { description: 'Server racks', hsCode: '84714990', grossWeightKg: 12000, perishable: false };
 const GATE = 'TAN_THANH';
 
 describe('many officers at once', () => {

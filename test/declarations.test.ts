@@ -1,16 +1,14 @@
 import { getDeclaration, settled, submit } from './support/api.js';
 import { declarationBody, idempotencyKey } from './support/factories.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startWithCompany, type TestApp, type TestCompany } from './support/test-app.js';
 import { requestHash } from '../src/modules/declarations/idempotency.service.js';
+import { JobName, screeningJobId } from '../src/modules/queue/queue-names.js';
 
 describe('declarations: submit, screen, read', () => {
   let t: TestApp;
-  let company: { id: string; apiKey: string };
+  let company: TestCompany;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    company = await t.createCompany();
-  });
+  beforeAll(async () => ({ t, company } = await startWithCompany()));
   afterAll(() => t.close());
 
   /** Waits until `n` sessions of this database wait for a lock on outbox_message. */
@@ -49,6 +47,17 @@ describe('declarations: submit, screen, read', () => {
     expect(declaration.screening).toEqual({ state: 'done', error: null });
     expect(declaration.timeline.map((e: { status: string }) => e.status)).toEqual(['submitted', 'accepted']);
     expect(declaration.vehicle).toMatchObject({ plate: '12C98765', plateDisplay: '12C-987.65' });
+  });
+
+  it('queues its screening under the job id screeningJobId gives, the one the reconciler re-adds', async () => {
+    const { id } = (await submit(t, company.apiKey, declarationBody())).json();
+    const outbox = await t.sql.rows<{ job_name: string; job_id: string; payload: unknown }>(
+      `SELECT job_name, job_id, payload FROM outbox_message WHERE payload->>'declarationId' = $1`,
+      [id],
+    );
+    expect(outbox).toEqual([
+      { job_name: JobName.ScreenDeclaration, job_id: screeningJobId(id, 1), payload: { declarationId: id } },
+    ]);
   });
 
   it('numbers references per gate, with the gate and the day in them', async () => {

@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { settled, submit } from './support/api.js';
-import { declarationBody, eventually } from './support/factories.js';
+import { declarationBody, eventually, machines } from './support/factories.js';
 import { officer, type TestOfficer } from './support/officers.js';
 import { SseClient } from './support/sse.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-
-const machines = { description: 'Server racks', hsCode: '84714990', grossWeightKg: 12000, perishable: false };
 
 describe('following a truck live (SSE), across API processes', () => {
   const prefix = `bgtest-${randomBytes(4).toString('hex')}`;

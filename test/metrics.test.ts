@@ -142,7 +142,7 @@ describe('metrics of one process running API and worker', () => {
   beforeAll(async () => {
     app = await startTestApp();
     // The built server: Bull Board's UI loads @fastify/static, which Jest cannot load in-process.
-    board = await startService({ APP_ROLE: 'api', QUEUE_PREFIX: app.config.QUEUE_PREFIX });
+    board = await startService({ APP_ROLE: 'api', QUEUE_PREFIX: app.config.queue.prefix });
   });
   afterAll(async () => {
     // Either may be missing when beforeAll failed; whatever started must still stop, or its loops outlive the suite.

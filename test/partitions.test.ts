@@ -12,7 +12,7 @@ import { RETENTION_SCHEDULER_ID } from '../src/modules/retention/retention.worke
 import { settled, submit } from './support/api.js';
 import { declarationBody } from './support/factories.js';
 import { cli } from './support/processes.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, startWithCompany, type TestApp, type TestCompany } from './support/test-app.js';
 import { TEST_DATABASE_URL } from './support/test-env.js';
 
 /** `declaration_event_y2026m11` for the Vietnam-local month `offset` months from now. */
@@ -33,12 +33,9 @@ async function partitionsOf(sql: Sql, table: string): Promise<{ name: string; bo
 
 describe('the audit log, partitioned by month', () => {
   let t: TestApp;
-  let company: { id: string; apiKey: string };
+  let company: TestCompany;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    company = await t.createCompany();
-  });
+  beforeAll(async () => ({ t, company } = await startWithCompany()));
   afterAll(() => t.close());
 
   it('is partitioned by range of `at`, with this month and three ahead, and no default partition', async () => {
@@ -155,7 +152,7 @@ describe('the audit log, partitioned by month', () => {
       { table: 'declaration_event', from: expect.stringMatching(/^\d{4}-\d\d$/), to: expect.any(String), created: 1 },
     ]);
     expect((await partitionsOf(t.sql, 'declaration_event')).map((p) => p.name)).toContain(farthest);
-    const viaCli = cli(['partitions:ensure'], { DATABASE_URL: t.config.DATABASE_URL });
+    const viaCli = cli(['partitions:ensure'], { DATABASE_URL: t.config.database.url });
     expect(viaCli.status).toBe(0);
     expect(JSON.parse(viaCli.stdout)).toEqual({
       partitions: [{ table: 'declaration_event', from: expect.any(String), to: expect.any(String), created: 0 }],

@@ -1,7 +1,7 @@
 import { settled, submit } from './support/api.js';
 import { declarationBody } from './support/factories.js';
 import { officer, type TestOfficer } from './support/officers.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startWithCompany, type TestApp, type TestCompany } from './support/test-app.js';
 
 // declaration.timeline is a projection of the audit log kept by transition() in the same statement as the
 // status move; the public lookup and the company's GET read it instead of the audit log. It must never drift.
@@ -13,12 +13,11 @@ SELECT coalesce(jsonb_agg(jsonb_build_object('status', to_status,
 
 describe('public timeline', () => {
   let t: TestApp;
-  let company: { id: string; apiKey: string };
+  let company: TestCompany;
   let yard: TestOfficer;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    company = await t.createCompany();
+    ({ t, company } = await startWithCompany());
     yard = await officer(t, 'yard');
   });
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { pino } from 'pino';
+import { PinoLogger } from 'nestjs-pino';
 import type { WindowDecision } from '../src/modules/rate-limit/rate-limit.policy.js';
 import { RateLimitLeases } from '../src/modules/rate-limit/rate-limit.leases.js';
 import { RateLimitStore } from '../src/modules/rate-limit/rate-limit.store.js';
@@ -242,14 +242,18 @@ interface LimiterProcess {
 async function limiterProcess(prefix: string, redisUrl = TEST_REDIS_URL): Promise<LimiterProcess> {
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();
-  const store = new RateLimitStore(redis, testConfig({ QUEUE_PREFIX: prefix }));
+  const store = new RateLimitStore(redis, testConfig({ QUEUE_PREFIX: prefix }).queue);
   let calls = 0;
   const lease = store.lease.bind(store);
   store.lease = (...args) => {
     calls += 1;
     return lease(...args);
   };
-  return { redis, leases: new RateLimitLeases(store, pino({ level: 'silent' })), leaseCalls: () => calls };
+  return {
+    redis,
+    leases: new RateLimitLeases(store, new PinoLogger({ pinoHttp: { level: 'silent' } })),
+    leaseCalls: () => calls,
+  };
 }
 
 function allowed(decisions: WindowDecision[]): number {

@@ -1,19 +1,16 @@
 import { ScreeningReconciler } from '../src/modules/screening/screening-reconciler.service.js';
 import { WatchlistService } from '../src/modules/watchlist/watchlist.service.js';
-import { settled, submit } from './support/api.js';
+import { acceptedOnDay, settled, submit } from './support/api.js';
 import { declarationBody, eventually, hoursFromNow, uniqueVnPlate } from './support/factories.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, startWithCompany, type TestApp, type TestCompany } from './support/test-app.js';
 
 const codes = (declaration: { reasons: { code: string }[] }): string[] => declaration.reasons.map((r) => r.code).sort();
 
 describe('screening', () => {
   let t: TestApp;
-  let company: { id: string; apiKey: string };
+  let company: TestCompany;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    company = await t.createCompany();
-  });
+  beforeAll(async () => ({ t, company } = await startWithCompany()));
   afterAll(() => t.close());
 
   async function submitAndSettle(body: ReturnType<typeof declarationBody>): Promise<any> {
@@ -137,12 +134,7 @@ describe('screening', () => {
         expect(codes(r)).toEqual(['GATE.CAPACITY_FULL']);
         expect(r.reasons[0].message).toContain('TAN_THANH has no import capacity left on');
       }
-      const load = await t.sql.one<{ accepted: number }>(
-        `SELECT accepted FROM gate_day_load WHERE gate_code = 'TAN_THANH' AND direction = 'import'
-            AND day = ($1::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`,
-        [arrival],
-      );
-      expect(load!.accepted).toBe(3);
+      expect(await acceptedOnDay(t, 'TAN_THANH', 'import', arrival)).toBe(3);
 
       // Export capacity of the same gate and day is separate.
       const exportDecl = await submitAndSettle(

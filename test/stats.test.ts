@@ -6,11 +6,11 @@ import { JobName, QueueName } from '../src/modules/queue/queue-names.js';
 import { StatsRollupService } from '../src/modules/stats/stats-rollup.service.js';
 import { WatchlistService } from '../src/modules/watchlist/watchlist.service.js';
 import { settled, submit } from './support/api.js';
-import { declarationBody, eventually, uniqueVnPlate } from './support/factories.js';
-import { gateCrew, officer, type AgencyName, type TestOfficer } from './support/officers.js';
+import { declarationBody, eventually, fruit, machines, uniqueVnPlate } from './support/factories.js';
+import { officer, postAs, startWithGateCrew, type AgencyName, type TestOfficer } from './support/officers.js';
 import { cli } from './support/processes.js';
-import { emptyQueues } from './support/queues.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { decideHeadOfQueue, emptyQueues } from './support/queues.js';
+import type { TestApp, TestCompany } from './support/test-app.js';
 import { testConfig } from './support/test-env.js';
 
 // Works at HUU_NGHI (board.test.ts works at TAN_THANH). The database may hold other files' history (`npm test`
@@ -18,9 +18,6 @@ import { testConfig } from './support/test-env.js';
 const GATE = 'HUU_NGHI';
 const ZONE = 'Asia/Ho_Chi_Minh';
 const AGENCIES = ['customs', 'border_guard', 'quarantine', 'yard'] as const;
-
-const machines = { description: 'Server racks', hsCode: '84714990', grossWeightKg: 12000, perishable: false };
-const fruit = { description: 'Fresh dragon fruit', hsCode: '08109050', grossWeightKg: 18000, perishable: true };
 
 const localDay = (at: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(at);
 const hoursAgo = (h: number): string => new Date(Date.now() - h * 3_600_000).toISOString();
@@ -49,24 +46,18 @@ const COUNT_NAMES = ['declared', ...Object.values(COUNT_OF_STATUS)];
 
 describe('daily statistics', () => {
   let t: TestApp;
-  let company: { id: string; apiKey: string };
+  let company: TestCompany;
   let crew: Record<AgencyName, TestOfficer>;
   const today = localDay(new Date());
   const yesterday = localDay(new Date(Date.now() - 86_400_000));
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    company = await t.createCompany();
-    crew = await gateCrew(t, GATE);
-  });
+  beforeAll(async () => ({ t, company, crew } = await startWithGateCrew(GATE)));
   afterAll(async () => {
     // Later test files on this database find this gate's queues empty.
     await emptyQueues(t, GATE, crew, 'cleared away by stats.test');
     await t.close();
   });
 
-  const post = (url: string, who: TestOfficer, payload: unknown = {}) =>
-    t.request({ method: 'POST', url, headers: who.headers, payload });
   const stats = (query: string, who: TestOfficer | null = crew.supervisor) =>
     t.request({ method: 'GET', url: `/api/v1/stats/daily?${query}`, headers: who ? who.headers : {} });
 
@@ -76,22 +67,8 @@ describe('daily statistics', () => {
     return settled(t, company.apiKey, res.json().id);
   }
 
-  /** Claims the head of an agency's queue, which must be this declaration's step, and decides it; returns the step id. */
-  async function decideNext(agency: AgencyName, d: any, decision: 'pass' | 'refuse' = 'pass'): Promise<string> {
-    const queue = await t.request({
-      method: 'GET',
-      url: `/api/v1/gates/${GATE}/queues/${agency}`,
-      headers: crew[agency].headers,
-    });
-    const head = queue.json().items.find((i: any) => i.position === 1);
-    expect(head?.declarationId).toBe(d.id);
-    expect((await post(`/api/v1/gates/${GATE}/queues/${agency}/claim`, crew[agency])).json().id).toBe(head.stepId);
-    const extra = agency === 'yard' ? { paymentReference: `PT-${d.reference}` } : {};
-    expect((await post(`/api/v1/steps/${head.stepId}/decision`, crew[agency], { decision, ...extra })).statusCode).toBe(
-      200,
-    );
-    return head.stepId;
-  }
+  const decideNext = (agency: AgencyName, d: any, decision?: 'pass' | 'refuse') =>
+    decideHeadOfQueue(t, GATE, crew, agency, d, decision);
 
   /** The audit log's transitions at the gate, counted per local day and direction, independently of the rollup. */
   async function auditCounts(): Promise<Map<string, Record<string, number>>> {
@@ -200,18 +177,18 @@ describe('daily statistics', () => {
       const strictExpiry = new ExpiryService(
         t.sql,
         t.app.get(ClearanceRepository),
-        testConfig({ CLEARANCE_NO_SHOW_EXPIRY_MINUTES: '1' }),
+        testConfig({ CLEARANCE_NO_SHOW_EXPIRY_MINUTES: '1' }).clearance,
       );
       expect(await strictExpiry.expireNoShow(noShow.id)).toBe(true);
 
       const customsSteps: string[] = [];
       const checkIn = async (d: any) =>
-        expect((await post(`/api/v1/gates/${GATE}/check-ins`, crew.yard, { plate: d.vehicle.plate })).statusCode).toBe(
-          201,
-        );
+        expect(
+          (await postAs(t, crew.yard, `/api/v1/gates/${GATE}/check-ins`, { plate: d.vehicle.plate })).statusCode,
+        ).toBe(201);
       const exit = async (d: any) =>
         expect(
-          (await post(`/api/v1/gates/${GATE}/exits`, crew.border_guard, { plate: d.vehicle.plate })).json().status,
+          (await postAs(t, crew.border_guard, `/api/v1/gates/${GATE}/exits`, { plate: d.vehicle.plate })).json().status,
         ).toBe('exited');
       for (const d of [cleared, stays]) {
         await checkIn(d);

@@ -2,7 +2,13 @@ import { randomInt } from 'node:crypto';
 import { expectError } from './support/errors.js';
 import { settled, submit } from './support/api.js';
 import { type DeclarationBody, declarationBody, hoursFromNow, uniqueVnPlate } from './support/factories.js';
-import { startTestApp, type TestApp, type TestResponse } from './support/test-app.js';
+import {
+  startTestApp,
+  startWithCompany,
+  type TestApp,
+  type TestCompany,
+  type TestResponse,
+} from './support/test-app.js';
 
 // The public lookup: GET /api/v1/vehicles/:plate/status, no authentication.
 
@@ -84,12 +90,9 @@ function cnTruckBody(plate: string): DeclarationBody {
 
 describe('public vehicle lookup: GET /api/v1/vehicles/:plate/status', () => {
   let t: TestApp;
-  let company: { id: string; apiKey: string };
+  let company: TestCompany;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    company = await t.createCompany('Lookup Transport Co');
-  });
+  beforeAll(async () => ({ t, company } = await startWithCompany('Lookup Transport Co')));
   afterAll(() => t.close());
 
   function lookup(spelling: string): Promise<TestResponse> {

@@ -1,25 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { AppConfig, ConfigError, loadConfig } from './app-config.js';
+import { ConfigError, Environment, loadConfig } from './app-config.js';
 
 describe('configuration', () => {
   it('runs a fresh clone on defaults', () => {
-    const config = loadConfig({});
-    expect(config).toBeInstanceOf(AppConfig);
-    expect(config).toMatchObject({
-      APP_ROLE: 'all',
-      PORT: 3000,
-      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/border_gate',
-      REDIS_URL: 'redis://127.0.0.1:6379',
-      QUEUE_PREFIX: 'bg',
-      DATABASE_MIGRATE_ON_START: true,
+    expect(loadConfig({})).toMatchObject({
+      app: { role: 'all', port: 3000 },
+      database: { url: 'postgres://postgres@127.0.0.1:5432/border_gate', migrateOnStart: true },
+      queue: { redisUrl: 'redis://127.0.0.1:6379', prefix: 'bg' },
     });
   });
 
   it('reads numbers and booleans from their string form', () => {
     const config = loadConfig({ PORT: '8080', DATABASE_MIGRATE_ON_START: 'false', APP_ROLE: 'worker' });
-    expect(config.PORT).toBe(8080);
-    expect(config.DATABASE_MIGRATE_ON_START).toBe(false);
-    expect(config.APP_ROLE).toBe('worker');
+    expect(config.app.port).toBe(8080);
+    expect(config.database.migrateOnStart).toBe(false);
+    expect(config.app.role).toBe('worker');
   });
 
   it('names every bad variable at once', () => {
@@ -46,9 +41,9 @@ describe('configuration', () => {
   });
 
   it('reads read replicas as a comma-separated list, and refuses a bad one without echoing it', () => {
-    expect(loadConfig({}).DATABASE_REPLICA_URLS).toEqual([]);
+    expect(loadConfig({}).database.replicaUrls).toEqual([]);
     const urls = 'postgres://r@10.0.0.2:5432/border_gate, postgres://r@10.0.0.3:5432/border_gate';
-    expect(loadConfig({ DATABASE_REPLICA_URLS: urls }).DATABASE_REPLICA_URLS).toEqual([
+    expect(loadConfig({ DATABASE_REPLICA_URLS: urls }).database.replicaUrls).toEqual([
       'postgres://r@10.0.0.2:5432/border_gate',
       'postgres://r@10.0.0.3:5432/border_gate',
     ]);
@@ -62,8 +57,13 @@ describe('configuration', () => {
     }
   });
 
+  it('groups every variable as one setting', () => {
+    const settings = Object.values(loadConfig({})).flatMap((group) => Object.keys(group));
+    expect(settings).toHaveLength(Object.keys(new Environment()).length);
+  });
+
   it('treats an empty variable as unset', () => {
-    expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
+    expect(loadConfig({ PORT: '' }).app.port).toBe(3000);
   });
 
   it('lists every setting in .env.example, and nothing else', () => {
@@ -72,6 +72,6 @@ describe('configuration', () => {
       .filter((line) => /^[A-Z_]+=/.test(line))
       .map((line) => line.split('=')[0])
       .sort();
-    expect(listed).toEqual(Object.keys(new AppConfig()).sort());
+    expect(listed).toEqual(Object.keys(new Environment()).sort());
   });
 });

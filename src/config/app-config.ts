@@ -27,8 +27,8 @@ const toList = ({ value }: { value: unknown }): unknown =>
 const toBool = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
 
-/** Every setting the service reads, with the defaults a fresh clone runs on. Listed in `.env.example`. */
-export class AppConfig {
+/** Every environment variable the service reads, with the defaults a fresh clone runs on. Listed in `.env.example`. */
+export class Environment {
   @IsIn(APP_ROLES)
   APP_ROLE: AppRole = 'all';
 
@@ -304,13 +304,80 @@ export class ConfigError extends Error {
   }
 }
 
+/** The settings grouped by concern; each group is injected on its own (`config-groups.ts`). */
+function grouped(env: Environment) {
+  return {
+    app: {
+      role: env.APP_ROLE,
+      port: env.PORT,
+      host: env.HOST,
+      logLevel: env.LOG_LEVEL,
+      bodyLimitBytes: env.HTTP_BODY_LIMIT_BYTES,
+      trustProxy: env.HTTP_TRUST_PROXY,
+    },
+    database: {
+      url: env.DATABASE_URL,
+      replicaUrls: env.DATABASE_REPLICA_URLS,
+      poolSize: env.DATABASE_POOL_SIZE,
+      migrateOnStart: env.DATABASE_MIGRATE_ON_START,
+    },
+    queue: { redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX },
+    screening: {
+      windowPastMinutes: env.SCREENING_WINDOW_PAST_MINUTES,
+      windowFutureDays: env.SCREENING_WINDOW_FUTURE_DAYS,
+      attempts: env.SCREENING_ATTEMPTS,
+      backoffMs: env.SCREENING_BACKOFF_MS,
+      concurrency: env.SCREENING_CONCURRENCY,
+      outboxPollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
+      reconcileIntervalMs: env.RECONCILE_INTERVAL_MS,
+      reconcileStaleAfterMs: env.RECONCILE_STALE_AFTER_MS,
+    },
+    clearance: {
+      claimTimeoutMs: env.CLEARANCE_CLAIM_TIMEOUT_MS,
+      noShowExpiryMinutes: env.CLEARANCE_NO_SHOW_EXPIRY_MINUTES,
+    },
+    webhooks: {
+      allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+      maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+      backoffMs: env.WEBHOOK_BACKOFF_MS,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    },
+    auth: {
+      tokenSecret: env.AUTH_TOKEN_SECRET,
+      tokenTtlSeconds: env.AUTH_TOKEN_TTL_SECONDS,
+      loginMaxFailures: env.AUTH_LOGIN_MAX_FAILURES,
+      loginLockSeconds: env.AUTH_LOGIN_LOCK_SECONDS,
+    },
+    rateLimit: { publicPerMin: env.RATE_LIMIT_PUBLIC_PER_MIN, companyPerMin: env.RATE_LIMIT_COMPANY_PER_MIN },
+    board: {
+      warningThresholds: env.BOARD_WARNING_THRESHOLDS,
+      medianWindowHours: env.BOARD_MEDIAN_WINDOW_HOURS,
+      cacheMs: env.BOARD_CACHE_MS,
+      lookupAheadCap: env.LOOKUP_AHEAD_CAP,
+    },
+    idempotency: {
+      inFlightTimeoutMs: env.IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS,
+      keyRetentionDays: env.IDEMPOTENCY_KEY_RETENTION_DAYS,
+    },
+    retention: { partitionsMonthsAhead: env.PARTITIONS_MONTHS_AHEAD, outboxRetentionDays: env.OUTBOX_RETENTION_DAYS },
+    worker: {
+      nice: env.WORKER_NICE,
+      metricsPort: env.WORKER_METRICS_PORT,
+      eventsDispatcherEnabled: env.EVENTS_DISPATCHER_ENABLED,
+    },
+  };
+}
+
+/** The whole validated configuration, one group per concern. */
+export type AppConfig = ReturnType<typeof grouped>;
+
 /** Reads and validates configuration from the environment; throws one error naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const keys = Object.keys(new AppConfig());
+  const keys = Object.keys(new Environment());
   const provided = Object.fromEntries(
     keys.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]),
   );
-  const config = plainToInstance(AppConfig, provided, { exposeDefaultValues: true });
+  const config = plainToInstance(Environment, provided, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: true });
   if (errors.length > 0) {
     throw new ConfigError(
@@ -320,5 +387,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ),
     );
   }
-  return config;
+  return grouped(config);
 }

@@ -1,20 +1,18 @@
-import { type DynamicModule, Global, Module } from '@nestjs/common';
-import type { Logger } from 'pino';
-import { LOGGER } from '../common/logging/logger.tokens.js';
-import { AppConfig } from './app-config.js';
+import type { DynamicModule } from '@nestjs/common';
+import { ConfigModule as NestConfigModule, registerAs } from '@nestjs/config';
+import type { AppConfig } from './app-config.js';
 
-/** Makes the validated configuration and the process logger injectable everywhere. */
-@Global()
-@Module({})
+/** Makes each group of the validated configuration injectable everywhere (tokens in `config-groups.ts`). */
 export class ConfigModule {
-  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
-    return {
-      module: ConfigModule,
-      providers: [
-        { provide: AppConfig, useValue: config },
-        { provide: LOGGER, useValue: logger },
-      ],
-      exports: [AppConfig, LOGGER],
-    };
+  /** `config` is the one load validated before Nest starts; nothing here reads the environment again. */
+  static forRoot(config: AppConfig): Promise<DynamicModule> {
+    const names = Object.keys(config) as (keyof AppConfig)[];
+    return NestConfigModule.forRoot({
+      isGlobal: true,
+      ignoreEnvFile: true,
+      ignoreEnvVars: true,
+      skipProcessEnv: true,
+      load: names.map((name) => registerAs(name, () => config[name])),
+    });
   }
 }

@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
-import { ENTITIES } from './entities.js';
+
+/** Entity classes. */
+export type EntityList = readonly (new () => object)[];
 
 export interface DatabaseSettings {
   url: string;
@@ -8,6 +10,8 @@ export interface DatabaseSettings {
   replicaUrls?: string[];
   poolSize: number;
   applicationName: string;
+  /** The entities this process uses (`src/entities.ts` for the service); none to only migrate. */
+  entities: EntityList;
 }
 
 /** The one DataSource shape used by the service, the CLI, migrations and tests. Never `synchronize`. */
@@ -26,7 +30,11 @@ export function createDataSource(settings: DatabaseSettings): DataSource {
           },
         }
       : { url: settings.url }),
-    entities: ENTITIES,
+    entities: [...settings.entities],
+    // The schema is the migrations' alone: no extension is created at start, and generated uuids are the
+    // migrations' gen_random_uuid() (built into PostgreSQL 13+).
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,

@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { Logger } from 'pino';
-import { AppConfig } from '../config/app-config.js';
-import { LOGGER } from '../common/logging/logger.tokens.js';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { type ScreeningConfig, screeningConfig } from '../config/config-groups.js';
 import { ExpiryService } from '../modules/clearance/expiry.service.js';
 import { ScreeningReconciler } from '../modules/screening/screening-reconciler.service.js';
 import { WebhookReconciler } from '../modules/webhooks/webhook-reconciler.service.js';
@@ -20,12 +19,12 @@ export class ReconcileSchedule implements OnApplicationBootstrap, OnModuleDestro
     private readonly reconciler: ScreeningReconciler,
     private readonly expiry: ExpiryService,
     private readonly webhooks: WebhookReconciler,
-    private readonly config: AppConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(screeningConfig.KEY) private readonly screeningConfig: ScreeningConfig,
+    @InjectPinoLogger(ReconcileSchedule.name) private readonly logger: PinoLogger,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.RECONCILE_INTERVAL_MS);
+    this.timer = setInterval(() => void this.tick(), this.screeningConfig.reconcileIntervalMs);
     this.timer.unref();
   }
 

@@ -23,6 +23,11 @@ export interface DeclarationBody {
   cargo: Record<string, unknown>;
 }
 
+/** Exports of it need customs (stage 1), border guard (2) and the yard's fee (3): no quarantine. */
+export const machines = { description: 'Server racks', hsCode: '84714990', grossWeightKg: 12000, perishable: false };
+/** Perishable: quarantine runs beside customs, and it is served first in every queue. */
+export const fruit = { description: 'Fresh dragon fruit', hsCode: '08109050', grossWeightKg: 18000, perishable: true };
+
 /** A valid declaration body (the example) with a fresh plate; override any part. */
 export function declarationBody(overrides: Partial<DeclarationBody> = {}): DeclarationBody {
   return {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { OfficersService } from '../../src/modules/officers/officers.service.js';
-import type { TestApp } from './test-app.js';
+import { startWithCompany, type TestApp, type TestCompany, type TestResponse } from './test-app.js';
 
 export type AgencyName = 'customs' | 'border_guard' | 'quarantine' | 'yard' | 'supervisor';
 
@@ -33,4 +33,17 @@ export async function gateCrew(t: TestApp, gate = 'HUU_NGHI'): Promise<Record<Ag
   const agencies: AgencyName[] = ['customs', 'border_guard', 'quarantine', 'yard', 'supervisor'];
   const crew = await Promise.all(agencies.map((a) => officer(t, a, [gate])));
   return Object.fromEntries(agencies.map((a, i) => [a, crew[i]])) as Record<AgencyName, TestOfficer>;
+}
+
+/** POSTs as an officer; `null` sends no credentials. */
+export function postAs(t: TestApp, who: TestOfficer | null, url: string, payload: unknown = {}): Promise<TestResponse> {
+  return t.request({ method: 'POST', url, headers: who ? who.headers : {}, payload });
+}
+
+/** The test app, a company, and one officer of every agency at `gate`: the start of the suites at a gate. */
+export async function startWithGateCrew(
+  gate: string,
+): Promise<{ t: TestApp; company: TestCompany; crew: Record<AgencyName, TestOfficer> }> {
+  const { t, company } = await startWithCompany();
+  return { t, company, crew: await gateCrew(t, gate) };
 }

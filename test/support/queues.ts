@@ -1,4 +1,4 @@
-import { type AgencyName, type TestOfficer } from './officers.js';
+import { postAs, type AgencyName, type TestOfficer } from './officers.js';
 import type { TestApp } from './test-app.js';
 
 const STEP_AGENCIES = ['customs', 'border_guard', 'quarantine', 'yard'] as const;
@@ -41,4 +41,31 @@ export async function emptyQueues(
     });
     for (const item of queue.json().items) await refuse(item.stepId, crew.supervisor);
   }
+}
+
+/**
+ * Claims the head of an agency's queue at `gate`, which must be this declaration's step, and decides it (a
+ * yard pass with a payment reference); returns the step's id.
+ */
+export async function decideHeadOfQueue(
+  t: TestApp,
+  gate: string,
+  crew: Record<AgencyName, TestOfficer>,
+  agency: AgencyName,
+  d: { id: string; reference: string },
+  decision: 'pass' | 'hold' | 'refuse' = 'pass',
+): Promise<string> {
+  const queue = await t.request({
+    method: 'GET',
+    url: `/api/v1/gates/${gate}/queues/${agency}`,
+    headers: crew[agency].headers,
+  });
+  const head = queue.json().items.find((i: any) => i.position === 1);
+  expect(head?.declarationId).toBe(d.id);
+  const step = await postAs(t, crew[agency], `/api/v1/gates/${gate}/queues/${agency}/claim`);
+  expect(step.json().id).toBe(head.stepId);
+  const extra = agency === 'yard' && decision === 'pass' ? { paymentReference: `PT-${d.reference}` } : {};
+  const res = await postAs(t, crew[agency], `/api/v1/steps/${head.stepId}/decision`, { decision, ...extra });
+  expect(res.statusCode).toBe(200);
+  return head.stepId;
 }

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { Sql } from '../../src/database/sql.js';
 import { createHttpApp } from '../../src/http-app.js';
@@ -22,13 +22,18 @@ export interface TestResponse {
   json: () => any;
 }
 
+export interface TestCompany {
+  id: string;
+  apiKey: string;
+}
+
 export interface TestApp {
   app: NestFastifyApplication;
   baseUrl: string;
   config: AppConfig;
   sql: Sql;
   request: (options: InjectOptions) => Promise<TestResponse>;
-  createCompany: (name?: string) => Promise<{ id: string; apiKey: string }>;
+  createCompany: (name?: string) => Promise<TestCompany>;
   close: () => Promise<void>;
 }
 
@@ -41,9 +46,12 @@ export function uniqueTaxCode(): string {
 }
 
 /** The production HTTP app (Fastify, global pipe and filter, worker in-process unless APP_ROLE says otherwise). */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+  logger: Logger = pino({ level: 'silent' }),
+): Promise<TestApp> {
   const config = testConfig(overrides);
-  const app = await createHttpApp(config, pino({ level: 'silent' }), { swaggerUi: false });
+  const app = await createHttpApp(config, logger, { swaggerUi: false });
   // Real HTTP on loopback: Jest on Node 22 cannot load light-my-request's ESM-only dependencies for inject().
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpAdapter().getInstance().server.address();
@@ -84,4 +92,10 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
       await app.close();
     },
   };
+}
+
+/** The test app and one company with an API key: what most suites start from in `beforeAll`. */
+export async function startWithCompany(companyName?: string): Promise<{ t: TestApp; company: TestCompany }> {
+  const t = await startTestApp();
+  return { t, company: await t.createCompany(companyName) };
 }

@@ -43,7 +43,7 @@ export async function dropDatabase(url: string, yesReally: boolean): Promise<voi
 export async function migrate(url: string): Promise<void> {
   await ensureDatabaseExists(url);
   // Two connections: runMigrationsLocked holds the advisory lock on one while the migrations run on another.
-  const dataSource = createDataSource({ url, poolSize: 2, applicationName: 'border-gate-seed-load' });
+  const dataSource = createDataSource({ url, poolSize: 2, applicationName: 'border-gate-seed-load', entities: [] });
   await dataSource.initialize();
   try {
     await runMigrationsLocked(dataSource);

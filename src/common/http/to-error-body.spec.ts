@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { DomainError } from '../errors/domain-error.js';
 import { toErrorBody } from './to-error-body.js';
 
@@ -28,6 +29,22 @@ describe('toErrorBody', () => {
     expect(toErrorBody(new DomainError('VEHICLE.NOT_FOUND', 'No declaration for this plate'), 'r3')).toMatchObject({
       body: { statusCode: 404, code: 'VEHICLE.NOT_FOUND' },
       unexpected: false,
+    });
+  });
+
+  it('answers a named constraint a client can trip with its code, and any other violation as a bug', () => {
+    const violation = (constraint: string): pg.DatabaseError =>
+      Object.assign(new pg.DatabaseError('duplicate key value violates unique constraint', 0, 'error'), {
+        code: '23505',
+        constraint,
+      });
+    expect(toErrorBody(violation('UQ_company_tax_code'), 'r4')).toMatchObject({
+      body: { statusCode: 409, code: 'CONFLICT.DUPLICATE', message: 'A company with this tax code already exists' },
+      unexpected: false,
+    });
+    expect(toErrorBody(violation('PK_declaration'), 'r5')).toMatchObject({
+      body: { statusCode: 500, code: 'INTERNAL' },
+      unexpected: true,
     });
   });
 });

@@ -1,13 +1,13 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError } from '../errors/domain-error.js';
 import { CONSTRAINT_ERRORS, ERROR_STATUS, type ErrorCode } from '../errors/error-codes.js';
+import { violatedConstraint } from '../errors/violated-constraint.js';
 import type { ErrorBody } from './error-body.js';
 
 interface FastifyLikeError {
   code?: string;
   statusCode?: number;
   message?: string;
-  constraint?: string;
 }
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -60,10 +60,8 @@ export function toErrorBody(error: unknown, requestId: string): { body: ErrorBod
     const message = FASTIFY_MESSAGES[code] ?? e.message ?? code;
     return { body: body(code, message, requestId), unexpected: false };
   }
-  if (e.constraint && CONSTRAINT_ERRORS[e.constraint]) {
-    const { code, message } = CONSTRAINT_ERRORS[e.constraint];
-    return { body: body(code, message, requestId), unexpected: false };
-  }
+  const constraint = CONSTRAINT_ERRORS[violatedConstraint(e) ?? ''];
+  if (constraint) return { body: body(constraint.code, constraint.message, requestId), unexpected: false };
   if (error instanceof HttpException && error.getStatus() < 500) {
     const code = HTTP_CODES[error.getStatus()] ?? 'REQUEST.REJECTED';
     return { body: { ...body(code, error.message, requestId), statusCode: error.getStatus() }, unexpected: false };

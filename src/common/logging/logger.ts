@@ -1,11 +1,12 @@
-import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import type { DynamicModule } from '@nestjs/common';
+import { Logger as NestPinoLogger, LoggerModule, type Params, PinoLogger } from 'nestjs-pino';
+import { type DestinationStream, pino, type Logger } from 'pino';
 
 /**
  * One JSON logger for the process. Field names that could carry identity numbers, phone numbers
  * or secrets are redacted wherever they appear, as a second line of defence: code never logs bodies.
  */
-export function createLogger(level: string, fd: 1 | 2 = 1): Logger {
+export function createLogger(level: string, destination: 1 | 2 | DestinationStream = 1): Logger {
   return pino(
     {
       level,
@@ -14,7 +15,9 @@ export function createLogger(level: string, fd: 1 | 2 = 1): Logger {
       redact: {
         paths: [
           'req.headers.authorization',
+          'req.headers.cookie',
           'req.headers["idempotency-key"]',
+          'res.headers["set-cookie"]',
           '*.documentNumber',
           '*.phone',
           '*.apiKey',
@@ -24,27 +27,29 @@ export function createLogger(level: string, fd: 1 | 2 = 1): Logger {
         censor: '[redacted]',
       },
     },
-    pino.destination({ fd, sync: false }),
+    typeof destination === 'number' ? pino.destination({ fd: destination, sync: false }) : destination,
   );
 }
 
-/** Nest's own messages (bootstrap, lifecycle) through the same JSON logger. */
-export class NestPinoLogger implements LoggerService {
-  constructor(private readonly logger: Logger) {}
+/**
+ * nestjs-pino over `logger`, without its HTTP middleware: Fastify writes the one line per request, and
+ * http-app.ts binds the request context in a preHandler hook instead: a context entered in the middleware
+ * (Fastify's onRequest, before the body is read) did not reach the handlers.
+ */
+function loggerParams(logger: Logger): Params {
+  return { pinoHttp: { logger }, useExisting: true, forRoutes: [] };
+}
 
-  log(message: unknown, context?: string): void {
-    this.logger.info({ context }, String(message));
-  }
-  error(message: unknown, trace?: string, context?: string): void {
-    this.logger.error({ context, trace }, String(message));
-  }
-  warn(message: unknown, context?: string): void {
-    this.logger.warn({ context }, String(message));
-  }
-  debug(message: unknown, context?: string): void {
-    this.logger.debug({ context }, String(message));
-  }
-  verbose(message: unknown, context?: string): void {
-    this.logger.trace({ context }, String(message));
-  }
+/** `PinoLogger` / `@InjectPinoLogger()` for every service, carrying the request's or the job's id. */
+export function loggingModule(logger: Logger): DynamicModule {
+  return LoggerModule.forRoot(loggerParams(logger));
+}
+
+/**
+ * Nest's own messages (bootstrap, lifecycle) through the same JSON logger. Given at creation instead of
+ * `bufferLogs` + `useLogger`: a failed start would flush the buffer through Nest's console logger to stdout.
+ */
+export function nestLogger(logger: Logger): NestPinoLogger {
+  const params = loggerParams(logger);
+  return new NestPinoLogger(new PinoLogger(params), params);
 }

@@ -1,8 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { Logger } from 'pino';
-import { LOGGER } from '../../common/logging/logger.tokens.js';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { PollingLoop } from '../../common/polling-loop.js';
-import { AppConfig } from '../../config/app-config.js';
+import { type ScreeningConfig, screeningConfig } from '../../config/config-groups.js';
 import { Sql } from '../../database/sql.js';
 
 const BATCH = 2000;
@@ -18,8 +17,8 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly sql: Sql,
-    private readonly config: AppConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(screeningConfig.KEY) private readonly screeningConfig: ScreeningConfig,
+    @InjectPinoLogger(AuditSealer.name) private readonly logger: PinoLogger,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -42,6 +41,6 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
     } catch (error) {
       this.logger.warn({ component: 'audit-sealer', err: error }, 'sealing failed; will retry');
     }
-    return this.config.OUTBOX_POLL_INTERVAL_MS;
+    return this.screeningConfig.outboxPollIntervalMs;
   }
 }

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error.js';
-import { AppConfig } from '../../config/app-config.js';
+import { type AuthConfig, authConfig } from '../../config/config-groups.js';
 import { OfficersService } from '../officers/officers.service.js';
 import type { AuthenticatedOfficer } from './officer-access.js';
 import { DUMMY_HASH, verifyPassword } from '../officers/password.js';
@@ -31,7 +31,7 @@ export class AuthService {
   constructor(
     private readonly officers: OfficersService,
     private readonly tokens: TokenService,
-    private readonly config: AppConfig,
+    @Inject(authConfig.KEY) private readonly authConfig: AuthConfig,
   ) {}
 
   /**
@@ -50,8 +50,8 @@ export class AuthService {
     if (!(await verifyPassword(password, candidate.passwordHash))) {
       const counted = await this.officers.recordFailedLogin(
         candidate.id,
-        this.config.AUTH_LOGIN_MAX_FAILURES,
-        this.config.AUTH_LOGIN_LOCK_SECONDS,
+        this.authConfig.loginMaxFailures,
+        this.authConfig.loginLockSeconds,
       );
       if (!counted) await this.throwIfLocked(candidate.id);
       throw loginFailed();
@@ -67,7 +67,7 @@ export class AuthService {
   }
 
   private issue(officer: AuthenticatedOfficer): AccessToken {
-    const ttl = this.config.AUTH_TOKEN_TTL_SECONDS;
+    const ttl = this.authConfig.tokenTtlSeconds;
     const accessToken = this.tokens.sign(
       OFFICER_AUDIENCE,
       { sub: officer.id, agency: officer.agency, gates: officer.gates },

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { AppConfig } from '../../config/app-config.js';
+import { loadConfig } from '../../config/app-config.js';
 import {
   CHECK_IN_AUDIENCE,
   OFFICER_AUDIENCE,
@@ -209,8 +209,7 @@ describe('signToken / verifyToken (HS256)', () => {
 });
 
 describe('TokenService', () => {
-  const config = Object.assign(new AppConfig(), { AUTH_TOKEN_SECRET: SECRET });
-  const tokens = new TokenService(config);
+  const tokens = new TokenService(loadConfig({ AUTH_TOKEN_SECRET: SECRET }).auth);
 
   it('signs check-in tokens that only verify as check-in tokens', () => {
     const token = tokens.sign(CHECK_IN_AUDIENCE, { sub: 'declaration-1', gate: 'TAN_THANH', ver: 2 }, 3600);
@@ -225,7 +224,7 @@ describe('TokenService', () => {
   });
 
   it('does not accept tokens signed with another secret', () => {
-    const other = new TokenService(Object.assign(new AppConfig(), { AUTH_TOKEN_SECRET: OTHER_SECRET }));
+    const other = new TokenService(loadConfig({ AUTH_TOKEN_SECRET: OTHER_SECRET }).auth);
     const token = other.sign(OFFICER_AUDIENCE, { sub: 'officer-1' }, 60);
     expect(failure(() => tokens.verify(OFFICER_AUDIENCE, token))).toBe('signature');
   });

@@ -1,7 +1,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error.js';
-import { AppConfig } from '../../config/app-config.js';
+import { type AuthConfig, authConfig } from '../../config/config-groups.js';
 
 export const TOKEN_ISSUER = 'border-gate';
 /** Officer access tokens (`Authorization: Bearer …`). */
@@ -129,8 +129,8 @@ export function verifyToken(token: string, secret: string | Buffer, options: Ver
 export class TokenService {
   private readonly secret: Buffer;
 
-  constructor(config: AppConfig) {
-    this.secret = keyOf(config.AUTH_TOKEN_SECRET);
+  constructor(@Inject(authConfig.KEY) authConfig: AuthConfig) {
+    this.secret = keyOf(authConfig.tokenSecret);
   }
 
   sign(audience: TokenAudience, claims: TokenClaims, ttlSeconds: number): string {

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { type ClearanceConfig, clearanceConfig } from '../../config/config-groups.js';
 import { Sql } from '../../database/sql.js';
 import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-access.js';
 import { appendAudit } from '../declarations/audit.js';
@@ -19,7 +19,7 @@ export class AgencyQueueService {
   constructor(
     private readonly sql: Sql,
     private readonly clearance: ClearanceRepository,
-    private readonly config: AppConfig,
+    @Inject(clearanceConfig.KEY) private readonly clearanceConfig: ClearanceConfig,
   ) {}
 
   list(officer: AuthenticatedOfficer, gate: GateCode, agency: StepAgency): Promise<QueueEntryRow[]> {
@@ -36,7 +36,7 @@ export class AgencyQueueService {
         gate,
         agency,
         officer.id,
-        this.config.CLEARANCE_CLAIM_TIMEOUT_MS,
+        this.clearanceConfig.claimTimeoutMs,
       );
       if (!step) return null;
       await appendAudit(manager, {

@@ -1,8 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import type { Logger } from 'pino';
-import { AppConfig } from '../../config/app-config.js';
-import { LOGGER } from '../../common/logging/logger.tokens.js';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { type QueueConfig, queueConfig } from '../../config/config-groups.js';
 import { JobWorker } from '../queue/job-worker.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
 import { WorkerHeartbeat } from '../../worker/worker-heartbeat.service.js';
@@ -18,15 +17,15 @@ export class ClearanceWorker implements OnApplicationBootstrap, OnModuleDestroy 
   constructor(
     private readonly expiry: ExpiryService,
     private readonly heartbeat: WorkerHeartbeat,
-    private readonly config: AppConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(queueConfig.KEY) private readonly queueConfig: QueueConfig,
+    @InjectPinoLogger(ClearanceWorker.name) private readonly logger: PinoLogger,
   ) {}
 
   onApplicationBootstrap(): void {
     this.worker = new JobWorker<ClearanceJobData>({
       queue: QueueName.Clearance,
-      redisUrl: this.config.REDIS_URL,
-      prefix: this.config.QUEUE_PREFIX,
+      redisUrl: this.queueConfig.redisUrl,
+      prefix: this.queueConfig.prefix,
       concurrency: 8,
       logger: this.logger,
       counters: this.heartbeat,

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { type ClearanceConfig, clearanceConfig } from '../../config/config-groups.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { rowsIn, Sql } from '../../database/sql.js';
 import { appendAudit, SYSTEM_EXPIRY } from '../declarations/audit.js';
@@ -16,7 +16,7 @@ export class ExpiryService {
   constructor(
     private readonly sql: Sql,
     private readonly clearance: ClearanceRepository,
-    private readonly config: AppConfig,
+    @Inject(clearanceConfig.KEY) private readonly clearanceConfig: ClearanceConfig,
   ) {}
 
   /** Returns true when the claim was released now (false: decided, re-claimed, or not due yet). */
@@ -44,7 +44,7 @@ export class ExpiryService {
             WHERE id = $1 AND status = 'accepted'
               AND expected_arrival_at + make_interval(mins => $2) <= now()
             FOR NO KEY UPDATE`,
-          [declarationId, this.config.CLEARANCE_NO_SHOW_EXPIRY_MINUTES],
+          [declarationId, this.clearanceConfig.noShowExpiryMinutes],
         );
         if (!rows[0]) return false;
         await releaseCapacity(manager, declarationId);
@@ -71,7 +71,7 @@ export class ExpiryService {
       `SELECT id FROM declaration
         WHERE status = 'accepted' AND expected_arrival_at < now() - make_interval(mins => $1)
         ORDER BY expected_arrival_at LIMIT 200`,
-      [this.config.CLEARANCE_NO_SHOW_EXPIRY_MINUTES],
+      [this.clearanceConfig.noShowExpiryMinutes],
     );
     let noShows = 0;
     for (const { id } of overdue) if (await this.expireNoShow(id)) noShows += 1;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, type Repository } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { Sql } from '../../database/sql.js';
 import { isValidVnTaxCode, normaliseTaxCode } from '../../common/identifiers/identifiers.js';
@@ -14,10 +14,16 @@ export interface AuthenticatedCompany {
 
 @Injectable()
 export class CompaniesService {
+  private readonly companies: Repository<CompanyEntity>;
+  private readonly apiKeys: Repository<ApiKeyEntity>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly sql: Sql,
-  ) {}
+  ) {
+    this.companies = dataSource.getRepository(CompanyEntity);
+    this.apiKeys = dataSource.getRepository(ApiKeyEntity);
+  }
 
   /** Creates a company with its first API key; the key's secret is returned once and never stored. */
   async create(name: string, taxCodeInput: string): Promise<{ id: string; apiKey: string }> {
@@ -35,25 +41,23 @@ export class CompaniesService {
   }
 
   async createKey(companyId: string): Promise<{ apiKey: string; prefix: string }> {
-    const exists = await this.dataSource.getRepository(CompanyEntity).existsBy({ id: companyId });
+    const exists = await this.companies.existsBy({ id: companyId });
     if (!exists) throw new DomainError('REQUEST.VALIDATION_FAILED', 'company: no such company');
     const key = issueApiKey();
-    await this.dataSource.getRepository(ApiKeyEntity).insert({ companyId, keyPrefix: key.prefix, keyHash: key.hash });
+    await this.apiKeys.insert({ companyId, keyPrefix: key.prefix, keyHash: key.hash });
     return { apiKey: key.secret, prefix: key.prefix };
   }
 
   /** Revokes one key (by prefix) or every key of the company; returns how many were revoked. */
   async revokeKeys(companyId: string, prefix?: string): Promise<number> {
-    const rows = await this.sql.rows(
-      `UPDATE api_key SET revoked_at = now()
-        WHERE company_id = $1 AND revoked_at IS NULL AND ($2::text IS NULL OR key_prefix = $2)
-        RETURNING id`,
-      [companyId, prefix ?? null],
+    const result = await this.apiKeys.update(
+      { companyId, revokedAt: IsNull(), ...(prefix === undefined ? {} : { keyPrefix: prefix }) },
+      { revokedAt: () => 'now()' },
     );
-    return rows.length;
+    return result.affected ?? 0;
   }
 
-  /** Resolves a bearer secret to its company; null when unknown or revoked. */
+  /** Resolves a bearer secret to its company; null when unknown or revoked. Every company request: hand SQL. */
   async authenticate(secret: string): Promise<AuthenticatedCompany | null> {
     if (!looksLikeApiKey(secret)) return null;
     const rows = await this.sql.rows<{ company_id: string; key_prefix: string }>(

@@ -1,16 +1,18 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
+/** A transport company that declares trips through its API keys. */
 @Entity('company')
+@Unique('UQ_company_tax_code', ['taxCode'])
 export class CompanyEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'company_pkey' })
   id: string;
 
-  @Column({ type: 'text' })
+  @Column({ name: 'name', type: 'text' })
   name: string;
 
   @Column({ name: 'tax_code', type: 'text' })
   taxCode: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 }

@@ -1,32 +1,65 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Direction, GateCode } from '../../common/domain/gate-code.js';
 import type { DeclarationStatus, ScreeningReason, ScreeningState } from './declaration-status.js';
 
+/** One status move as the public timeline shows it. */
+export interface TimelineEntry {
+  status: DeclarationStatus;
+  at: string;
+}
+
+const LIVE = `status IN ('accepted', 'in_yard', 'cleared', 'refused')`;
+
 /** One declared truck trip. Plates are stored canonical (see PlateNumber). */
 @Entity('declaration')
+@Unique('UQ_declaration_reference', ['reference'])
+@Check('CK_declaration_direction', `direction IN ('export', 'import')`)
+@Check(
+  'CK_declaration_status',
+  `status IN ('submitted', 'accepted', 'rejected', 'cancelled', 'expired', 'in_yard', 'cleared', 'refused', 'exited')`,
+)
+@Check('CK_declaration_vehicle_nationality', `vehicle_nationality IN ('VN', 'CN')`)
+@Check('CK_declaration_driver_nationality', `driver_nationality IN ('VN', 'CN')`)
+@Check('CK_declaration_screening_state', `screening_state IN ('pending', 'done', 'failed')`)
+@Check('CK_declaration_exit_destination', `exit_destination IN ('CN', 'VN_INLAND')`)
+// At most one live declaration per vehicle, enforced where races cannot slip through.
+@Index('UQ_declaration_active_vehicle', ['plate'], { unique: true, where: LIVE })
+@Index('IDX_declaration_plate_created', ['plate', 'createdAt']) // created_at DESC
+@Index('IDX_declaration_plate_short_created', ['plateShort', 'createdAt'], { where: 'plate_short IS NOT NULL' })
+@Index('IDX_declaration_company_created', ['companyId', 'createdAt', 'id']) // created_at DESC, id DESC
+@Index('IDX_declaration_screening_pending', ['createdAt'], {
+  where: `status = 'submitted' AND screening_state = 'pending'`,
+})
+@Index('IDX_declaration_accepted_arrival', ['expectedArrivalAt'], { where: `status = 'accepted'` })
+@Index('IDX_declaration_gate_plate_live', ['gateCode', 'plate'], { where: LIVE })
+@Index('IDX_declaration_exited', ['gateCode', 'exitedAt'], { where: 'exited_at IS NOT NULL' })
+@Index('IDX_declaration_gate_day', ['gateCode', 'arrivalDay', 'status'])
 export class DeclarationEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'declaration_pkey' })
   id: string;
 
-  @Column({ type: 'text' })
+  @Column({ name: 'reference', type: 'text' })
   reference: string;
 
+  // Foreign keys name the referenced table, not its entity: no module imports another module's entities.
   @Column({ name: 'company_id', type: 'uuid' })
+  @ForeignKey('company', { name: 'FK_declaration_company' })
   companyId: string;
 
   @Column({ name: 'gate_code', type: 'text' })
+  @ForeignKey('gate', { name: 'FK_declaration_gate' })
   gateCode: GateCode;
 
-  @Column({ type: 'text' })
+  @Column({ name: 'direction', type: 'text' })
   direction: Direction;
 
-  @Column({ type: 'text' })
+  @Column({ name: 'status', type: 'text' })
   status: DeclarationStatus;
 
-  @Column({ type: 'int' })
+  @Column({ name: 'version', type: 'integer', default: 1 })
   version: number;
 
-  @Column({ type: 'text' })
+  @Column({ name: 'plate', type: 'text' })
   plate: string;
 
   @Column({ name: 'plate_short', type: 'text', nullable: true })
@@ -68,7 +101,7 @@ export class DeclarationEntity {
   @Column({ name: 'cargo_hs_code', type: 'text', nullable: true })
   cargoHsCode: string | null;
 
-  @Column({ name: 'cargo_gross_weight_kg', type: 'int' })
+  @Column({ name: 'cargo_gross_weight_kg', type: 'integer' })
   cargoGrossWeightKg: number;
 
   @Column({ name: 'cargo_perishable', type: 'boolean' })
@@ -77,10 +110,10 @@ export class DeclarationEntity {
   @Column({ name: 'cargo_customs_declaration_number', type: 'text', nullable: true })
   cargoCustomsDeclarationNumber: string | null;
 
-  @Column({ type: 'jsonb' })
+  @Column({ name: 'reasons', type: 'jsonb', default: () => "'[]'" })
   reasons: ScreeningReason[];
 
-  @Column({ name: 'screening_state', type: 'text' })
+  @Column({ name: 'screening_state', type: 'text', default: 'pending' })
   screeningState: ScreeningState;
 
   @Column({ name: 'screening_error', type: 'text', nullable: true })
@@ -89,9 +122,26 @@ export class DeclarationEntity {
   @Column({ name: 'screening_redriven_at', type: 'timestamptz', nullable: true })
   screeningRedrivenAt: Date | null;
 
-  @Column({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 
-  @Column({ name: 'updated_at', type: 'timestamptz' })
+  // Set by the statements that change the row, not by TypeORM: an UpdateDateColumn would have no DB default.
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
+
+  @Column({ name: 'cargo_quarantine_required', type: 'boolean', default: false })
+  cargoQuarantineRequired: boolean;
+
+  @Column({ name: 'arrived_at', type: 'timestamptz', nullable: true })
+  arrivedAt: Date | null;
+
+  @Column({ name: 'exited_at', type: 'timestamptz', nullable: true })
+  exitedAt: Date | null;
+
+  @Column({ name: 'exit_destination', type: 'text', nullable: true })
+  exitDestination: 'CN' | 'VN_INLAND' | null;
+
+  /** Status moves with their times, written by the statement that moves the status. */
+  @Column({ name: 'timeline', type: 'jsonb', default: () => "'[]'" })
+  timeline: TimelineEntry[];
 }

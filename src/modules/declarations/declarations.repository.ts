@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Sql } from '../../database/sql.js';
 import type { Direction, GateCode } from '../../common/domain/gate-code.js';
-import { JobName, QueueName } from '../queue/queue-names.js';
+import { JobName, QueueName, screeningJobId } from '../queue/queue-names.js';
 import { type DeclarationFields, fieldParams } from './declaration-input.js';
 import {
   type DeclarationStatus,
@@ -97,11 +98,11 @@ WITH gate AS (
   SELECT today AS day, next_reference_serial(code)::text AS serial FROM gate
 ), d AS (
   INSERT INTO declaration (
-    reference, company_id, gate_code, direction, status, plate, plate_short, vehicle_nationality, trailer_plate,
+    id, reference, company_id, gate_code, direction, status, plate, plate_short, vehicle_nationality, trailer_plate,
     container_number, expected_arrival_at, arrival_day, driver_full_name, driver_document_number, driver_document_kind,
     driver_nationality, driver_phone, cargo_description, cargo_hs_code, cargo_gross_weight_kg, cargo_perishable,
     cargo_customs_declaration_number, cargo_quarantine_required, created_at, updated_at, timeline)
-  SELECT gate.reference_prefix || '-' || to_char(ref.day, 'YYYYMMDD') || '-' || lpad(ref.serial, greatest(5, length(ref.serial)), '0'),
+  SELECT $23, gate.reference_prefix || '-' || to_char(ref.day, 'YYYYMMDD') || '-' || lpad(ref.serial, greatest(5, length(ref.serial)), '0'),
          $1, gate.code, $3, 'submitted', $5, $6, $7, $8, $9, $10::timestamptz, ($10::timestamptz AT TIME ZONE gate.timezone)::date,
          $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
          date_trunc('milliseconds', now()), date_trunc('milliseconds', now()),
@@ -113,7 +114,7 @@ WITH gate AS (
   SELECT id, gate_code, 'transition', NULL, 'submitted', 'company:' || $1, created_at FROM d
 ), outbox AS (
   INSERT INTO outbox_message (queue, job_name, job_id, payload)
-  SELECT '${QueueName.Screening}', '${JobName.ScreenDeclaration}', 'screen-' || id || '-v1', json_build_object('declarationId', id) FROM d
+  SELECT '${QueueName.Screening}', '${JobName.ScreenDeclaration}', $24, json_build_object('declarationId', id) FROM d
 ), answer AS (
   SELECT json_build_object(
     'id', id, 'reference', reference, 'status', status, 'plate', plate, 'gate', gate_code, 'direction', direction,
@@ -145,6 +146,8 @@ export class DeclarationsRepository {
   async insertSubmitted(d: NewDeclaration): Promise<SubmittedDeclaration | null> {
     // A named statement: this six-part statement is parsed and planned once per pooled connection, not per call.
     const statement = { name: 'declaration-submit', text: INSERT_SUBMITTED };
+    // Chosen here so the screening job id comes from screeningJobId(), the one spelling the reconciler re-adds.
+    const id = randomUUID();
     const row = await this.sql.one<{ body: SubmittedDeclaration }>(statement, [
       d.companyId,
       d.gate,
@@ -152,6 +155,8 @@ export class DeclarationsRepository {
       d.idempotencyKey,
       ...fieldParams(d),
       d.requestHash,
+      id,
+      screeningJobId(id, 1),
     ]);
     return row?.body ?? null;
   }

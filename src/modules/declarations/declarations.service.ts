@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { isUuid } from '../../common/validation/uuid.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { PlateNumber } from '../../common/identifiers/plate-number.js';
@@ -6,7 +6,7 @@ import type { AuthenticatedCompany } from '../companies/companies.service.js';
 import { canonicaliseSections } from './declaration-input.js';
 import { toDeclarationResponse } from './declaration.mapper.js';
 import QRCode from 'qrcode';
-import { AppConfig } from '../../config/app-config.js';
+import { type ClearanceConfig, clearanceConfig } from '../../config/config-groups.js';
 import { CHECK_IN_AUDIENCE, TokenService } from '../auth/token.js';
 import {
   type DeclarationRow,
@@ -21,6 +21,7 @@ import type { ListDeclarationsQueryDto } from './dto/list-declarations.query.dto
 import type { SubmitDeclarationRequestDto } from './dto/submit-declaration.request.dto.js';
 import { IdempotencyService, requestHash } from './idempotency.service.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
+import { violatedConstraint } from '../../common/errors/violated-constraint.js';
 
 const IDEMPOTENCY_KEY_CONSTRAINT = 'idempotency_record_pkey';
 
@@ -37,7 +38,7 @@ export class DeclarationsService {
     private readonly idempotency: IdempotencyService,
     private readonly tokens: TokenService,
     private readonly steps: DeclarationStepsReader,
-    private readonly config: AppConfig,
+    @Inject(clearanceConfig.KEY) private readonly clearanceConfig: ClearanceConfig,
   ) {}
 
   /**
@@ -72,7 +73,7 @@ export class DeclarationsService {
       body = await this.declarations.insertSubmitted(record);
     } catch (error) {
       // The same key committed by a concurrent request between this statement's check and its insert.
-      if ((error as { constraint?: string }).constraint !== IDEMPOTENCY_KEY_CONSTRAINT) throw error;
+      if (violatedConstraint(error) !== IDEMPOTENCY_KEY_CONSTRAINT) throw error;
       body = null;
     }
     if (body) return { status: 202, body: { ...body }, replayed: false };
@@ -116,7 +117,7 @@ export class DeclarationsService {
 
   /** Valid for this version only (an amendment makes a new one) and until the declaration would expire. */
   private checkInToken(row: DeclarationRow): string {
-    const expiresAt = row.expected_arrival_at.getTime() + this.config.CLEARANCE_NO_SHOW_EXPIRY_MINUTES * 60_000;
+    const expiresAt = row.expected_arrival_at.getTime() + this.clearanceConfig.noShowExpiryMinutes * 60_000;
     const ttlSeconds = Math.max(60, Math.ceil((expiresAt - Date.now()) / 1000));
     return this.tokens.sign(CHECK_IN_AUDIENCE, { sub: row.id, gate: row.gate_code, ver: row.version }, ttlSeconds);
   }

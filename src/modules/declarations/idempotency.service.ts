@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { AppConfig } from '../../config/app-config.js';
+import { type IdempotencyConfig, idempotencyConfig } from '../../config/config-groups.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { stableStringify } from '../../common/http/stable-json.js';
 import { Sql } from '../../database/sql.js';
@@ -33,7 +33,7 @@ export function requestHash(body: unknown): string {
 export class IdempotencyService {
   constructor(
     private readonly sql: Sql,
-    private readonly config: AppConfig,
+    @Inject(idempotencyConfig.KEY) private readonly idempotencyConfig: IdempotencyConfig,
   ) {}
 
   static validateKey(key: string | string[] | undefined): string {
@@ -55,7 +55,7 @@ export class IdempotencyService {
       `SELECT request_hash, state, response_status, response_body,
               locked_at < now() - make_interval(secs => $3::double precision / 1000) AS stale
          FROM idempotency_record WHERE company_id = $1 AND key = $2`,
-      [companyId, key, this.config.IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS],
+      [companyId, key, this.idempotencyConfig.inFlightTimeoutMs],
     );
     if (!record) return null;
     if (record.request_hash !== hash) {
@@ -81,7 +81,7 @@ export class IdempotencyService {
         WHERE company_id = $1 AND key = $2 AND state = 'in_flight'
           AND locked_at < now() - make_interval(secs => $3::double precision / 1000)
         RETURNING 1`,
-      [companyId, key, this.config.IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS],
+      [companyId, key, this.idempotencyConfig.inFlightTimeoutMs],
     );
     return rows.length > 0;
   }

@@ -1,9 +1,15 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import type { Logger } from 'pino';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import type { EntityManager } from 'typeorm';
-import { AppConfig } from '../../config/app-config.js';
-import { LOGGER } from '../../common/logging/logger.tokens.js';
+import {
+  type QueueConfig,
+  type ScreeningConfig,
+  type WorkerConfig,
+  queueConfig,
+  screeningConfig,
+  workerConfig,
+} from '../../config/config-groups.js';
 import { PollingLoop } from '../../common/polling-loop.js';
 import { rowsIn, Sql } from '../../database/sql.js';
 import { AUDIT_RECORDS_BATCH, type AuditRecordRow, AuditLogRepository } from '../declarations/audit-log.repository.js';
@@ -25,14 +31,16 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
   constructor(
     private readonly sql: Sql,
     private readonly auditLog: AuditLogRepository,
-    private readonly config: AppConfig,
+    @Inject(workerConfig.KEY) private readonly workerConfig: WorkerConfig,
+    @Inject(screeningConfig.KEY) private readonly screeningConfig: ScreeningConfig,
+    @Inject(queueConfig.KEY) private readonly queueConfig: QueueConfig,
     @Inject(WEBHOOK_EVENT_SINK) private readonly webhooks: EventSink,
     @Inject(REDIS_PRODUCER) private readonly redis: Redis,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @InjectPinoLogger(EventDispatcher.name) private readonly logger: PinoLogger,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.EVENTS_DISPATCHER_ENABLED) this.loop.start();
+    if (this.workerConfig.eventsDispatcherEnabled) this.loop.start();
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -66,7 +74,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
   private async publish(events: DomainEvent[]): Promise<void> {
     const moves = events.filter((e) => e.type.startsWith('declaration.') && e.step === null);
     if (moves.length === 0) return;
-    const channel = vehicleEventsChannel(this.config.QUEUE_PREFIX);
+    const channel = vehicleEventsChannel(this.queueConfig.prefix);
     try {
       const pipeline = this.redis.pipeline();
       for (const e of moves) {
@@ -95,7 +103,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
     } catch (error) {
       this.logger.warn({ component: 'event-dispatcher', err: error }, 'dispatch failed; will retry');
     }
-    return this.config.OUTBOX_POLL_INTERVAL_MS;
+    return this.screeningConfig.outboxPollIntervalMs;
   }
 }
 

@@ -1,8 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import type { Logger } from 'pino';
-import { AppConfig } from '../../config/app-config.js';
-import { LOGGER } from '../../common/logging/logger.tokens.js';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { type QueueConfig, queueConfig } from '../../config/config-groups.js';
 import { createWorkerConnection } from '../queue/redis.js';
 import { vehicleEventsChannel, type VehicleStatusMessage } from './event-sink.js';
 
@@ -19,14 +18,14 @@ export class VehicleEventsHub implements OnApplicationBootstrap, OnModuleDestroy
   private subscriber: Redis | null = null;
 
   constructor(
-    private readonly config: AppConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(queueConfig.KEY) private readonly queueConfig: QueueConfig,
+    @InjectPinoLogger(VehicleEventsHub.name) private readonly logger: PinoLogger,
   ) {}
 
   onApplicationBootstrap(): void {
-    const channel = vehicleEventsChannel(this.config.QUEUE_PREFIX);
+    const channel = vehicleEventsChannel(this.queueConfig.prefix);
     // A subscriber connection retries forever and re-subscribes on reconnect (ioredis autoResubscribe).
-    this.subscriber = createWorkerConnection(this.config.REDIS_URL);
+    this.subscriber = createWorkerConnection(this.queueConfig.redisUrl);
     this.subscriber.on('error', () => undefined);
     this.subscriber.subscribe(channel).catch((error: unknown) => {
       this.logger.warn({ component: 'vehicle-events', err: error }, 'live updates unavailable until Redis returns');

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { type BoardConfig, boardConfig } from '../../config/config-groups.js';
 import { SingleFlightCache } from '../../common/single-flight-cache.js';
 import type { Direction, GateCode } from '../../common/domain/gate-code.js';
 import { type BoardDirectionRow, GateFiguresRepository } from '../declarations/gate-figures.repository.js';
@@ -24,10 +24,10 @@ export class GateBoardService {
 
   constructor(
     private readonly declarations: GateFiguresRepository,
-    private readonly config: AppConfig,
+    @Inject(boardConfig.KEY) private readonly boardConfig: BoardConfig,
   ) {
-    this.thresholds = parseWarningThresholds(config.BOARD_WARNING_THRESHOLDS);
-    this.cache = new SingleFlightCache(config.BOARD_CACHE_MS);
+    this.thresholds = parseWarningThresholds(boardConfig.warningThresholds);
+    this.cache = new SingleFlightCache(boardConfig.cacheMs);
   }
 
   /** Null for a gate that is not in the reference data. At most BOARD_CACHE_MS old. */
@@ -36,7 +36,7 @@ export class GateBoardService {
   }
 
   private async compute(gate: GateCode): Promise<GateBoardResponseDto | null> {
-    const row = await this.declarations.board(gate, this.config.BOARD_MEDIAN_WINDOW_HOURS);
+    const row = await this.declarations.board(gate, this.boardConfig.medianWindowHours);
     if (!row) return null;
     const byDirection = Object.fromEntries(
       row.directions.map((d) => [d.direction, this.figures(row.open, [d], d.median_minutes)]),
@@ -48,7 +48,7 @@ export class GateBoardService {
       closedAt: row.closed_at ? row.closed_at.toISOString() : null,
       day: row.today,
       timezone: row.timezone,
-      medianWindowHours: this.config.BOARD_MEDIAN_WINDOW_HOURS,
+      medianWindowHours: this.boardConfig.medianWindowHours,
       ...this.figures(row.open, row.directions, row.median_minutes),
       byDirection: { export: byDirection.export, import: byDirection.import },
       updatedAt: row.updated_at.toISOString(),

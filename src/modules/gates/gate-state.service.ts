@@ -1,77 +1,49 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Logger } from 'pino';
+import { Injectable } from '@nestjs/common';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { DomainError } from '../../common/errors/domain-error.js';
-import { LOGGER } from '../../common/logging/logger.tokens.js';
+import { DataSource, type Repository } from 'typeorm';
 import { Sql } from '../../database/sql.js';
 import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-access.js';
-import type { Yard } from './gate.entity.js';
+import { GateEntity } from './gate.entity.js';
 import type { GateCode } from '../../common/domain/gate-code.js';
 import type { GateStateResponseDto } from './dto/gate.dto.js';
 
-interface GateRow {
-  code: string;
-  name: string;
-  name_en: string;
-  district: string;
-  counterpart_name: string;
-  yards: Yard[];
-  capacity_export_per_day: number;
-  capacity_import_per_day: number;
-  timezone: string;
-  open: boolean;
-  closed_reason: string | null;
-  closed_at: Date | null;
-  closed_by: string | null;
-}
-
-const COLUMN_NAMES = [
-  'code',
-  'name',
-  'name_en',
-  'district',
-  'counterpart_name',
-  'yards',
-  'capacity_export_per_day',
-  'capacity_import_per_day',
-  'timezone',
-  'open',
-  'closed_reason',
-  'closed_at',
-  'closed_by',
-];
-const columns = (alias: string): string => COLUMN_NAMES.map((c) => `${alias}.${c}`).join(', ');
-
-function toGate(row: GateRow): GateStateResponseDto {
+function toGate(gate: GateEntity): GateStateResponseDto {
   return {
-    code: row.code,
-    name: row.name,
-    nameEn: row.name_en,
-    district: row.district,
-    counterpartName: row.counterpart_name,
-    yards: row.yards.map((y) => ({ code: y.code, name: y.name })),
-    capacityPerDay: { export: row.capacity_export_per_day, import: row.capacity_import_per_day },
-    timezone: row.timezone,
-    open: row.open,
-    closedReason: row.closed_reason,
-    closedAt: row.closed_at ? row.closed_at.toISOString() : null,
-    closedBy: row.closed_by,
+    code: gate.code,
+    name: gate.name,
+    nameEn: gate.nameEn,
+    district: gate.district,
+    counterpartName: gate.counterpartName,
+    yards: gate.yards.map((y) => ({ code: y.code, name: y.name })),
+    capacityPerDay: { export: gate.capacityExportPerDay, import: gate.capacityImportPerDay },
+    timezone: gate.timezone,
+    open: gate.open,
+    closedReason: gate.closedReason,
+    closedAt: gate.closedAt ? gate.closedAt.toISOString() : null,
+    closedBy: gate.closedBy,
   };
 }
 
 /** The gates' reference data and whether each is open; supervisors close and reopen their gate. */
 @Injectable()
 export class GateStateService {
+  private readonly gates: Repository<GateEntity>;
+
   constructor(
+    private readonly dataSource: DataSource,
     private readonly sql: Sql,
-    @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    @InjectPinoLogger(GateStateService.name) private readonly logger: PinoLogger,
+  ) {
+    this.gates = dataSource.getRepository(GateEntity);
+  }
 
   /** Every gate, with who closed it (callers that answer the public drop `closedBy`). */
   async list(): Promise<GateStateResponseDto[]> {
-    return (await this.sql.rows<GateRow>(`SELECT ${columns('g')} FROM gate g ORDER BY g.code`)).map(toGate);
+    return (await this.gates.find({ order: { code: 'ASC' } })).map(toGate);
   }
 
-  /** Whether the gate is open, and why not; null for an unknown gate. One primary-key read. */
+  /** Whether the gate is open, and why not; null for an unknown gate. One primary-key read (every check-in). */
   openState(gate: string): Promise<{ open: boolean; closed_reason: string | null; closed_at: Date | null } | null> {
     return this.sql.one('SELECT open, closed_reason, closed_at FROM gate WHERE code = $1', [gate]);
   }
@@ -79,40 +51,57 @@ export class GateStateService {
   /** Supervisors of the gate only. 409 `GATE.ALREADY_CLOSED` when it is closed already (the first reason stays). */
   async close(officer: AuthenticatedOfficer, gate: GateCode, reason: string): Promise<GateStateResponseDto> {
     assertOfficerMay(officer, gate, [], 'close or open the gate');
-    // Conditional on the current state, so two supervisors closing at once get one success and one 409.
-    const row = await this.sql.one<GateRow>(
-      `UPDATE gate g SET open = false, closed_reason = $2, closed_at = date_trunc('milliseconds', now()), closed_by = $3
-        WHERE g.code = $1 AND g.open RETURNING ${columns('g')}`,
-      [gate, reason.trim(), officer.id],
-    );
-    if (!row) {
-      const current = await this.openState(gate);
+    // The gate row is locked first, so two supervisors closing at once get one success and one 409.
+    const closed = await this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(GateEntity, { where: { code: gate }, lock: { mode: 'pessimistic_write' } });
+      if (!current?.open) return { closed: null, current };
+      await manager.update(
+        GateEntity,
+        { code: gate },
+        {
+          open: false,
+          closedReason: reason.trim(),
+          closedAt: () => "date_trunc('milliseconds', now())",
+          closedBy: officer.id,
+        },
+      );
+      return { closed: await manager.findOneByOrFail(GateEntity, { code: gate }), current };
+    });
+    if (!closed.closed) {
       throw new DomainError('GATE.ALREADY_CLOSED', `${gate} is already closed`, {
         gate,
-        closedReason: current?.closed_reason ?? null,
-        closedAt: current?.closed_at ? current.closed_at.toISOString() : null,
+        closedReason: closed.current?.closedReason ?? null,
+        closedAt: closed.current?.closedAt ? closed.current.closedAt.toISOString() : null,
       });
     }
-    this.logger.info({ gate, officerId: officer.id, reason: row.closed_reason }, 'gate closed');
-    return toGate(row);
+    this.logger.info({ gate, officerId: officer.id, reason: closed.closed.closedReason }, 'gate closed');
+    return toGate(closed.closed);
   }
 
   /** Supervisors of the gate only. 409 `GATE.ALREADY_OPEN` when it is open. Clears the closure columns. */
   async open(officer: AuthenticatedOfficer, gate: GateCode): Promise<GateStateResponseDto> {
     assertOfficerMay(officer, gate, [], 'close or open the gate');
-    // `was` is the row as it stood before this update: the closure being ended goes to the log.
-    const row = await this.sql.one<GateRow & { was_closed_at: Date | null; was_closed_by: string | null }>(
-      `UPDATE gate g SET open = true, closed_reason = NULL, closed_at = NULL, closed_by = NULL
-         FROM gate was WHERE g.code = $1 AND was.code = g.code AND NOT g.open
-       RETURNING ${columns('g')}, was.closed_at AS was_closed_at, was.closed_by AS was_closed_by`,
-      [gate],
-    );
-    if (!row) throw new DomainError('GATE.ALREADY_OPEN', `${gate} is already open`, { gate });
+    const result = await this.dataSource.transaction(async (manager) => {
+      const was = await manager.findOne(GateEntity, { where: { code: gate }, lock: { mode: 'pessimistic_write' } });
+      if (!was || was.open) return null;
+      await manager.update(
+        GateEntity,
+        { code: gate },
+        { open: true, closedReason: null, closedAt: null, closedBy: null },
+      );
+      return { was, row: await manager.findOneByOrFail(GateEntity, { code: gate }) };
+    });
+    if (!result) throw new DomainError('GATE.ALREADY_OPEN', `${gate} is already open`, { gate });
     // The gate row holds only the current closure; the log keeps who closed and who reopened it, and when.
     this.logger.info(
-      { gate, officerId: officer.id, closedAt: row.was_closed_at?.toISOString() ?? null, closedBy: row.was_closed_by },
+      {
+        gate,
+        officerId: officer.id,
+        closedAt: result.was.closedAt?.toISOString() ?? null,
+        closedBy: result.was.closedBy,
+      },
       'gate reopened',
     );
-    return toGate(row);
+    return toGate(result.row);
   }
 }

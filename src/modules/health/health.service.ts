@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { AppConfig } from '../../config/app-config.js';
+import { type ScreeningConfig, screeningConfig } from '../../config/config-groups.js';
 import { Sql } from '../../database/sql.js';
 import { REDIS_PRODUCER } from '../queue/queue.module.js';
 
@@ -45,7 +45,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export class HealthService {
   constructor(
     private readonly sql: Sql,
-    private readonly config: AppConfig,
+    @Inject(screeningConfig.KEY) private readonly screeningConfig: ScreeningConfig,
     @Inject(REDIS_PRODUCER) private readonly redis: Redis,
   ) {}
 
@@ -87,7 +87,7 @@ export class HealthService {
          (SELECT count(*)::int FROM declaration WHERE status = 'submitted' AND screening_state = 'failed') AS failed`,
       [HEARTBEAT_FRESH_SECONDS],
     );
-    const limitSeconds = (2 * this.config.RECONCILE_STALE_AFTER_MS) / 1000;
+    const limitSeconds = (2 * this.screeningConfig.reconcileStaleAfterMs) / 1000;
     const moving = row!.pending_age === null || row!.pending_age < limitSeconds;
     return {
       ok: row!.workers_alive > 0 && moving,

@@ -1,23 +1,26 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { GateCode } from '../../common/domain/gate-code.js';
 import type { Agency } from './agency.js';
 
 /** A border officer of one agency, posted at one or more gates. Only the scrypt hash of the password is stored. */
 @Entity('officer')
+@Unique('UQ_officer_username', ['username'])
+@Check('CK_officer_agency', `agency IN ('customs', 'border_guard', 'quarantine', 'yard', 'supervisor')`)
+@Check('CK_officer_gates', 'cardinality(gates) > 0')
 export class OfficerEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'officer_pkey' })
   id: string;
 
-  @Column({ type: 'text' })
+  @Column({ name: 'username', type: 'text' })
   username: string;
 
   @Column({ name: 'password_hash', type: 'text' })
   passwordHash: string;
 
-  @Column({ type: 'text' })
+  @Column({ name: 'agency', type: 'text' })
   agency: Agency;
 
-  @Column({ type: 'text', array: true })
+  @Column({ name: 'gates', type: 'text', array: true })
   gates: GateCode[];
 
   @Column({ name: 'failed_logins', type: 'integer', default: 0 })
@@ -26,7 +29,7 @@ export class OfficerEntity {
   @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
   lockedUntil: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull, type Repository } from 'typeorm';
 import { isUuid } from '../../common/validation/uuid.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { CONSTRAINT_ERRORS } from '../../common/errors/error-codes.js';
@@ -6,6 +7,8 @@ import { Sql } from '../../database/sql.js';
 import { hashPassword, passwordPolicyProblem } from './password.js';
 import { GATE_CODES, type GateCode } from '../../common/domain/gate-code.js';
 import { AGENCIES, type Agency, isAgency } from './agency.js';
+import { violatedConstraint } from '../../common/errors/violated-constraint.js';
+import { OfficerEntity } from './officer.entity.js';
 
 const USERNAME = /^[a-z0-9._-]{3,64}$/;
 export interface CreateOfficerInput {
@@ -41,7 +44,15 @@ const LOCKED_FOR = `CASE WHEN locked_until > now() THEN greatest(1, ceil(extract
 
 @Injectable()
 export class OfficersService {
-  constructor(private readonly sql: Sql) {}
+  private readonly officers: Repository<OfficerEntity>;
+
+  // Accounts are managed through the repository; the guard's and the login's reads and counters are hand SQL.
+  constructor(
+    dataSource: DataSource,
+    private readonly sql: Sql,
+  ) {
+    this.officers = dataSource.getRepository(OfficerEntity);
+  }
 
   /** Creates an officer; the username is lower-cased, gates deduplicated. 409 `CONFLICT.DUPLICATE` on a taken username. */
   async create(input: CreateOfficerInput): Promise<{ id: string }> {
@@ -58,13 +69,10 @@ export class OfficersService {
 
     const passwordHash = await hashPassword(input.password);
     try {
-      const row = await this.sql.one<{ id: string }>(
-        'INSERT INTO officer (username, password_hash, agency, gates) VALUES ($1, $2, $3, $4) RETURNING id',
-        [username, passwordHash, input.agency, gates],
-      );
-      return { id: row!.id };
+      const { identifiers } = await this.officers.insert({ username, passwordHash, agency: input.agency, gates });
+      return { id: String(identifiers[0].id) };
     } catch (error) {
-      const known = CONSTRAINT_ERRORS[(error as { constraint?: string }).constraint ?? ''];
+      const known = CONSTRAINT_ERRORS[violatedConstraint(error) ?? ''];
       if (known) throw new DomainError(known.code, known.message);
       throw error;
     }
@@ -73,11 +81,8 @@ export class OfficersService {
   /** Disables an officer; their tokens stop working on the next request. Returns false when already disabled or unknown. */
   async disable(id: string): Promise<boolean> {
     if (!isUuid(id)) return false;
-    const rows = await this.sql.rows(
-      'UPDATE officer SET disabled_at = now() WHERE id = $1 AND disabled_at IS NULL RETURNING id',
-      [id],
-    );
-    return rows.length > 0;
+    const result = await this.officers.update({ id, disabledAt: IsNull() }, { disabledAt: () => 'now()' });
+    return (result.affected ?? 0) > 0;
   }
 
   /** The active officer with this id (one primary-key lookup), or null when unknown or disabled. */

@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { Logger } from 'pino';
-import { AppConfig } from '../../config/app-config.js';
-import { LOGGER } from '../../common/logging/logger.tokens.js';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { type ScreeningConfig, screeningConfig } from '../../config/config-groups.js';
 import { PollingLoop } from '../../common/polling-loop.js';
 import { rowsIn, Sql } from '../../database/sql.js';
 import { Queues } from '../queue/queue.module.js';
@@ -29,9 +28,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly sql: Sql,
-    private readonly config: AppConfig,
+    @Inject(screeningConfig.KEY) private readonly screeningConfig: ScreeningConfig,
     private readonly queues: Queues,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @InjectPinoLogger(OutboxRelay.name) private readonly logger: PinoLogger,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -85,6 +84,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       this.redisDown = true;
     }
     if (relayed === BATCH) return 0;
-    return this.redisDown ? 1000 : this.config.OUTBOX_POLL_INTERVAL_MS;
+    return this.redisDown ? 1000 : this.screeningConfig.outboxPollIntervalMs;
   }
 }

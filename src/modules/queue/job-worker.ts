@@ -1,6 +1,7 @@
 import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Logger } from 'pino';
+import type { PinoLogger } from 'nestjs-pino';
+import { runWithJobLogContext } from '../../common/logging/log-context.js';
 import { jobMetrics } from '../metrics/process-metrics.js';
 import { type QueueName, queueKeyPrefix } from './queue-names.js';
 import { createWorkerConnection } from './redis.js';
@@ -15,7 +16,7 @@ export interface JobWorkerOptions<T> {
   redisUrl: string;
   prefix: string;
   concurrency: number;
-  logger: Logger;
+  logger: PinoLogger;
   counters: JobCounters;
   handle: (job: Job<T>) => Promise<string>;
   /** Called once a job has failed its last attempt, to leave the failure visible in PostgreSQL. */
@@ -38,10 +39,14 @@ export class JobWorker<T> {
     this.worker.on('error', (error) => options.logger.warn({ queue: options.queue, err: error }, 'worker error'));
   }
 
-  async process(job: Job<T>): Promise<string> {
+  process(job: Job<T>): Promise<string> {
+    return runWithJobLogContext(this.options.logger, job, () => this.run(job));
+  }
+
+  private async run(job: Job<T>): Promise<string> {
     const { logger, counters, handle, onFinalFailure, queue } = this.options;
     const started = Date.now();
-    const context = { queue, job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 };
+    const context = { attempt: job.attemptsMade + 1 }; // queue, job and jobId come from the job's log context
     logger.debug(context, 'job started');
     try {
       const outcome = await handle(job);

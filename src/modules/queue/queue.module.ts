@@ -1,7 +1,14 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { AppConfig } from '../../config/app-config.js';
+import {
+  type QueueConfig,
+  queueConfig,
+  type ScreeningConfig,
+  screeningConfig,
+  type WebhooksConfig,
+  webhooksConfig,
+} from '../../config/config-groups.js';
 import { QueueName, queueKeyPrefix } from './queue-names.js';
 import { createProducerConnection } from './redis.js';
 
@@ -13,21 +20,23 @@ export class Queues implements OnApplicationShutdown {
   private readonly queues: Map<QueueName, Queue>;
 
   constructor(
-    config: AppConfig,
+    @Inject(queueConfig.KEY) queueConfig: QueueConfig,
+    @Inject(screeningConfig.KEY) screeningConfig: ScreeningConfig,
+    @Inject(webhooksConfig.KEY) webhooksConfig: WebhooksConfig,
     @Inject(REDIS_PRODUCER) private readonly redis: Redis,
   ) {
     const retries: Record<QueueName, { attempts: number; delay: number }> = {
-      [QueueName.Screening]: { attempts: config.SCREENING_ATTEMPTS, delay: config.SCREENING_BACKOFF_MS },
-      [QueueName.Clearance]: { attempts: 10, delay: config.SCREENING_BACKOFF_MS },
-      [QueueName.Webhooks]: { attempts: config.WEBHOOK_MAX_ATTEMPTS, delay: config.WEBHOOK_BACKOFF_MS },
-      [QueueName.Stats]: { attempts: 3, delay: config.SCREENING_BACKOFF_MS },
-      [QueueName.Maintenance]: { attempts: 3, delay: config.SCREENING_BACKOFF_MS },
+      [QueueName.Screening]: { attempts: screeningConfig.attempts, delay: screeningConfig.backoffMs },
+      [QueueName.Clearance]: { attempts: 10, delay: screeningConfig.backoffMs },
+      [QueueName.Webhooks]: { attempts: webhooksConfig.maxAttempts, delay: webhooksConfig.backoffMs },
+      [QueueName.Stats]: { attempts: 3, delay: screeningConfig.backoffMs },
+      [QueueName.Maintenance]: { attempts: 3, delay: screeningConfig.backoffMs },
     };
     this.queues = new Map(
       Object.values(QueueName).map((name) => {
         const queue = new Queue(name, {
           connection: redis,
-          prefix: queueKeyPrefix(config.QUEUE_PREFIX, name),
+          prefix: queueKeyPrefix(queueConfig.prefix, name),
           skipWaitingForReady: true,
           defaultJobOptions: {
             attempts: retries[name].attempts,
@@ -64,9 +73,9 @@ export class Queues implements OnApplicationShutdown {
   providers: [
     {
       provide: REDIS_PRODUCER,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig): Redis => {
-        const redis = createProducerConnection(config.REDIS_URL);
+      inject: [queueConfig.KEY],
+      useFactory: (config: QueueConfig): Redis => {
+        const redis = createProducerConnection(config.redisUrl);
         redis.on('error', () => undefined); // reconnects on its own; health and the relay report the outage
         return redis;
       },

@@ -1,6 +1,6 @@
 import type { Job, RepeatOptions } from 'bullmq';
-import type { Logger } from 'pino';
-import type { AppConfig } from '../../config/app-config.js';
+import type { PinoLogger } from 'nestjs-pino';
+import type { QueueConfig } from '../../config/config-groups.js';
 import { type JobCounters, JobWorker } from './job-worker.js';
 import type { JobName, QueueName } from './queue-names.js';
 import type { Queues } from './queue.module.js';
@@ -18,8 +18,8 @@ export interface ScheduledJobOptions {
   description: string;
   run: () => Promise<string>;
   queues: Queues;
-  config: AppConfig;
-  logger: Logger;
+  queueConfig: QueueConfig;
+  logger: PinoLogger;
   counters: JobCounters;
 }
 
@@ -35,8 +35,8 @@ export class ScheduledJob {
   constructor(private readonly options: ScheduledJobOptions) {
     this.worker = new JobWorker<Record<string, never>>({
       queue: options.queue,
-      redisUrl: options.config.REDIS_URL,
-      prefix: options.config.QUEUE_PREFIX,
+      redisUrl: options.queueConfig.redisUrl,
+      prefix: options.queueConfig.prefix,
       concurrency: 1,
       logger: options.logger,
       counters: options.counters,

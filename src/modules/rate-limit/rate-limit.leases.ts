@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Logger } from 'pino';
-import { LOGGER } from '../../common/logging/logger.tokens.js';
+import { Injectable } from '@nestjs/common';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { RATE_LIMIT_WINDOW_MS, type WindowDecision } from './rate-limit.policy.js';
 import { RateLimitStore } from './rate-limit.store.js';
 import { leaseBlockSize, TokenLease } from './token-lease.js';
@@ -28,7 +27,7 @@ export class RateLimitLeases {
 
   constructor(
     private readonly store: RateLimitStore,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @InjectPinoLogger(RateLimitLeases.name) private readonly logger: PinoLogger,
   ) {}
 
   /**

@@ -44,6 +44,7 @@ describe('address bucket', () => {
     expect(addressBucket('203.0.113.7')).toBe('203.0.113.7');
     expect(addressBucket('::ffff:203.0.113.7')).toBe('203.0.113.7');
     expect(addressBucket('::FFFF:127.0.0.1')).toBe('127.0.0.1');
+    expect(addressBucket('::ffff:cb00:7107')).toBe('203.0.113.7');
   });
 
   it('counts IPv6 clients per /64, however the address is spelled', () => {

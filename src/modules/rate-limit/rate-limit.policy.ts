@@ -1,4 +1,4 @@
-import { isIPv4, isIPv6 } from 'node:net';
+import { embeddedIPv4, ipv6Groups } from '../../common/ipv6.js';
 
 export type RateLimitScope = 'public' | 'company';
 
@@ -20,35 +20,19 @@ export function rateLimitScope(route: string | undefined): RateLimitScope | null
   return null;
 }
 
-function hextets(ip: string): number[] {
-  const [head, tail = null] = ip.split('::');
-  const parse = (part: string): number[] =>
-    part === ''
-      ? []
-      : part.split(':').flatMap((group) => {
-          if (!group.includes('.')) return [parseInt(group, 16)];
-          const [a, b, c, d] = group.split('.').map(Number); // embedded IPv4 tail: two hextets
-          return [(a << 8) | b, (c << 8) | d];
-        });
-  const left = parse(head);
-  const right = tail === null ? [] : parse(tail);
-  return [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
-}
-
 /**
  * The client a per-address budget belongs to. An IPv4 address is itself (also when written IPv4-mapped);
  * an IPv6 address counts as its /64, because one subscriber usually holds a whole /64 and could otherwise
  * take a fresh address, and a fresh budget, for every request.
  */
 export function addressBucket(ip: string): string {
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
-  if (mapped && isIPv4(mapped[1])) return mapped[1];
-  if (isIPv4(ip)) return ip;
-  if (!isIPv6(ip)) return ip;
-  const words = hextets(ip.split('%')[0]); // zone index (fe80::1%eth0) is local detail
-  return `${words
+  const groups = ipv6Groups(ip);
+  if (!groups) return ip;
+  const inside = embeddedIPv4(groups);
+  if (inside?.carrier === 'mapped') return inside.ipv4;
+  return `${groups
     .slice(0, 4)
-    .map((word) => word.toString(16))
+    .map((group) => group.toString(16))
     .join(':')}::/64`;
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { AppConfig } from '../../config/app-config.js';
+import { type QueueConfig, queueConfig } from '../../config/config-groups.js';
 import { withTimeout } from '../../common/with-timeout.js';
 import { REDIS_PRODUCER } from '../queue/queue.module.js';
 import type { LeaseGrant } from './token-lease.js';
@@ -48,10 +48,10 @@ export class RateLimitStore {
   private readonly redis: Redis & LeaseCommand;
   private readonly prefix: string;
 
-  constructor(@Inject(REDIS_PRODUCER) redis: Redis, config: AppConfig) {
+  constructor(@Inject(REDIS_PRODUCER) redis: Redis, @Inject(queueConfig.KEY) queueConfig: QueueConfig) {
     redis.defineCommand('borderGateRateLimitLease', { numberOfKeys: 1, lua: LEASE_SCRIPT }); // EVALSHA, EVAL on NOSCRIPT
     this.redis = redis as Redis & LeaseCommand;
-    this.prefix = `${config.QUEUE_PREFIX}:rl:`;
+    this.prefix = `${queueConfig.prefix}:rl:`;
   }
 
   /** Whether Redis is connected; no round trip. */

@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { toErrorBody } from '../../common/http/to-error-body.js';
-import { AppConfig } from '../../config/app-config.js';
+import { type RateLimitConfig, rateLimitConfig } from '../../config/config-groups.js';
 import { hashApiKey, looksLikeApiKey } from '../companies/api-key.js';
 import { CompaniesService } from '../companies/companies.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
@@ -34,7 +34,7 @@ export class RateLimiter {
   private readonly knownKeys = new Map<string, number>();
 
   constructor(
-    private readonly config: AppConfig,
+    @Inject(rateLimitConfig.KEY) private readonly rateLimitConfig: RateLimitConfig,
     private readonly leases: RateLimitLeases,
     private readonly companies: CompaniesService,
     private readonly metrics: MetricsService,
@@ -44,7 +44,7 @@ export class RateLimiter {
   async onRequest(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
     const scope = rateLimitScope(request.routeOptions.url);
     if (!scope) return undefined;
-    const limit = scope === 'public' ? this.config.RATE_LIMIT_PUBLIC_PER_MIN : this.config.RATE_LIMIT_COMPANY_PER_MIN;
+    const limit = scope === 'public' ? this.rateLimitConfig.publicPerMin : this.rateLimitConfig.companyPerMin;
     if (limit === 0) return undefined;
 
     const subject = scope === 'company' ? await this.companySubject(request) : this.addressSubject(request);

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { type RetentionConfig, retentionConfig } from '../../config/config-groups.js';
 import { rowsIn, Sql } from '../../database/sql.js';
 
 /** Tables partitioned by month (migration MonthlyPartitions); each needs its partitions made ahead. */
@@ -24,10 +24,10 @@ SELECT to_char(m.this_month, 'YYYY-MM') AS "from", to_char(m.last_month, 'YYYY-M
 export class PartitionMaintenance {
   constructor(
     private readonly sql: Sql,
-    private readonly config: AppConfig,
+    @Inject(retentionConfig.KEY) private readonly retentionConfig: RetentionConfig,
   ) {}
 
-  async ensureAhead(monthsAhead = this.config.PARTITIONS_MONTHS_AHEAD): Promise<EnsuredPartitions[]> {
+  async ensureAhead(monthsAhead = this.retentionConfig.partitionsMonthsAhead): Promise<EnsuredPartitions[]> {
     const results: EnsuredPartitions[] = [];
     for (const table of MONTHLY_PARTITIONED_TABLES) {
       const row = await this.sql.dataSource.transaction(async (manager) => {

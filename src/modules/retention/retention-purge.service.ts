@@ -1,5 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config.js';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type IdempotencyConfig,
+  type RetentionConfig,
+  idempotencyConfig,
+  retentionConfig,
+} from '../../config/config-groups.js';
 import { Sql } from '../../database/sql.js';
 
 /** Rows per DELETE: short transactions and locks, little WAL at a time, no long hold on a busy table. */
@@ -36,13 +41,14 @@ SELECT count(*)::int AS n FROM gone`;
 export class RetentionPurge {
   constructor(
     private readonly sql: Sql,
-    private readonly config: AppConfig,
+    @Inject(idempotencyConfig.KEY) private readonly idempotencyConfig: IdempotencyConfig,
+    @Inject(retentionConfig.KEY) private readonly retentionConfig: RetentionConfig,
   ) {}
 
   async purge(): Promise<PurgeResult> {
     return {
-      outboxMessages: await this.inBatches(PURGE_OUTBOX, this.config.OUTBOX_RETENTION_DAYS),
-      idempotencyRecords: await this.inBatches(PURGE_IDEMPOTENCY, this.config.IDEMPOTENCY_KEY_RETENTION_DAYS),
+      outboxMessages: await this.inBatches(PURGE_OUTBOX, this.retentionConfig.outboxRetentionDays),
+      idempotencyRecords: await this.inBatches(PURGE_IDEMPOTENCY, this.idempotencyConfig.keyRetentionDays),
     };
   }
 

@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { Logger } from 'pino';
-import { LOGGER } from '../../common/logging/logger.tokens.js';
-import { AppConfig } from '../../config/app-config.js';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { type QueueConfig, queueConfig } from '../../config/config-groups.js';
 import { Queues } from '../queue/queue.module.js';
 import { ScheduledJob } from '../queue/scheduled-job.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
@@ -27,8 +26,8 @@ export class RetentionWorker implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly purge: RetentionPurge,
     private readonly queues: Queues,
     private readonly heartbeat: WorkerHeartbeat,
-    private readonly config: AppConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(queueConfig.KEY) private readonly queueConfig: QueueConfig,
+    @InjectPinoLogger(RetentionWorker.name) private readonly logger: PinoLogger,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -41,7 +40,7 @@ export class RetentionWorker implements OnApplicationBootstrap, OnModuleDestroy 
       description: 'daily retention',
       run: () => this.daily(),
       queues: this.queues,
-      config: this.config,
+      queueConfig: this.queueConfig,
       logger: this.logger,
       counters: this.heartbeat,
     });

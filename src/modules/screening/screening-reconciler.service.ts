@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Logger } from 'pino';
-import { AppConfig } from '../../config/app-config.js';
-import { LOGGER } from '../../common/logging/logger.tokens.js';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { type ScreeningConfig, screeningConfig } from '../../config/config-groups.js';
 import { Sql } from '../../database/sql.js';
 import { JobName, QueueName, screeningJobId } from '../queue/queue-names.js';
 import { Queues } from '../queue/queue.module.js';
@@ -18,9 +17,9 @@ export class ScreeningReconciler {
   constructor(
     private readonly sql: Sql,
     private readonly screening: ScreeningService,
-    private readonly config: AppConfig,
+    @Inject(screeningConfig.KEY) private readonly screeningConfig: ScreeningConfig,
     private readonly queues: Queues,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @InjectPinoLogger(ScreeningReconciler.name) private readonly logger: PinoLogger,
   ) {}
 
   /** One pass; returns what it did to each stuck declaration. */
@@ -35,7 +34,7 @@ export class ScreeningReconciler {
            ORDER BY created_at LIMIT 500
            FOR UPDATE SKIP LOCKED)
         RETURNING d.id, d.version`,
-      [this.config.RECONCILE_STALE_AFTER_MS],
+      [this.screeningConfig.reconcileStaleAfterMs],
     );
     const outcomes = new Map<string, RedriveOutcome>();
     for (const d of stuck) outcomes.set(d.id, await this.redrive(d.id, d.version, false));

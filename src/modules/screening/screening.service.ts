@@ -1,5 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config.js';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type ClearanceConfig,
+  type ScreeningConfig,
+  clearanceConfig,
+  screeningConfig,
+} from '../../config/config-groups.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { rowsIn, Sql } from '../../database/sql.js';
 import { SYSTEM_SCREENING } from '../declarations/audit.js';
@@ -9,6 +14,7 @@ import { enqueueInTransaction } from '../outbox/enqueue.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
 import { WatchlistService } from '../watchlist/watchlist.service.js';
 import { alreadyActiveReason, arrivalWindowReason, capacityFullReason, watchlistReasons } from './screening-rules.js';
+import { violatedConstraint } from '../../common/errors/violated-constraint.js';
 
 interface ScreeningSubject {
   id: string;
@@ -35,7 +41,8 @@ export class ScreeningService {
   constructor(
     private readonly sql: Sql,
     private readonly watchlist: WatchlistService,
-    private readonly config: AppConfig,
+    @Inject(clearanceConfig.KEY) private readonly clearanceConfig: ClearanceConfig,
+    @Inject(screeningConfig.KEY) private readonly screeningConfig: ScreeningConfig,
   ) {}
 
   async screen(declarationId: string): Promise<ScreeningOutcome> {
@@ -77,7 +84,7 @@ export class ScreeningService {
           name: JobName.ExpireNoShow,
           jobId: `no-show-${d.id}-v${version}`,
           payload: { declarationId: d.id, version },
-          runAt: new Date(d.expected_arrival_at.getTime() + this.config.CLEARANCE_NO_SHOW_EXPIRY_MINUTES * 60_000),
+          runAt: new Date(d.expected_arrival_at.getTime() + this.clearanceConfig.noShowExpiryMinutes * 60_000),
         });
       });
       return 'accepted';
@@ -85,7 +92,7 @@ export class ScreeningService {
       if (error instanceof CapacityFull)
         return this.reject(d, [capacityFullReason(d.gate_code, d.direction, d.arrival_day)]);
       // Another declaration for the plate became active between our check and our write.
-      if ((error as { constraint?: string }).constraint === 'UQ_declaration_active_vehicle') {
+      if (violatedConstraint(error) === 'UQ_declaration_active_vehicle') {
         const other = await this.activeReference(d);
         return this.reject(d, [alreadyActiveReason(other ?? 'another declaration')]);
       }
@@ -106,8 +113,8 @@ export class ScreeningService {
   private async findReasons(d: ScreeningSubject): Promise<ScreeningReason[]> {
     const reasons: ScreeningReason[] = [];
     const window = arrivalWindowReason(d.expected_arrival_at, d.created_at, {
-      pastMinutes: this.config.SCREENING_WINDOW_PAST_MINUTES,
-      futureDays: this.config.SCREENING_WINDOW_FUTURE_DAYS,
+      pastMinutes: this.screeningConfig.windowPastMinutes,
+      futureDays: this.screeningConfig.windowFutureDays,
     });
     if (window) reasons.push(window);
     const plates = d.trailer_plate ? [d.plate, d.trailer_plate] : [d.plate];

@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { Logger } from 'pino';
-import { AppConfig } from '../../config/app-config.js';
-import { LOGGER } from '../../common/logging/logger.tokens.js';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { type QueueConfig, type ScreeningConfig, queueConfig, screeningConfig } from '../../config/config-groups.js';
 import { JobWorker } from '../queue/job-worker.js';
 import { QueueName } from '../queue/queue-names.js';
 import { ScreeningService } from './screening.service.js';
@@ -19,16 +18,17 @@ export class ScreeningWorker implements OnApplicationBootstrap, OnModuleDestroy 
   constructor(
     private readonly screening: ScreeningService,
     private readonly heartbeat: WorkerHeartbeat,
-    private readonly config: AppConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(queueConfig.KEY) private readonly queueConfig: QueueConfig,
+    @Inject(screeningConfig.KEY) private readonly screeningConfig: ScreeningConfig,
+    @InjectPinoLogger(ScreeningWorker.name) private readonly logger: PinoLogger,
   ) {}
 
   onApplicationBootstrap(): void {
     this.worker = new JobWorker<ScreenJobData>({
       queue: QueueName.Screening,
-      redisUrl: this.config.REDIS_URL,
-      prefix: this.config.QUEUE_PREFIX,
-      concurrency: this.config.SCREENING_CONCURRENCY,
+      redisUrl: this.queueConfig.redisUrl,
+      prefix: this.queueConfig.prefix,
+      concurrency: this.screeningConfig.concurrency,
       logger: this.logger,
       counters: this.heartbeat,
       handle: (job) => this.screening.screen(job.data.declarationId),

@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { Logger } from 'pino';
-import { LOGGER } from '../../common/logging/logger.tokens.js';
-import { AppConfig } from '../../config/app-config.js';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { type QueueConfig, queueConfig } from '../../config/config-groups.js';
 import { Queues } from '../queue/queue.module.js';
 import { ScheduledJob } from '../queue/scheduled-job.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
@@ -22,8 +21,8 @@ export class StatsWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly rollups: StatsRollupService,
     private readonly queues: Queues,
     private readonly heartbeat: WorkerHeartbeat,
-    private readonly config: AppConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(queueConfig.KEY) private readonly queueConfig: QueueConfig,
+    @InjectPinoLogger(StatsWorker.name) private readonly logger: PinoLogger,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -36,7 +35,7 @@ export class StatsWorker implements OnApplicationBootstrap, OnModuleDestroy {
       description: 'stats rollup',
       run: () => this.rollup(),
       queues: this.queues,
-      config: this.config,
+      queueConfig: this.queueConfig,
       logger: this.logger,
       counters: this.heartbeat,
     });

@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { PlateNumber } from '../../common/identifiers/plate-number.js';
 import { asPlateField } from '../../common/validation/plate-field.js';
-import { AppConfig } from '../../config/app-config.js';
+import { type BoardConfig, boardConfig } from '../../config/config-groups.js';
 import { type OpenStepRow, PublicStatusRepository } from '../declarations/public-status.repository.js';
 import type { CurrentStepResponseDto, VehicleStatusResponseDto } from './dto/vehicle-status.response.dto.js';
 import { estimateWait } from './wait-estimate.js';
@@ -12,7 +12,7 @@ import type { VehicleStatusMessage } from '../events/event-sink.js';
 export class VehicleStatusService {
   constructor(
     private readonly declarations: PublicStatusRepository,
-    private readonly config: AppConfig,
+    @Inject(boardConfig.KEY) private readonly boardConfig: BoardConfig,
   ) {}
 
   async statusOf(rawPlate: string): Promise<VehicleStatusResponseDto> {
@@ -30,7 +30,9 @@ export class VehicleStatusService {
       timeline: row.timeline.map((e) => ({ status: e.status, at: e.at })),
       currentSteps: row.status === 'in_yard' ? (await this.declarations.openSteps(row.id)).map(toCurrentStep) : [],
       expectedAhead:
-        row.status === 'accepted' ? await this.declarations.expectedAhead(row.id, this.config.LOOKUP_AHEAD_CAP) : null,
+        row.status === 'accepted'
+          ? await this.declarations.expectedAhead(row.id, this.boardConfig.lookupAheadCap)
+          : null,
     };
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, type Repository } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { CONSTRAINT_ERRORS } from '../../common/errors/error-codes.js';
 import { Sql } from '../../database/sql.js';
 import { canonicalPlateField } from '../../common/validation/plate-field.js';
 import { type WatchlistKind, WatchlistEntryEntity } from './watchlist-entry.entity.js';
@@ -16,31 +17,36 @@ export function normaliseDocumentNumber(input: string): string {
 
 @Injectable()
 export class WatchlistService {
+  private readonly entries: Repository<WatchlistEntryEntity>;
+
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly sql: Sql,
-  ) {}
+  ) {
+    this.entries = dataSource.getRepository(WatchlistEntryEntity);
+  }
 
   async add(kind: WatchlistKind, rawValue: string, reason: string): Promise<{ id: string; value: string }> {
     const value = kind === 'plate' ? canonicalPlateField(rawValue) : normaliseDocumentNumber(rawValue);
     if (!value) throw DomainError.invalidField(kind, 'must not be empty');
     if (!reason.trim()) throw DomainError.invalidField('reason', 'must not be empty');
-    const entry = await this.dataSource
-      .getRepository(WatchlistEntryEntity)
-      .save({ kind, value, reason: reason.trim() });
-    return { id: entry.id, value };
+    try {
+      const { identifiers } = await this.entries.insert({ kind, value, reason: reason.trim() });
+      return { id: String(identifiers[0].id), value };
+    } catch (error) {
+      const known = CONSTRAINT_ERRORS[(error as { constraint?: string }).constraint ?? ''];
+      if (known) throw new DomainError(known.code, known.message);
+      throw error;
+    }
   }
 
   async remove(kind: WatchlistKind, rawValue: string): Promise<number> {
     const value = kind === 'plate' ? canonicalPlateField(rawValue) : normaliseDocumentNumber(rawValue);
-    const rows = await this.sql.rows(
-      'UPDATE watchlist_entry SET removed_at = now() WHERE kind = $1 AND value = $2 AND removed_at IS NULL RETURNING id',
-      [kind, value],
-    );
-    return rows.length;
+    const result = await this.entries.update({ kind, value, removedAt: IsNull() }, { removedAt: () => 'now()' });
+    return result.affected ?? 0;
   }
 
-  /** Active entries matching any of the plates or the document number. */
+  /** Active entries matching any of the plates or the document number (screening, every declaration: hand SQL). */
   async findHits(plates: string[], documentNumber: string): Promise<WatchlistHit[]> {
     return this.sql.rows<WatchlistHit>(
       `SELECT kind, value FROM watchlist_entry

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { type WebhooksConfig, webhooksConfig } from '../../config/config-groups.js';
 import { isUuid } from '../../common/validation/uuid.js';
 import { Sql } from '../../database/sql.js';
 import { WebhookSecrets } from './webhook-secret.js';
@@ -70,7 +70,7 @@ function describeFailure(error: unknown, timeoutMs: number): string {
 export class WebhookDeliveryService {
   constructor(
     private readonly sql: Sql,
-    private readonly config: AppConfig,
+    @Inject(webhooksConfig.KEY) private readonly webhooksConfig: WebhooksConfig,
     private readonly secrets: WebhookSecrets,
   ) {}
 
@@ -136,11 +136,11 @@ export class WebhookDeliveryService {
   }
 
   private async post(target: DeliveryTarget): Promise<AttemptResult> {
-    const timeoutMs = this.config.WEBHOOK_TIMEOUT_MS;
+    const timeoutMs = this.webhooksConfig.timeoutMs;
     try {
       const url = new URL(target.url);
       // Judged again now, not only at registration: the name may have come to resolve inside our network.
-      if (!this.config.WEBHOOK_ALLOW_PRIVATE_TARGETS) await assertPublicHost(url.hostname);
+      if (!this.webhooksConfig.allowPrivateTargets) await assertPublicHost(url.hostname);
       const secret = this.secrets.open(target.secret_encrypted, target.webhook_id);
       const body = webhookBody(target.payload);
       const response = await fetch(url, {

@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { Logger } from 'pino';
-import { AppConfig } from '../../config/app-config.js';
-import { LOGGER } from '../../common/logging/logger.tokens.js';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { type QueueConfig, queueConfig } from '../../config/config-groups.js';
 import { JobWorker } from '../queue/job-worker.js';
 import { QueueName } from '../queue/queue-names.js';
 import { WorkerHeartbeat } from '../../worker/worker-heartbeat.service.js';
@@ -22,15 +21,15 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
   constructor(
     private readonly deliveries: WebhookDeliveryService,
     private readonly heartbeat: WorkerHeartbeat,
-    private readonly config: AppConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(queueConfig.KEY) private readonly queueConfig: QueueConfig,
+    @InjectPinoLogger(WebhookDeliveryWorker.name) private readonly logger: PinoLogger,
   ) {}
 
   onApplicationBootstrap(): void {
     this.worker = new JobWorker<DeliverWebhookJob>({
       queue: QueueName.Webhooks,
-      redisUrl: this.config.REDIS_URL,
-      prefix: this.config.QUEUE_PREFIX,
+      redisUrl: this.queueConfig.redisUrl,
+      prefix: this.queueConfig.prefix,
       concurrency: CONCURRENCY,
       logger: this.logger,
       counters: this.heartbeat,

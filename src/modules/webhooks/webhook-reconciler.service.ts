@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { type ScreeningConfig, screeningConfig } from '../../config/config-groups.js';
 import { Sql } from '../../database/sql.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
 import { Queues } from '../queue/queue.module.js';
@@ -16,7 +16,7 @@ export class WebhookReconciler {
     private readonly sql: Sql,
     private readonly queues: Queues,
     private readonly deliveries: WebhookDeliveryService,
-    private readonly config: AppConfig,
+    @Inject(screeningConfig.KEY) private readonly screeningConfig: ScreeningConfig,
   ) {}
 
   async reconcileOnce(): Promise<{ requeued: number; failed: number }> {
@@ -24,7 +24,7 @@ export class WebhookReconciler {
       `SELECT d.id, d.job_id, d.attempts FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id AND w.status = 'active'
         WHERE d.status = 'pending' AND d.created_at < now() - make_interval(secs => $1::double precision / 1000)
         ORDER BY d.created_at LIMIT 200`,
-      [this.config.RECONCILE_STALE_AFTER_MS],
+      [this.screeningConfig.reconcileStaleAfterMs],
     );
     const queue = this.queues.get(QueueName.Webhooks);
     let requeued = 0;

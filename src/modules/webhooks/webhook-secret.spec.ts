@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { AppConfig } from '../../config/app-config.js';
+import type { AuthConfig } from '../../config/config-groups.js';
 import { issueWebhookSecret, WebhookSecrets } from './webhook-secret.js';
 
 const secrets = (authSecret = 'a-test-secret-that-is-long-enough-0123456789') =>
-  new WebhookSecrets({ AUTH_TOKEN_SECRET: authSecret } as AppConfig);
+  new WebhookSecrets({ tokenSecret: authSecret } as AuthConfig);
 
 describe('webhook secrets', () => {
   it('issues distinct 256-bit secrets in the documented shape', () => {

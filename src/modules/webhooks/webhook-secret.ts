@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { type AuthConfig, authConfig } from '../../config/config-groups.js';
 
 const KEY_INFO = 'border-gate/webhook-secrets';
 const VERSION = 'v1';
@@ -20,8 +20,8 @@ export function issueWebhookSecret(): string {
 export class WebhookSecrets {
   private readonly key: Buffer;
 
-  constructor(config: AppConfig) {
-    this.key = Buffer.from(hkdfSync('sha256', config.AUTH_TOKEN_SECRET, Buffer.alloc(0), KEY_INFO, 32));
+  constructor(@Inject(authConfig.KEY) authConfig: AuthConfig) {
+    this.key = Buffer.from(hkdfSync('sha256', authConfig.tokenSecret, Buffer.alloc(0), KEY_INFO, 32));
   }
 
   seal(secret: string, webhookId: string): string {

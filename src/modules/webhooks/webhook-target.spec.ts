@@ -26,17 +26,30 @@ describe('webhook target addresses', () => {
     ['[::ffff:a00:5]', 'private'],
     ['64:ff9b::a9fe:a9fe', 'link-local'],
     ['2002:c0a8:0101::1', 'private'],
+    ['64:ff9b::7f00:1', 'loopback'],
+    ['::a00:1', 'reserved'],
+    ['64:ff9b:1::a00:1', 'reserved'],
+    ['100::1', 'reserved'],
+    ['2001:db8::1', 'reserved'],
+    ['fec0::1', 'private'],
+    ['fe80::1%eth0', 'link-local'],
     ['not-an-ip', 'reserved'],
   ])('refuses %s as %s', (address, kind) => {
     expect(classifyAddress(address)).toBe(kind);
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '113.160.0.1', '2001:4860:4860::8888', '::ffff:8.8.8.8'])(
-    'accepts the public address %s',
-    (address) => {
-      expect(classifyAddress(address)).toBeNull();
-    },
-  );
+  it.each([
+    '8.8.8.8',
+    '1.1.1.1',
+    '172.32.0.1',
+    '100.128.0.1',
+    '113.160.0.1',
+    '2001:4860:4860::8888',
+    '::ffff:8.8.8.8',
+    '2002:808:808::1',
+  ])('accepts the public address %s', (address) => {
+    expect(classifyAddress(address)).toBeNull();
+  });
 });
 
 describe('webhook URL rules', () => {

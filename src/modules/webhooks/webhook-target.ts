@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
+import { BlockList, isIP, isIPv4 } from 'node:net';
+import { embeddedIPv4, ipv6Groups } from '../../common/ipv6.js';
 
 export const WEBHOOK_URL_MAX_LENGTH = 2048;
 
@@ -7,77 +8,39 @@ export const WEBHOOK_URL_MAX_LENGTH = 2048;
 export type RefusedAddressKind =
   'unspecified' | 'loopback' | 'private' | 'link-local' | 'unique-local' | 'multicast' | 'cgnat' | 'reserved';
 
-interface Range {
-  prefix: bigint;
-  bits: number;
-  kind: RefusedAddressKind;
-}
-
-function v4(text: string): bigint {
-  return text.split('.').reduce((n, octet) => (n << 8n) | BigInt(Number(octet)), 0n);
-}
-
-const V4_RANGES: Range[] = [
-  { prefix: v4('0.0.0.0'), bits: 8, kind: 'unspecified' },
-  { prefix: v4('10.0.0.0'), bits: 8, kind: 'private' },
-  { prefix: v4('100.64.0.0'), bits: 10, kind: 'cgnat' },
-  { prefix: v4('127.0.0.0'), bits: 8, kind: 'loopback' },
-  { prefix: v4('169.254.0.0'), bits: 16, kind: 'link-local' },
-  { prefix: v4('172.16.0.0'), bits: 12, kind: 'private' },
-  { prefix: v4('192.0.0.0'), bits: 24, kind: 'reserved' },
-  { prefix: v4('192.0.2.0'), bits: 24, kind: 'reserved' },
-  { prefix: v4('192.168.0.0'), bits: 16, kind: 'private' },
-  { prefix: v4('198.18.0.0'), bits: 15, kind: 'reserved' },
-  { prefix: v4('198.51.100.0'), bits: 24, kind: 'reserved' },
-  { prefix: v4('203.0.113.0'), bits: 24, kind: 'reserved' },
-  { prefix: v4('224.0.0.0'), bits: 4, kind: 'multicast' },
-  { prefix: v4('240.0.0.0'), bits: 4, kind: 'reserved' },
+// Kinds are checked in the order they first appear: one inside a wider range of another (`::1` in `::/96`) first.
+const REFUSED_RANGES: readonly (readonly [kind: RefusedAddressKind, network: string, prefix: number])[] = [
+  ['unspecified', '0.0.0.0', 8],
+  ['unspecified', '::', 128],
+  ['loopback', '127.0.0.0', 8],
+  ['loopback', '::1', 128],
+  ['private', '10.0.0.0', 8],
+  ['private', '172.16.0.0', 12],
+  ['private', '192.168.0.0', 16],
+  ['private', 'fec0::', 10], // deprecated site-local
+  ['link-local', '169.254.0.0', 16],
+  ['link-local', 'fe80::', 10],
+  ['unique-local', 'fc00::', 7],
+  ['multicast', '224.0.0.0', 4],
+  ['multicast', 'ff00::', 8],
+  ['cgnat', '100.64.0.0', 10],
+  ['reserved', '192.0.0.0', 24],
+  ['reserved', '192.0.2.0', 24],
+  ['reserved', '198.18.0.0', 15],
+  ['reserved', '198.51.100.0', 24],
+  ['reserved', '203.0.113.0', 24],
+  ['reserved', '240.0.0.0', 4],
+  ['reserved', '::', 96], // deprecated IPv4-compatible addresses
+  ['reserved', '64:ff9b:1::', 48], // local-use NAT64
+  ['reserved', '100::', 64], // discard-only
+  ['reserved', '2001:db8::', 32], // documentation
 ];
 
-/** Eight 16-bit groups of an IPv6 address (with or without an embedded dotted quad) as one number. */
-function v6(text: string): bigint {
-  let address = text;
-  const quad = /(\d+\.\d+\.\d+\.\d+)$/.exec(address);
-  if (quad) {
-    const n = v4(quad[1]);
-    address = `${address.slice(0, quad.index)}${(n >> 16n).toString(16)}:${(n & 0xffffn).toString(16)}`;
-  }
-  const [head, tail] = address.includes('::') ? address.split('::') : [address, undefined];
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const groups =
-    tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
-  return groups.reduce((n, group) => (n << 16n) | BigInt(parseInt(group, 16)), 0n);
-}
-
-const V6_RANGES: Range[] = [
-  { prefix: v6('::'), bits: 128, kind: 'unspecified' },
-  { prefix: v6('::1'), bits: 128, kind: 'loopback' },
-  { prefix: v6('::'), bits: 96, kind: 'reserved' }, // deprecated IPv4-compatible addresses
-  { prefix: v6('64:ff9b:1::'), bits: 48, kind: 'reserved' }, // local-use NAT64
-  { prefix: v6('100::'), bits: 64, kind: 'reserved' }, // discard-only
-  { prefix: v6('2001:db8::'), bits: 32, kind: 'reserved' }, // documentation
-  { prefix: v6('fc00::'), bits: 7, kind: 'unique-local' },
-  { prefix: v6('fe80::'), bits: 10, kind: 'link-local' },
-  { prefix: v6('fec0::'), bits: 10, kind: 'private' }, // deprecated site-local
-  { prefix: v6('ff00::'), bits: 8, kind: 'multicast' },
-];
-
-function inRange(value: bigint, width: number, range: Range): boolean {
-  const shift = BigInt(width - range.bits);
-  return value >> shift === range.prefix >> shift;
-}
-
-/** The IPv4 address an IPv6 address stands for: IPv4-mapped, NAT64 (well-known prefix) and 6to4. */
-function embeddedV4(value: bigint): bigint | null {
-  if (value >> 32n === 0xffffn) return value & 0xffffffffn; // ::ffff:a.b.c.d
-  if (value >> 32n === v6('64:ff9b::') >> 32n) return value & 0xffffffffn;
-  if (value >> 112n === 0x2002n) return (value >> 80n) & 0xffffffffn; // 2002:AABB:CCDD::/48
-  return null;
-}
-
-function classifyV4(value: bigint): RefusedAddressKind | null {
-  return V4_RANGES.find((range) => inRange(value, 32, range))?.kind ?? null;
+const REFUSED = new Map<RefusedAddressKind, BlockList>();
+for (const [kind, network, prefix] of REFUSED_RANGES) {
+  const list = REFUSED.get(kind) ?? new BlockList();
+  list.addSubnet(network, prefix, isIPv4(network) ? 'ipv4' : 'ipv6');
+  REFUSED.set(kind, list);
 }
 
 /**
@@ -86,14 +49,13 @@ function classifyV4(value: bigint): RefusedAddressKind | null {
  */
 export function classifyAddress(address: string): RefusedAddressKind | null {
   const bare = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
-  const family = isIP(bare);
-  if (family === 4) return classifyV4(v4(bare));
-  if (family !== 6) return 'reserved';
-  // A zone index (fe80::1%eth0) only ever goes with link-local addresses.
-  const value = v6(bare.split('%')[0]);
-  const v4Inside = embeddedV4(value);
-  if (v4Inside !== null) return classifyV4(v4Inside);
-  return V6_RANGES.find((range) => inRange(value, 128, range))?.kind ?? null;
+  const groups = ipv6Groups(bare);
+  const ipv4 = groups ? embeddedIPv4(groups)?.ipv4 : isIPv4(bare) ? bare : undefined;
+  if (!groups && !ipv4) return 'reserved';
+  // A zone index (fe80::1%eth0) only ever goes with link-local addresses; BlockList does not take one.
+  const [ip, family] = ipv4 ? [ipv4, 'ipv4' as const] : [bare.split('%')[0], 'ipv6' as const];
+  for (const [kind, list] of REFUSED) if (list.check(ip, family)) return kind;
+  return null;
 }
 
 function isLocalhostName(hostname: string): boolean {

@@ -1,17 +1,18 @@
 import type { WebhookDeliveryResponseDto } from './dto/webhook-delivery.response.dto.js';
 import type { WebhookResponseDto } from './dto/webhook.response.dto.js';
-import type { AttemptRow, DeliveryRow, WebhookRow } from './webhook.types.js';
+import type { WebhookEntity } from './webhook.entity.js';
+import type { AttemptRow, DeliveryRow } from './webhook.types.js';
 
 /** Never the secret: only registration shows it. */
-export function toWebhookResponse(row: WebhookRow): WebhookResponseDto {
+export function toWebhookResponse(webhook: WebhookEntity): WebhookResponseDto {
   return {
-    id: row.id,
-    url: row.url,
-    events: row.events,
-    status: row.status === 'disabled' ? 'disabled' : 'active',
-    disabledReason: row.disabled_reason,
-    disabledAt: row.disabled_at?.toISOString() ?? null,
-    createdAt: row.created_at.toISOString(),
+    id: webhook.id,
+    url: webhook.url,
+    events: webhook.events,
+    status: webhook.status === 'disabled' ? 'disabled' : 'active',
+    disabledReason: webhook.disabledReason,
+    disabledAt: webhook.disabledAt?.toISOString() ?? null,
+    createdAt: webhook.createdAt.toISOString(),
   };
 }
 

@@ -17,17 +17,6 @@ export function deliveryJobId(deliveryId: string): string {
   return `webhook-${deliveryId}`;
 }
 
-export interface WebhookRow {
-  id: string;
-  company_id: string;
-  url: string;
-  events: string[];
-  status: WebhookStatus;
-  disabled_reason: string | null;
-  disabled_at: Date | null;
-  created_at: Date;
-}
-
 export interface DeliveryRow {
   id: string;
   webhook_id: string;

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, Not, type Repository } from 'typeorm';
 import { rowsIn, Sql } from '../../database/sql.js';
 import { enqueueInTransaction } from '../outbox/enqueue.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
-import { type AttemptRow, type DeliveryRow, deliveryJobId, type WebhookRow } from './webhook.types.js';
+import { WebhookEntity } from './webhook.entity.js';
+import { type AttemptRow, type DeliveryRow, deliveryJobId } from './webhook.types.js';
 
-const WEBHOOK_COLUMNS = 'id, company_id, url, events, status, disabled_reason, disabled_at, created_at';
 const DELIVERY_COLUMNS = `d.id, d.webhook_id, d.event_type, d.event_seq, d.status, d.attempts, d.last_status_code,
   d.last_error, d.delivered_at, d.created_at`;
 
@@ -21,69 +21,68 @@ export type RequeueOutcome =
   | { kind: 'requeued'; delivery: DeliveryRow }
   | { kind: 'no-webhook' | 'no-delivery' | 'webhook-not-active' | 'still-pending' };
 
-/** Webhooks, their deliveries and attempts, company-scoped: every read and change names the company. */
+/**
+ * Webhooks, their deliveries and attempts, company-scoped: every read and change names the company.
+ * Registrations go through the TypeORM repository; deliveries and attempts are hand SQL beside the pipeline's.
+ */
 @Injectable()
 export class WebhooksRepository {
-  constructor(private readonly sql: Sql) {}
+  private readonly webhooks: Repository<WebhookEntity>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sql: Sql,
+  ) {
+    this.webhooks = dataSource.getRepository(WebhookEntity);
+  }
 
   /** Inserts the webhook unless the company already has `limit` active ones; null when it has. */
-  async insertWithinLimit(webhook: NewWebhook, limit: number): Promise<WebhookRow | null> {
-    return this.sql.dataSource.transaction(async (manager) => {
+  async insertWithinLimit(webhook: NewWebhook, limit: number): Promise<WebhookEntity | null> {
+    return this.dataSource.transaction(async (manager) => {
       if ((await this.lockedActiveCount(manager, webhook.companyId)) >= limit) return null;
-      const [row] = await rowsIn<WebhookRow>(
-        manager,
-        `INSERT INTO webhook (id, company_id, url, events, secret_encrypted) VALUES ($1, $2, $3, $4, $5)
-         RETURNING ${WEBHOOK_COLUMNS}`,
-        [webhook.id, webhook.companyId, webhook.url, webhook.events, webhook.secretEncrypted],
-      );
-      return row;
+      await manager.insert(WebhookEntity, webhook);
+      return manager.findOneByOrFail(WebhookEntity, { id: webhook.id });
     });
   }
 
   /** Active and disabled webhooks of the company, oldest first. */
-  listVisible(companyId: string): Promise<WebhookRow[]> {
-    return this.sql.rows<WebhookRow>(
-      `SELECT ${WEBHOOK_COLUMNS} FROM webhook WHERE company_id = $1 AND status <> 'deleted' ORDER BY created_at, id`,
-      [companyId],
-    );
+  listVisible(companyId: string): Promise<WebhookEntity[]> {
+    return this.webhooks.find({
+      where: { companyId, status: Not('deleted') },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
   }
 
-  findVisible(companyId: string, id: string): Promise<WebhookRow | null> {
-    return this.sql.one<WebhookRow>(
-      `SELECT ${WEBHOOK_COLUMNS} FROM webhook WHERE id = $1 AND company_id = $2 AND status <> 'deleted'`,
-      [id, companyId],
-    );
+  findVisible(companyId: string, id: string): Promise<WebhookEntity | null> {
+    return this.webhooks.findOneBy({ id, companyId, status: Not('deleted') });
   }
 
   /** Soft delete; false when there was no such visible webhook. */
   async markDeleted(companyId: string, id: string): Promise<boolean> {
-    const rows = await this.sql.rows(
-      `UPDATE webhook SET status = 'deleted', deleted_at = now()
-        WHERE id = $1 AND company_id = $2 AND status <> 'deleted' RETURNING id`,
-      [id, companyId],
+    const result = await this.webhooks.update(
+      { id, companyId, status: Not('deleted') },
+      { status: 'deleted', deletedAt: () => 'now()' },
     );
-    return rows.length > 0;
+    return (result.affected ?? 0) > 0;
   }
 
   /** Makes a disabled webhook active again (an active one stays as it is) within the limit of active webhooks. */
-  async enableWithinLimit(companyId: string, id: string, limit: number): Promise<WebhookRow | 'not-found' | 'limit'> {
-    return this.sql.dataSource.transaction(async (manager) => {
+  async enableWithinLimit(
+    companyId: string,
+    id: string,
+    limit: number,
+  ): Promise<WebhookEntity | 'not-found' | 'limit'> {
+    return this.dataSource.transaction(async (manager) => {
       const active = await this.lockedActiveCount(manager, companyId);
-      const [current] = await rowsIn<WebhookRow>(
-        manager,
-        `SELECT ${WEBHOOK_COLUMNS} FROM webhook WHERE id = $1 AND company_id = $2 AND status <> 'deleted' FOR UPDATE`,
-        [id, companyId],
-      );
+      const current = await manager.findOne(WebhookEntity, {
+        where: { id, companyId, status: Not('deleted') },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!current) return 'not-found';
       if (current.status === 'active') return current;
       if (active >= limit) return 'limit';
-      const [row] = await rowsIn<WebhookRow>(
-        manager,
-        `UPDATE webhook SET status = 'active', disabled_reason = NULL, disabled_at = NULL WHERE id = $1
-         RETURNING ${WEBHOOK_COLUMNS}`,
-        [id],
-      );
-      return row;
+      await manager.update(WebhookEntity, { id }, { status: 'active', disabledReason: null, disabledAt: null });
+      return manager.findOneByOrFail(WebhookEntity, { id });
     });
   }
 
@@ -113,7 +112,7 @@ export class WebhooksRepository {
   async requeue(companyId: string, webhookId: string, deliveryId: string): Promise<RequeueOutcome> {
     // A new job id for each redelivery: BullMQ keeps finished jobs for a while and would ignore a repeated one.
     const jobId = `${deliveryJobId(deliveryId)}-r${Date.now()}`;
-    return this.sql.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const [delivery] = await rowsIn<DeliveryRow>(
         manager,
         `UPDATE webhook_delivery d SET status = 'pending', delivered_at = NULL, job_id = $4
@@ -152,14 +151,10 @@ export class WebhooksRepository {
     return row.webhook_status !== 'active' ? 'webhook-not-active' : 'still-pending';
   }
 
-  // Serialises creations and re-enablings per company, so two at once cannot both pass the limit.
+  // Serialises creations and re-enablings per company, so two at once cannot both pass the limit. FOR NO KEY
+  // UPDATE: inserts elsewhere that reference the company (declarations, keys) are not held up by it.
   private async lockedActiveCount(manager: EntityManager, companyId: string): Promise<number> {
     await rowsIn(manager, 'SELECT id FROM company WHERE id = $1 FOR NO KEY UPDATE', [companyId]);
-    const [row] = await rowsIn<{ n: number }>(
-      manager,
-      `SELECT count(*)::int AS n FROM webhook WHERE company_id = $1 AND status = 'active'`,
-      [companyId],
-    );
-    return row.n;
+    return manager.countBy(WebhookEntity, { companyId, status: 'active' });
   }
 }

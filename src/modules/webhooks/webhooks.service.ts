@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { type WebhooksConfig, webhooksConfig } from '../../config/config-groups.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { isUuid } from '../../common/validation/uuid.js';
 import type { AuthenticatedCompany } from '../companies/companies.service.js';
@@ -10,7 +10,8 @@ import type { CreatedWebhookResponseDto, WebhookResponseDto } from './dto/webhoo
 import { issueWebhookSecret, WebhookSecrets } from './webhook-secret.js';
 import { checkWebhookUrl } from './webhook-target.js';
 import { toDeliveryResponse, toWebhookResponse } from './webhook.mapper.js';
-import { type AttemptRow, MAX_ACTIVE_WEBHOOKS, type WebhookRow } from './webhook.types.js';
+import type { WebhookEntity } from './webhook.entity.js';
+import { type AttemptRow, MAX_ACTIVE_WEBHOOKS } from './webhook.types.js';
 import { WebhooksRepository } from './webhooks.repository.js';
 
 const DEFAULT_DELIVERY_LIMIT = 50;
@@ -28,12 +29,12 @@ export class WebhooksService {
   constructor(
     private readonly webhooks: WebhooksRepository,
     private readonly secrets: WebhookSecrets,
-    private readonly config: AppConfig,
+    @Inject(webhooksConfig.KEY) private readonly webhooksConfig: WebhooksConfig,
   ) {}
 
   /** Registers a webhook; the answer carries the signing secret, which is never shown again. */
   async register(company: AuthenticatedCompany, dto: CreateWebhookRequestDto): Promise<CreatedWebhookResponseDto> {
-    const check = checkWebhookUrl(dto.url, this.config.WEBHOOK_ALLOW_PRIVATE_TARGETS);
+    const check = checkWebhookUrl(dto.url, this.webhooksConfig.allowPrivateTargets);
     if (!check.ok) throw DomainError.invalidField('url', check.problem);
     const id = randomUUID();
     const secret = issueWebhookSecret();
@@ -105,7 +106,7 @@ export class WebhooksService {
     }
   }
 
-  private async findOwned(company: AuthenticatedCompany, id: string): Promise<WebhookRow> {
+  private async findOwned(company: AuthenticatedCompany, id: string): Promise<WebhookEntity> {
     // Malformed ids and other companies' ids answer alike, so ids cannot be probed.
     const row = isUuid(id) ? await this.webhooks.findVisible(company.companyId, id.toLowerCase()) : null;
     if (!row) throw notFound();

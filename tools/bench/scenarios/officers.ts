@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { DomainError } from '../../../src/common/errors/domain-error.js';
-import type { Sql } from '../../../src/database/sql.js';
+import { createDataSource } from '../../../src/database/data-source.js';
+import { Sql } from '../../../src/database/sql.js';
+import { OFFICERS_ENTITIES } from '../../../src/modules/officers/officers.entities.js';
 import { OfficersService } from '../../../src/modules/officers/officers.service.js';
 import type { BenchContext } from '../context.js';
 import { oneLine } from '../context.js';
@@ -16,40 +18,46 @@ export const OFFICER_PASSWORD = 'bench-officer-password-2026';
 /** 20 officers, split by how much each agency has to do (quarantine only for perishable goods). */
 export const OFFICER_SPLIT: Record<string, number> = { customs: 6, border_guard: 6, yard: 6, quarantine: 2 };
 
-/** The service's own OfficersService (validation, scrypt hash, insert) over the bench's pool. */
-function officersService(db: Pool): OfficersService {
-  const sql = {
-    rows: async (text: string, params: unknown[] = []): Promise<unknown[]> =>
-      (await db.query(text, params)).rows as unknown[],
-    one: async (text: string, params: unknown[] = []): Promise<unknown> =>
-      ((await db.query(text, params)).rows as unknown[])[0] ?? null,
-  };
-  return new OfficersService(sql as unknown as Sql);
+/** The service's own OfficersService (validation, scrypt hash, insert) on a DataSource of its own. */
+async function withOfficersService<T>(db: Pool, use: (service: OfficersService) => Promise<T>): Promise<T> {
+  const dataSource = createDataSource({
+    url: db.options.connectionString!,
+    poolSize: 1,
+    applicationName: 'border-gate-bench',
+    entities: OFFICERS_ENTITIES,
+  });
+  await dataSource.initialize();
+  try {
+    return await use(new OfficersService(dataSource, new Sql(dataSource)));
+  } finally {
+    await dataSource.destroy();
+  }
 }
 
 /** Creates (or finds) the bench officers: bench.<agency>.<n>, posted at the gate. */
 export async function ensureOfficers(db: Pool): Promise<{ username: string; agency: string; id: string }[]> {
-  const service = officersService(db);
-  const out: { username: string; agency: string; id: string }[] = [];
-  for (const [agency, count] of Object.entries(OFFICER_SPLIT)) {
-    for (let i = 1; i <= count; i++) {
-      const username = `bench.${agency.replace('_', '-')}.${String(i).padStart(2, '0')}`;
-      try {
-        await service.create({ username, password: OFFICER_PASSWORD, agency, gates: [OFFICER_GATE] });
-      } catch (error) {
-        if (!(error instanceof DomainError && error.code === 'CONFLICT.DUPLICATE')) throw error;
-      }
-      // A reused database: same password, posted here, unlocked and enabled.
-      const row = await one<{ id: string }>(
-        db,
-        `UPDATE officer SET gates = ARRAY[$2]::text[], failed_logins = 0, locked_until = NULL, disabled_at = NULL
+  return withOfficersService(db, async (service) => {
+    const out: { username: string; agency: string; id: string }[] = [];
+    for (const [agency, count] of Object.entries(OFFICER_SPLIT)) {
+      for (let i = 1; i <= count; i++) {
+        const username = `bench.${agency.replace('_', '-')}.${String(i).padStart(2, '0')}`;
+        try {
+          await service.create({ username, password: OFFICER_PASSWORD, agency, gates: [OFFICER_GATE] });
+        } catch (error) {
+          if (!(error instanceof DomainError && error.code === 'CONFLICT.DUPLICATE')) throw error;
+        }
+        // A reused database: same password, posted here, unlocked and enabled.
+        const row = await one<{ id: string }>(
+          db,
+          `UPDATE officer SET gates = ARRAY[$2]::text[], failed_logins = 0, locked_until = NULL, disabled_at = NULL
           WHERE username = $1 RETURNING id`,
-        [username, OFFICER_GATE],
-      );
-      out.push({ username, agency, id: row!.id });
+          [username, OFFICER_GATE],
+        );
+        out.push({ username, agency, id: row!.id });
+      }
     }
-  }
-  return out;
+    return out;
+  });
 }
 
 async function login(base: string, username: string): Promise<string> {

@@ -1,0 +1,3 @@
+import { AuditChainHeadEntity } from './audit-chain-head.entity.js';
+
+export const AUDIT_ENTITIES = [AuditChainHeadEntity];

@@ -1,0 +1,15 @@
+import { AmendmentRequestEntity } from './amendment-request.entity.js';
+import { DeclarationEventEntity } from './declaration-event.entity.js';
+import { DeclarationEntity } from './declaration.entity.js';
+import { GateDayLoadEntity } from './gate-day-load.entity.js';
+import { IdempotencyRecordEntity } from './idempotency-record.entity.js';
+import { ReferenceCounterEntity } from './reference-counter.entity.js';
+
+export const DECLARATIONS_ENTITIES = [
+  DeclarationEntity,
+  DeclarationEventEntity,
+  AmendmentRequestEntity,
+  IdempotencyRecordEntity,
+  ReferenceCounterEntity,
+  GateDayLoadEntity,
+];

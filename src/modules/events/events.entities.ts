@@ -1,0 +1,3 @@
+import { EventCursorEntity } from './event-cursor.entity.js';
+
+export const EVENTS_ENTITIES = [EventCursorEntity];

@@ -1,0 +1,3 @@
+import { GateEntity } from './gate.entity.js';
+
+export const GATES_ENTITIES = [GateEntity];

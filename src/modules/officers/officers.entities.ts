@@ -1,0 +1,3 @@
+import { OfficerEntity } from './officer.entity.js';
+
+export const OFFICERS_ENTITIES = [OfficerEntity];

@@ -1,0 +1,3 @@
+import { DailyStatsEntity } from './daily-stats.entity.js';
+
+export const STATS_ENTITIES = [DailyStatsEntity];
