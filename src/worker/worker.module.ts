@@ -3,6 +3,7 @@ import { ClearanceModule } from '../modules/clearance/clearance.module.js';
 import { ClearanceProcessor } from '../modules/clearance/clearance.processor.js';
 import { AuditModule } from '../modules/audit/audit.module.js';
 import { AuditSealer } from '../modules/audit/audit-sealer.service.js';
+import { DeclarationsModule } from '../modules/declarations/declarations.module.js';
 import { EventDispatcher } from '../modules/events/event-dispatcher.service.js';
 import { WEBHOOK_EVENT_SINK } from '../modules/events/event-sink.js';
 import { OutboxRelay } from '../modules/outbox/outbox-relay.service.js';
@@ -25,7 +26,15 @@ import { ReconcileSchedule } from './reconcile.schedule.js';
  * onApplicationShutdown.
  */
 @Module({
-  imports: [AuditModule, ScreeningModule, ClearanceModule, WebhooksModule, StatsModule, RetentionModule],
+  imports: [
+    AuditModule,
+    DeclarationsModule,
+    ScreeningModule,
+    ClearanceModule,
+    WebhooksModule,
+    StatsModule,
+    RetentionModule,
+  ],
   providers: [
     { provide: WEBHOOK_EVENT_SINK, useExisting: WebhookFanout },
     AuditSealer,

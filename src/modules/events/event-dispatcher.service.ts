@@ -12,47 +12,11 @@ import {
 } from '../../config/config-groups.js';
 import { PollingLoop } from '../../common/polling-loop.js';
 import { rowsIn, Sql } from '../../database/sql.js';
+import { AUDIT_RECORDS_BATCH, type AuditRecordRow, AuditLogRepository } from '../declarations/audit-log.repository.js';
 import { REDIS_PRODUCER } from '../queue/queue.module.js';
 import type { DomainEvent } from './domain-event.js';
 import { type EventSink, vehicleEventsChannel, type VehicleStatusMessage, WEBHOOK_EVENT_SINK } from './event-sink.js';
 import { eventTypeOf } from './event-types.js';
-
-interface EventRow {
-  seq: string;
-  action: string;
-  to_status: string | null;
-  at: Date;
-  declaration_id: string;
-  company_id: string;
-  reference: string;
-  plate: string;
-  gate_code: DomainEvent['gate'];
-  direction: DomainEvent['direction'];
-  status_then: DomainEvent['status'];
-  step_id: string | null;
-  step_agency: string | null;
-}
-
-const BATCH = 500;
-
-// The audit log after `seq`, with what each record was about; the status "then" is the last move at or before it.
-// The log is partitioned by month of `at`: `seq > $1 ORDER BY seq LIMIT` is a merge of per-partition index scans,
-// and `t.at >= d.created_at` (a declaration's first record is written with its created_at, every later one after
-// it) lets the status lookup skip, at run time, every month before the declaration existed.
-const EVENTS_AFTER = `
-SELECT e.seq, e.action, e.to_status, e.at, d.id AS declaration_id, d.company_id, d.reference, d.plate, d.gate_code,
-       d.direction,
-       (SELECT t.to_status FROM declaration_event t
-         WHERE t.declaration_id = e.declaration_id AND t.action = 'transition' AND t.seq <= e.seq
-           AND t.at >= d.created_at
-         ORDER BY t.seq DESC LIMIT 1) AS status_then,
-       e.step_id, s.agency AS step_agency
-  FROM declaration_event e
-  JOIN declaration d ON d.id = e.declaration_id
-  LEFT JOIN clearance_step s ON s.id = e.step_id
- WHERE e.seq > $1
- ORDER BY e.seq
- LIMIT ${BATCH}`;
 
 /**
  * Reads the audit log in commit order from a stored cursor and hands each public event on: to webhook
@@ -66,6 +30,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
 
   constructor(
     private readonly sql: Sql,
+    private readonly auditLog: AuditLogRepository,
     @Inject(workerConfig.KEY) private readonly workerConfig: WorkerConfig,
     @Inject(screeningConfig.KEY) private readonly screeningConfig: ScreeningConfig,
     @Inject(queueConfig.KEY) private readonly queueConfig: QueueConfig,
@@ -90,7 +55,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
         `SELECT seq FROM event_cursor WHERE name = 'dispatcher' FOR UPDATE SKIP LOCKED`,
       );
       if (!cursor[0]) return { read: 0, events: [] };
-      const rows = await rowsIn<EventRow>(manager, EVENTS_AFTER, [cursor[0].seq]);
+      const rows = await this.auditLog.sealedAfter(manager, cursor[0].seq);
       if (rows.length === 0) return { read: 0, events: [] };
       const batch = rows.flatMap((row) => toDomainEvent(row) ?? []);
       if (batch.length > 0) await this.webhooks.accept(manager, batch);
@@ -134,7 +99,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
   /** One dispatch run; returns the pause before the next (none after a full batch). */
   private async step(): Promise<number> {
     try {
-      if ((await this.dispatchBatch()) === BATCH) return 0;
+      if ((await this.dispatchBatch()) === AUDIT_RECORDS_BATCH) return 0;
     } catch (error) {
       this.logger.warn({ component: 'event-dispatcher', err: error }, 'dispatch failed; will retry');
     }
@@ -142,7 +107,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
   }
 }
 
-export function toDomainEvent(row: EventRow): DomainEvent | null {
+export function toDomainEvent(row: AuditRecordRow): DomainEvent | null {
   const type = eventTypeOf(row.action, row.to_status);
   if (!type) return null;
   return {

@@ -5,7 +5,7 @@ import type { GateCode } from '../../common/domain/gate-code.js';
 import { STEP_AGENCIES, type StepAgency } from '../officers/agency.js';
 import { eachDay } from './day-range.js';
 import type { DailyStatsItemDto, DailyStatsResponseDto, StepMinutesDto } from './dto/daily-stats.response.dto.js';
-import { DAILY_COUNTS, type DailyCount } from './stats-rollup.service.js';
+import { DAILY_COUNTS, type DailyCount } from '../declarations/daily-figures.repository.js';
 
 interface DailyStatsRow {
   day: string;

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { DeclarationsModule } from '../declarations/declarations.module.js';
 import { VehicleEventsHub } from '../events/vehicle-events.hub.js';
 import { VehicleEventsController } from './vehicle-events.controller.js';
 import { VehicleStatusService } from './vehicle-status.service.js';
 import { VehiclesController } from './vehicles.controller.js';
 
 @Module({
+  imports: [DeclarationsModule],
   controllers: [VehiclesController, VehicleEventsController],
   providers: [VehicleStatusService, VehicleEventsHub],
 })
