@@ -6,7 +6,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { GatesModule } from './modules/gates/gates.module.js';
 import { ClearanceModule } from './modules/clearance/clearance.module.js';
-import { DeclarationsModule } from './modules/declarations/declarations.module.js';
+import { DeclarationsApiModule } from './modules/declarations/declarations-api.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { QueueBoardModule } from './modules/queue-board/queue-board.module.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
@@ -20,7 +20,7 @@ import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
   imports: [
     AuditModule,
     AuthModule,
-    DeclarationsModule,
+    DeclarationsApiModule.register({ stepsFrom: ClearanceModule }),
     ClearanceModule,
     VehiclesModule,
     HealthModule,

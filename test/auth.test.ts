@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { OfficersService } from '../src/modules/officers/officers.service.js';
-import { verifyPassword } from '../src/modules/auth/password.js';
+import { verifyPassword } from '../src/modules/officers/password.js';
 import { CHECK_IN_AUDIENCE, OFFICER_AUDIENCE, signToken, TokenService } from '../src/modules/auth/token.js';
 import type { Agency } from '../src/modules/officers/agency.js';
 import { cli } from './support/processes.js';

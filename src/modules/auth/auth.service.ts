@@ -3,7 +3,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { AppConfig } from '../../config/app-config.js';
 import { OfficersService } from '../officers/officers.service.js';
 import type { AuthenticatedOfficer } from './officer-access.js';
-import { DUMMY_HASH, verifyPassword } from './password.js';
+import { DUMMY_HASH, verifyPassword } from '../officers/password.js';
 import { OFFICER_AUDIENCE, TokenService } from './token.js';
 
 export interface AccessToken {

@@ -3,7 +3,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { Sql } from '../../database/sql.js';
 import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-access.js';
 import { appendAudit } from '../declarations/audit.js';
-import type { GateCode } from '../gates/gate-code.js';
+import type { GateCode } from '../../common/domain/gate-code.js';
 import { enqueueInTransaction } from '../outbox/enqueue.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
 import { ClearanceRepository, type QueueEntryRow, type StepRow } from './clearance.repository.js';

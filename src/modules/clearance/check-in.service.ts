@@ -5,7 +5,7 @@ import { Sql } from '../../database/sql.js';
 import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-access.js';
 import { CHECK_IN_AUDIENCE, TokenService } from '../auth/token.js';
 import { transition } from '../declarations/declaration-lifecycle.js';
-import type { GateCode } from '../gates/gate-code.js';
+import type { GateCode } from '../../common/domain/gate-code.js';
 import { type ClearanceSubject, ClearanceRepository, type StepRow } from './clearance.repository.js';
 import { officerActor } from './officer-actor.js';
 import { planSteps } from './routing.js';

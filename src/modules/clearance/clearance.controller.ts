@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { gateParam } from '../gates/gate-param.js';
+import { gateParam } from '../../common/http/gate-param.js';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -15,8 +15,10 @@ import { ApiErrorResponses } from '../../common/http/api-error-responses.js';
 import { CurrentOfficer } from '../auth/current-officer.decorator.js';
 import type { AuthenticatedOfficer } from '../auth/officer-access.js';
 import { OfficerAuthGuard } from '../auth/officer-auth.guard.js';
-import { GATE_CODES } from '../gates/gate-code.js';
+import { GATE_CODES } from '../../common/domain/gate-code.js';
 import { STEP_AGENCIES, type StepAgency } from '../officers/agency.js';
+import { StepResponseDto } from '../declarations/dto/step.response.dto.js';
+import { RefusedAtClosedGate } from '../gates/refused-at-closed-gate.decorator.js';
 import { AgencyQueueService } from './agency-queue.service.js';
 import { CheckInService } from './check-in.service.js';
 import {
@@ -27,7 +29,6 @@ import {
   ExitRequestDto,
   ExitResponseDto,
   QueueResponseDto,
-  StepResponseDto,
 } from './dto/clearance.dto.js';
 import { ExitService } from './exit.service.js';
 import { toStepResponse } from './step.mapper.js';
@@ -53,6 +54,7 @@ export class ClearanceController {
   ) {}
 
   @Post('gates/:gate/check-ins')
+  @RefusedAtClosedGate()
   @ApiOperation({
     summary: 'A vehicle arrives at the gate (yard or border guard)',
     description: 'By plate (any spelling) or by the QR token of its accepted declaration. Creates its clearance steps.',

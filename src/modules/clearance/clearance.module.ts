@@ -4,6 +4,8 @@ import { AgencyQueueService } from './agency-queue.service.js';
 import { CheckInService } from './check-in.service.js';
 import { ClearanceController } from './clearance.controller.js';
 import { ClearanceRepository } from './clearance.repository.js';
+import { ClearanceStepsReader } from './clearance-steps.reader.js';
+import { DeclarationStepsReader } from '../declarations/declaration-steps.reader.js';
 import { ExitService } from './exit.service.js';
 import { ExpiryService } from './expiry.service.js';
 import { StepDecisionService } from './step-decision.service.js';
@@ -12,7 +14,15 @@ import { StepDecisionService } from './step-decision.service.js';
 @Module({
   imports: [AuthModule],
   controllers: [ClearanceController],
-  providers: [ClearanceRepository, CheckInService, AgencyQueueService, StepDecisionService, ExitService, ExpiryService],
-  exports: [ClearanceRepository, ExpiryService],
+  providers: [
+    ClearanceRepository,
+    CheckInService,
+    AgencyQueueService,
+    StepDecisionService,
+    ExitService,
+    ExpiryService,
+    { provide: DeclarationStepsReader, useClass: ClearanceStepsReader },
+  ],
+  exports: [ClearanceRepository, ExpiryService, DeclarationStepsReader],
 })
 export class ClearanceModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { rowsIn, Sql } from '../../database/sql.js';
 import { ACTIVE_STATUSES_SQL, type DeclarationStatus } from '../declarations/declaration-status.js';
-import type { Direction, GateCode } from '../gates/gate-code.js';
+import type { Direction, GateCode } from '../../common/domain/gate-code.js';
 import type { PlannedStep, StepAgency, StepKind, StepStatus } from './routing.js';
 
 export interface ClearanceSubject {
@@ -105,6 +105,13 @@ export class ClearanceRepository {
        RETURNING *`,
       [d.id, d.gate_code, JSON.stringify(steps), firstStage],
     );
+  }
+
+  /** Every step of a declaration, in stage order (no lock: for reading). */
+  stepsOf(declarationId: string): Promise<StepRow[]> {
+    return this.sql.rows<StepRow>('SELECT * FROM clearance_step WHERE declaration_id = $1 ORDER BY stage, agency', [
+      declarationId,
+    ]);
   }
 
   stepsIn(manager: EntityManager, declarationId: string): Promise<StepRow[]> {

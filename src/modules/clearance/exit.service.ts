@@ -4,7 +4,7 @@ import { canonicalPlateField } from '../../common/validation/plate-field.js';
 import { Sql } from '../../database/sql.js';
 import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-access.js';
 import { transition } from '../declarations/declaration-lifecycle.js';
-import type { GateCode } from '../gates/gate-code.js';
+import type { GateCode } from '../../common/domain/gate-code.js';
 import { type ClearanceSubject, ClearanceRepository } from './clearance.repository.js';
 import { officerActor } from './officer-actor.js';
 

@@ -1,8 +1,9 @@
-import type { Direction } from '../gates/gate-code.js';
+import type { Direction } from '../../common/domain/gate-code.js';
 import type { StepAgency } from '../officers/agency.js';
+import { STEP_STATUSES, type StepKind, type StepStatus } from '../../common/domain/clearance-step.js';
 
-export type { StepAgency };
-export type StepKind = 'inspection' | 'fee';
+export type { StepAgency, StepKind, StepStatus };
+export { STEP_STATUSES };
 
 export interface StepRule {
   agency: StepAgency;
@@ -55,9 +56,6 @@ export function planSteps(direction: Direction, cargo: CargoFacts): PlannedStep[
     .filter((rule) => rule.when !== 'quarantine_needed' || quarantine)
     .map((rule) => ({ ...rule, priority: cargo.perishable ? 0 : 1 }));
 }
-
-export const STEP_STATUSES = ['waiting', 'claimed', 'passed', 'held', 'refused'] as const;
-export type StepStatus = (typeof STEP_STATUSES)[number];
 
 /** A step's own lifecycle. `claimed → waiting` is a claim that expired or was released. */
 export const STEP_TRANSITIONS: Record<StepStatus, readonly StepStatus[]> = {

@@ -1,4 +1,4 @@
-import type { StepResponseDto } from './dto/clearance.dto.js';
+import type { StepResponseDto } from '../declarations/dto/step.response.dto.js';
 import type { StepRow } from './clearance.repository.js';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);

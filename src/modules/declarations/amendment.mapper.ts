@@ -1,4 +1,4 @@
-import type { AmendmentRequestRow } from './declaration-changes.service.js';
+import type { AmendmentRequestRow } from './declarations.repository.js';
 import type { AmendmentRequestResponseDto } from './dto/amendment.dto.js';
 
 export function toAmendmentResponse(a: AmendmentRequestRow): AmendmentRequestResponseDto {

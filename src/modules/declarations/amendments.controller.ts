@@ -4,7 +4,7 @@ import { ApiErrorResponses } from '../../common/http/api-error-responses.js';
 import { CurrentOfficer } from '../auth/current-officer.decorator.js';
 import type { AuthenticatedOfficer } from '../auth/officer-access.js';
 import { OfficerAuthGuard } from '../auth/officer-auth.guard.js';
-import { GATE_CODES } from '../gates/gate-code.js';
+import { GATE_CODES } from '../../common/domain/gate-code.js';
 import { toAmendmentResponse } from './amendment.mapper.js';
 import { DeclarationChangesService } from './declaration-changes.service.js';
 import { AmendmentDecisionRequestDto, AmendmentRequestResponseDto } from './dto/amendment.dto.js';

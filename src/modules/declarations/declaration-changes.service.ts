@@ -12,20 +12,10 @@ import { releaseCapacity } from './capacity.js';
 import { canonicaliseSections, type DeclarationSections, fieldParams } from './declaration-input.js';
 import { transition } from './declaration-lifecycle.js';
 import type { DeclarationStatus } from './declaration-status.js';
-import type { DeclarationRow } from './declarations.repository.js';
+import type { AmendmentRequestRow, DeclarationRow } from './declarations.repository.js';
 import type { AmendDeclarationRequestDto } from './dto/amend-declaration.request.dto.js';
 
 const AFTER_ARRIVAL: readonly DeclarationStatus[] = ['in_yard', 'cleared', 'refused'];
-
-export interface AmendmentRequestRow {
-  id: string;
-  declaration_id: string;
-  status: 'pending' | 'approved' | 'declined';
-  changes: Record<string, unknown>;
-  requested_at: Date;
-  decided_at: Date | null;
-  note: string | null;
-}
 
 export type AmendOutcome = { kind: 'amended' } | { kind: 'requested'; request: AmendmentRequestRow };
 

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Direction, GateCode } from '../gates/gate-code.js';
+import type { Direction, GateCode } from '../../common/domain/gate-code.js';
 import type { DeclarationStatus, ScreeningReason, ScreeningState } from './declaration-status.js';
 
 /** One declared truck trip. Plates are stored canonical (see PlateNumber). */

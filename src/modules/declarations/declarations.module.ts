@@ -1,17 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
-import { CompaniesModule } from '../companies/companies.module.js';
-import { AmendmentsController } from './amendments.controller.js';
-import { DeclarationChangesService } from './declaration-changes.service.js';
-import { DeclarationsController } from './declarations.controller.js';
 import { DeclarationsRepository } from './declarations.repository.js';
-import { DeclarationsService } from './declarations.service.js';
-import { IdempotencyService } from './idempotency.service.js';
 
+/**
+ * The declaration tables and their statements (declaration, its audit log, amendment requests, idempotency
+ * records, reference serials, the capacity ledger), for every module that needs a declaration's data.
+ */
 @Module({
-  imports: [CompaniesModule, AuthModule],
-  controllers: [DeclarationsController, AmendmentsController],
-  providers: [DeclarationsService, DeclarationsRepository, IdempotencyService, DeclarationChangesService],
+  providers: [DeclarationsRepository],
   exports: [DeclarationsRepository],
 })
 export class DeclarationsModule {}

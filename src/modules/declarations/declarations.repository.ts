@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Sql } from '../../database/sql.js';
-import type { Direction, GateCode } from '../gates/gate-code.js';
-import type { StepRow } from '../clearance/clearance.repository.js';
+import type { Direction, GateCode } from '../../common/domain/gate-code.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
-import type { AmendmentRequestRow } from './declaration-changes.service.js';
 import { type DeclarationFields, fieldParams } from './declaration-input.js';
 import {
   type DeclarationStatus,
@@ -128,6 +126,17 @@ WITH gate AS (
 )
 SELECT body FROM answer`;
 
+/** A company's change waiting for a supervisor, once the truck has arrived. */
+export interface AmendmentRequestRow {
+  id: string;
+  declaration_id: string;
+  status: 'pending' | 'approved' | 'declined';
+  changes: Record<string, unknown>;
+  requested_at: Date;
+  decided_at: Date | null;
+  note: string | null;
+}
+
 @Injectable()
 export class DeclarationsRepository {
   constructor(private readonly sql: Sql) {}
@@ -149,12 +158,6 @@ export class DeclarationsRepository {
 
   findOwned(companyId: string, id: string): Promise<DeclarationRow | null> {
     return this.sql.one<DeclarationRow>('SELECT * FROM declaration WHERE id = $1 AND company_id = $2', [id, companyId]);
-  }
-
-  steps(declarationId: string): Promise<StepRow[]> {
-    return this.sql.rows<StepRow>('SELECT * FROM clearance_step WHERE declaration_id = $1 ORDER BY stage, agency', [
-      declarationId,
-    ]);
   }
 
   amendmentRequests(declarationId: string): Promise<AmendmentRequestRow[]> {

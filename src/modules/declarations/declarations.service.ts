@@ -8,7 +8,6 @@ import { toDeclarationResponse } from './declaration.mapper.js';
 import QRCode from 'qrcode';
 import { AppConfig } from '../../config/app-config.js';
 import { CHECK_IN_AUDIENCE, TokenService } from '../auth/token.js';
-import { toStepResponse } from '../clearance/step.mapper.js';
 import {
   type DeclarationRow,
   DeclarationsRepository,
@@ -16,6 +15,7 @@ import {
   type SubmittedDeclaration,
 } from './declarations.repository.js';
 import { toAmendmentResponse } from './amendment.mapper.js';
+import { DeclarationStepsReader } from './declaration-steps.reader.js';
 import type { DeclarationPageResponseDto, DeclarationResponseDto } from './dto/declaration.response.dto.js';
 import type { ListDeclarationsQueryDto } from './dto/list-declarations.query.dto.js';
 import type { SubmitDeclarationRequestDto } from './dto/submit-declaration.request.dto.js';
@@ -36,6 +36,7 @@ export class DeclarationsService {
     private readonly declarations: DeclarationsRepository,
     private readonly idempotency: IdempotencyService,
     private readonly tokens: TokenService,
+    private readonly steps: DeclarationStepsReader,
     private readonly config: AppConfig,
   ) {}
 
@@ -83,12 +84,12 @@ export class DeclarationsService {
     // Malformed ids and other companies' ids answer alike, so ids cannot be probed.
     const row = await this.findOwnedRow(company, id);
     const [steps, amendments] = await Promise.all([
-      this.declarations.steps(row.id),
+      this.steps.stepsOf(row.id),
       this.declarations.amendmentRequests(row.id),
     ]);
     return {
       ...toDeclarationResponse(row, { withTimeline: true }),
-      steps: steps.map(toStepResponse),
+      steps,
       amendmentRequests: amendments.map(toAmendmentResponse),
       qrToken: row.status === 'accepted' ? await this.checkInToken(row) : null,
     };

@@ -1,5 +1,5 @@
 import type { DeclarationStatus } from '../declarations/declaration-status.js';
-import type { Direction, GateCode } from '../gates/gate-code.js';
+import type { Direction, GateCode } from '../../common/domain/gate-code.js';
 
 /** What companies can subscribe to with webhooks (issue 5's list). */
 export const WEBHOOK_EVENT_TYPES = [

@@ -1,29 +1,30 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Observable } from 'rxjs';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { officerMay } from '../auth/officer-access.js';
 import type { OfficerRequest } from '../auth/officer-auth.guard.js';
-import { ClearanceController } from '../clearance/clearance.controller.js';
 import { GateStateService } from './gate-state.service.js';
-
-const CHECK_IN_HANDLER: keyof ClearanceController = 'checkIn';
+import { REFUSED_AT_CLOSED_GATE } from './refused-at-closed-gate.decorator.js';
 
 /**
- * Refuses check-ins at a closed gate with 409 `GATE.CLOSED`, in front of the check-in endpoint (a global
- * interceptor, so the clearance module stays as it is). It runs after OfficerAuthGuard and only for officers
+ * Refuses check-ins at a closed gate with 409 `GATE.CLOSED`, in front of the endpoint marked
+ * `@RefusedAtClosedGate()` (the check-in; a global interceptor, so the clearance module need not know gate closures). It runs after OfficerAuthGuard and only for officers
  * who may check vehicles in there, so everyone else still gets the 401/403 they would get at an open gate.
  * A check-in already past this point when the gate closes completes: closing stops new arrivals, it does not
  * race the ones at the barrier.
  */
 @Injectable()
 export class ClosedGateCheckInInterceptor implements NestInterceptor {
-  constructor(private readonly gates: GateStateService) {}
+  constructor(
+    private readonly gates: GateStateService,
+    private readonly reflector: Reflector,
+  ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     if (
       context.getType() === 'http' &&
-      context.getClass() === ClearanceController &&
-      context.getHandler().name === CHECK_IN_HANDLER
+      this.reflector.get<boolean | undefined>(REFUSED_AT_CLOSED_GATE, context.getHandler())
     ) {
       const request = context.switchToHttp().getRequest<OfficerRequest>();
       const gate = (request.params as Record<string, string | undefined>).gate ?? '';

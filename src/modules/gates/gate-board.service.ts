@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { Sql } from '../../database/sql.js';
 import { SingleFlightCache } from '../../common/single-flight-cache.js';
-import type { Direction, GateCode } from './gate-code.js';
+import type { Direction, GateCode } from '../../common/domain/gate-code.js';
 import { STEP_AGENCIES, type StepAgency } from '../officers/agency.js';
 import type { BoardFiguresDto, GateBoardResponseDto } from './dto/gate-board.response.dto.js';
 import { demandRatio, parseWarningThresholds, warningLevel, type WarningThresholds } from './warning-level.js';

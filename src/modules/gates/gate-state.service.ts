@@ -5,7 +5,7 @@ import { LOGGER } from '../../common/logging/logger.tokens.js';
 import { Sql } from '../../database/sql.js';
 import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-access.js';
 import type { Yard } from './gate.entity.js';
-import type { GateCode } from './gate-code.js';
+import type { GateCode } from '../../common/domain/gate-code.js';
 import type { GateStateResponseDto } from './dto/gate.dto.js';
 
 interface GateRow {

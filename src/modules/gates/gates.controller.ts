@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { gateParam } from './gate-param.js';
+import { gateParam } from '../../common/http/gate-param.js';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.js';
 import { CurrentOfficer } from '../auth/current-officer.decorator.js';
 import type { AuthenticatedOfficer } from '../auth/officer-access.js';
 import { OfficerAuthGuard } from '../auth/officer-auth.guard.js';
-import { GATE_CODES } from './gate-code.js';
+import { GATE_CODES } from '../../common/domain/gate-code.js';
 import { GateBoardResponseDto } from './dto/gate-board.response.dto.js';
 import { CloseGateRequestDto, GateResponseDto, GateStateResponseDto } from './dto/gate.dto.js';
 import { GateBoardService } from './gate-board.service.js';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { GateCode } from '../gates/gate-code.js';
+import type { GateCode } from '../../common/domain/gate-code.js';
 import type { Agency } from './agency.js';
 
 /** A border officer of one agency, posted at one or more gates. Only the scrypt hash of the password is stored. */

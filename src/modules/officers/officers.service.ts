@@ -3,8 +3,8 @@ import { isUuid } from '../../common/validation/uuid.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { CONSTRAINT_ERRORS } from '../../common/errors/error-codes.js';
 import { Sql } from '../../database/sql.js';
-import { hashPassword, passwordPolicyProblem } from '../auth/password.js';
-import { GATE_CODES, type GateCode } from '../gates/gate-code.js';
+import { hashPassword, passwordPolicyProblem } from './password.js';
+import { GATE_CODES, type GateCode } from '../../common/domain/gate-code.js';
 import { AGENCIES, type Agency, isAgency } from './agency.js';
 
 const USERNAME = /^[a-z0-9._-]{3,64}$/;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Sql } from '../../database/sql.js';
 import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-access.js';
-import type { GateCode } from '../gates/gate-code.js';
+import type { GateCode } from '../../common/domain/gate-code.js';
 import { STEP_AGENCIES, type StepAgency } from '../officers/agency.js';
 import { eachDay } from './day-range.js';
 import type { DailyStatsItemDto, DailyStatsResponseDto, StepMinutesDto } from './dto/daily-stats.response.dto.js';

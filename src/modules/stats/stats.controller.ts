@@ -4,7 +4,7 @@ import { ApiErrorResponses } from '../../common/http/api-error-responses.js';
 import { CurrentOfficer } from '../auth/current-officer.decorator.js';
 import type { AuthenticatedOfficer } from '../auth/officer-access.js';
 import { OfficerAuthGuard } from '../auth/officer-auth.guard.js';
-import type { GateCode } from '../gates/gate-code.js';
+import type { GateCode } from '../../common/domain/gate-code.js';
 import { DailyStatsService } from './daily-stats.service.js';
 import { DailyStatsQueryDto } from './dto/daily-stats.query.dto.js';
 import { DailyStatsResponseDto } from './dto/daily-stats.response.dto.js';

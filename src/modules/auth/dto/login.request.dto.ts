@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH } from '../password.js';
+import { PASSWORD_MAX_LENGTH } from '../../officers/password.js';
 
 export class LoginRequestDto {
   @ApiProperty({ example: 'nguyen.van.an', maxLength: 64, description: 'Case-insensitive' })

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { GATE_CODES, type GateCode } from '../../gates/gate-code.js';
+import { GATE_CODES, type GateCode } from '../../../common/domain/gate-code.js';
 import { AGENCIES, type Agency } from '../../officers/agency.js';
 
 export class LoginResponseDto {

@@ -2,9 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { HasText } from '../../../common/validation/validators.js';
 import { DECLARATION_STATUSES } from '../../declarations/declaration-status.js';
-import { DIRECTIONS, GATE_CODES } from '../../gates/gate-code.js';
+import { DIRECTIONS, GATE_CODES } from '../../../common/domain/gate-code.js';
+import { StepResponseDto } from '../../declarations/dto/step.response.dto.js';
 import { STEP_AGENCIES } from '../../officers/agency.js';
-import { STEP_STATUSES } from '../routing.js';
 
 export class CheckInRequestDto {
   @ApiPropertyOptional({ example: '12C-123.45', description: 'Any spelling; give either plate or qrToken' })
@@ -57,26 +57,6 @@ export class DecisionRequestDto {
   @IsInt()
   @Min(1)
   expectedVersion?: number;
-}
-
-export class StepResponseDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: STEP_AGENCIES }) agency: string;
-  @ApiProperty({ enum: ['inspection', 'fee'] }) kind: string;
-  @ApiProperty({ description: 'Steps of one stage run side by side' }) stage: number;
-  @ApiProperty({ enum: STEP_STATUSES }) status: string;
-  @ApiProperty() version: number;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When it entered its queue' })
-  readyAt: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) claimedAt: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) claimExpiresAt: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) decidedAt: string | null;
-  @ApiProperty({ nullable: true, type: String }) note: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Fee step: amount charged, VND' })
-  feeAmountVnd: number | null;
-  @ApiPropertyOptional({ nullable: true, type: String, enum: ['VT1', 'VT2', 'VT3', 'VT4', 'VT5', 'VT6'] })
-  feeVehicleClass: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) paymentReference: string | null;
 }
 
 export class CheckInResponseDto {

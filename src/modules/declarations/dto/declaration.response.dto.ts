@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DIRECTIONS, type Direction, GATE_CODES, type GateCode } from '../../gates/gate-code.js';
+import { DIRECTIONS, type Direction, GATE_CODES, type GateCode } from '../../../common/domain/gate-code.js';
 import { DECLARATION_STATUSES, type DeclarationStatus, type ScreeningState } from '../declaration-status.js';
 import { NATIONALITIES, type Nationality } from './submit-declaration.request.dto.js';
-import { StepResponseDto } from '../../clearance/dto/clearance.dto.js';
+import { StepResponseDto } from './step.response.dto.js';
 import { AmendmentRequestResponseDto } from './amendment.dto.js';
 
 export class ReasonResponseDto {

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsPlate, IsTimestampNear } from '../../../common/validation/validators.js';
-import { DIRECTIONS, type Direction, GATE_CODES, type GateCode } from '../../gates/gate-code.js';
+import { DIRECTIONS, type Direction, GATE_CODES, type GateCode } from '../../../common/domain/gate-code.js';
 import { DECLARATION_STATUSES, type DeclarationStatus } from '../declaration-status.js';
 
 export class ListDeclarationsQueryDto {

@@ -22,7 +22,7 @@ import {
   IsPlate,
   IsTimestampNear,
 } from '../../../common/validation/validators.js';
-import { DIRECTIONS, type Direction, GATE_CODES, type GateCode } from '../../gates/gate-code.js';
+import { DIRECTIONS, type Direction, GATE_CODES, type GateCode } from '../../../common/domain/gate-code.js';
 
 export const NATIONALITIES = ['VN', 'CN'] as const;
 export type Nationality = (typeof NATIONALITIES)[number];

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { GATE_CODES } from '../gate-code.js';
+import { GATE_CODES } from '../../../common/domain/gate-code.js';
 import { WARNING_LEVELS } from '../warning-level.js';
 
 export class WaitingByAgencyDto {

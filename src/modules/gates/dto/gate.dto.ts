@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { HasText } from '../../../common/validation/validators.js';
-import { GATE_CODES } from '../gate-code.js';
+import { GATE_CODES } from '../../../common/domain/gate-code.js';
 
 export class YardResponseDto {
   @ApiProperty({ example: 'PHU_XA' }) code: string;

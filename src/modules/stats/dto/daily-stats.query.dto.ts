@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { GATE_CODES } from '../../gates/gate-code.js';
+import { GATE_CODES } from '../../../common/domain/gate-code.js';
 import { IsCalendarDay, IsDayRangeEnd } from '../day-range.js';
 
 /** Longest range one request may ask for: a leap year. */

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DIRECTIONS, GATE_CODES } from '../../gates/gate-code.js';
+import { DIRECTIONS, GATE_CODES } from '../../../common/domain/gate-code.js';
 
 export class StepMinutesDto {
   @ApiProperty({ description: 'Steps of this agency decided (passed or refused) that day' }) count: number;

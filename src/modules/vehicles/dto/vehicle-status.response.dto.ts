@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { TimelineEntryResponseDto } from '../../declarations/dto/declaration.response.dto.js';
 import { DECLARATION_STATUSES, type DeclarationStatus } from '../../declarations/declaration-status.js';
-import { DIRECTIONS, type Direction, GATE_CODES, type GateCode } from '../../gates/gate-code.js';
+import { DIRECTIONS, type Direction, GATE_CODES, type GateCode } from '../../../common/domain/gate-code.js';
 
 export class CurrentStepResponseDto {
   @ApiProperty({ enum: ['customs', 'border_guard', 'quarantine', 'yard'] }) agency: string;

@@ -1,5 +1,5 @@
-import { DomainError } from '../../common/errors/domain-error.js';
-import { GATE_CODES, type GateCode } from './gate-code.js';
+import { DomainError } from '../errors/domain-error.js';
+import { GATE_CODES, type GateCode } from '../domain/gate-code.js';
 
 /** A `:gate` path parameter, or a 400 naming `gate`. */
 export function gateParam(raw: string): GateCode {

@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { DeclarationStepsReader } from '../declarations/declaration-steps.reader.js';
+import type { StepResponseDto } from '../declarations/dto/step.response.dto.js';
+import { ClearanceRepository } from './clearance.repository.js';
+import { toStepResponse } from './step.mapper.js';
+
+/** The declarations module's view of a declaration's steps, answered from the steps' owner. */
+@Injectable()
+export class ClearanceStepsReader extends DeclarationStepsReader {
+  constructor(private readonly clearance: ClearanceRepository) {
+    super();
+  }
+
+  async stepsOf(declarationId: string): Promise<StepResponseDto[]> {
+    return (await this.clearance.stepsOf(declarationId)).map(toStepResponse);
+  }
+}

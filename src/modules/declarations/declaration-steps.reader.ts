@@ -1,0 +1,9 @@
+import type { StepResponseDto } from './dto/step.response.dto.js';
+
+/**
+ * The clearance steps of a declaration, for its company's view. The clearance module provides it: clearance
+ * depends on declarations (lifecycle, audit log), so declarations asks through this port instead of importing it.
+ */
+export abstract class DeclarationStepsReader {
+  abstract stepsOf(declarationId: string): Promise<StepResponseDto[]>;
+}

@@ -1,0 +1,23 @@
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { CompaniesModule } from '../companies/companies.module.js';
+import { AmendmentsController } from './amendments.controller.js';
+import { DeclarationChangesService } from './declaration-changes.service.js';
+import { DeclarationsController } from './declarations.controller.js';
+import { DeclarationsModule } from './declarations.module.js';
+import { DeclarationsService } from './declarations.service.js';
+import { IdempotencyService } from './idempotency.service.js';
+
+/** Companies' declarations over HTTP: submit, read, list, amend, cancel; supervisors' amendment decisions. */
+@Module({})
+export class DeclarationsApiModule {
+  /** `stepsFrom` provides DeclarationStepsReader: clearance, which itself depends on declarations. */
+  static register(options: { stepsFrom: Type<unknown> }): DynamicModule {
+    return {
+      module: DeclarationsApiModule,
+      imports: [DeclarationsModule, CompaniesModule, AuthModule, options.stepsFrom],
+      controllers: [DeclarationsController, AmendmentsController],
+      providers: [DeclarationsService, IdempotencyService, DeclarationChangesService],
+    };
+  }
+}
