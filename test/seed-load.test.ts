@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import pg from 'pg';
 import { cli } from './support/processes.js';
 import { TEST_DATABASE_URL } from './support/test-env.js';
@@ -10,12 +11,15 @@ const seedUrl = (() => {
   url.pathname = `/border_gate_seed_test_${randomBytes(4).toString('hex')}`;
   return url.toString();
 })();
+// The tools' own build (`npm run build:tools`, run by `npm test`), apart from the service's dist/.
+const SEED_LOAD = 'dist-tools/tools/seed-load/main.js';
 const DECLARATIONS = 3000;
 const LIVE = ['submitted', 'accepted', 'in_yard', 'cleared', 'refused'];
 const ALL_STATUSES = [...LIVE, 'rejected', 'cancelled', 'expired', 'exited'];
 
 function seedLoad(...args: string[]) {
-  return spawnSync(process.execPath, ['dist/src/tools/seed-load/main.js', '--database-url', seedUrl, ...args], {
+  if (!existsSync(SEED_LOAD)) throw new Error(`${SEED_LOAD} is missing: run \`npm run build:tools\``);
+  return spawnSync(process.execPath, [SEED_LOAD, '--database-url', seedUrl, ...args], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH },
   });
@@ -222,12 +226,7 @@ describe('seed:load', () => {
   it('refuses to drop a database whose name does not say it is disposable', () => {
     const run = spawnSync(
       process.execPath,
-      [
-        'dist/src/tools/seed-load/main.js',
-        '--database-url',
-        'postgres://postgres@127.0.0.1:5432/border_gate',
-        '--fresh',
-      ],
+      [SEED_LOAD, '--database-url', 'postgres://postgres@127.0.0.1:5432/border_gate', '--fresh'],
       { encoding: 'utf8', env: { PATH: process.env.PATH } },
     );
     expect(run.status).toBe(2);

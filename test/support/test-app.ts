@@ -44,7 +44,7 @@ export function uniqueTaxCode(): string {
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const config = testConfig(overrides);
   const app = await createHttpApp(config, pino({ level: 'silent' }), { swaggerUi: false });
-  // Real HTTP on loopback: Jest on Node 20 cannot load light-my-request's ESM-only dependencies for inject().
+  // Real HTTP on loopback: Jest on Node 22 cannot load light-my-request's ESM-only dependencies for inject().
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpAdapter().getInstance().server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

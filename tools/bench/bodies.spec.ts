@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { PlateNumber } from '../../common/identifiers/plate-number.js';
-import { SubmitDeclarationRequestDto } from '../../modules/declarations/dto/submit-declaration.request.dto.js';
+import { PlateNumber } from '../../src/common/identifiers/plate-number.js';
+import { SubmitDeclarationRequestDto } from '../../src/modules/declarations/dto/submit-declaration.request.dto.js';
 import { declarationBody } from './bodies.js';
 import { benchPlate } from './plates.js';
 

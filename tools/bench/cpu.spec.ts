@@ -29,8 +29,8 @@ describe('bench CPU accounting', () => {
     ]);
     expect(group(20, 'postgres', 'postgres: 15/main: postgres bench 127.0.0.1(1) idle')).toBe('postgres');
     expect(group(21, 'redis-server', 'redis-server 127.0.0.1:6379')).toBe('redis');
-    expect(group(22, 'node', '/usr/bin/node /r/dist/src/tools/bench/load/child.js')).toBe('load');
-    expect(group(23, 'node', 'node /r/dist/src/tools/bench/main.js')).toBe('bench');
+    expect(group(22, 'node', '/usr/bin/node /r/dist-tools/tools/bench/load/child.js')).toBe('load');
+    expect(group(23, 'node', 'node /r/dist-tools/tools/bench/main.js')).toBe('bench');
     expect(group(24, 'kworker/0:1', '', true)).toBe('kernel');
     expect(group(25, 'node', 'node /somewhere/else.js')).toBe('other');
     expect(group(26, 'node', '')).toBe('other'); // an exiting process has no command line; it is not the kernel

@@ -1,5 +1,5 @@
-import { planSteps } from '../../modules/clearance/routing.js';
-import { canTransition, type DeclarationStatus } from '../../modules/declarations/declaration-status.js';
+import { planSteps } from '../../src/modules/clearance/routing.js';
+import { canTransition, type DeclarationStatus } from '../../src/modules/declarations/declaration-status.js';
 import type { Direction } from './cargo.js';
 import { type Fate, JourneyPlanner, type TripFacts } from './journey.js';
 import { Random } from './random.js';

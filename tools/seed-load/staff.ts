@@ -1,4 +1,4 @@
-import type { StepAgency } from '../../modules/clearance/routing.js';
+import type { StepAgency } from '../../src/modules/clearance/routing.js';
 import type { Roster } from './journey.js';
 import type { Random } from './random.js';
 

@@ -1,5 +1,5 @@
-import type { DeclarationStatus, ScreeningReason } from '../../modules/declarations/declaration-status.js';
-import type { StepAgency, StepKind, StepStatus } from '../../modules/clearance/routing.js';
+import type { DeclarationStatus, ScreeningReason } from '../../src/modules/declarations/declaration-status.js';
+import type { StepAgency, StepKind, StepStatus } from '../../src/modules/clearance/routing.js';
 
 /** One audit record of a trip, as the service would have appended it. */
 export interface JourneyEvent {

@@ -1,4 +1,4 @@
-import { issueApiKey } from '../../modules/companies/api-key.js';
+import { issueApiKey } from '../../src/modules/companies/api-key.js';
 import { getMeta, one, type Pool, rows, setMeta } from './db.js';
 
 export const BENCH_COMPANY_NAME = 'BENCH load company (npm run bench)';

@@ -4,7 +4,7 @@ import {
   isValidE164Phone,
   isValidPassportNumber,
   isValidVnCitizenId,
-} from '../../common/identifiers/identifiers.js';
+} from '../../src/common/identifiers/identifiers.js';
 import { cnIdCheckChar, cnResidentId, driver, passportNumber, vnCitizenId } from './people.js';
 import { Random } from './random.js';
 

@@ -1,4 +1,4 @@
-import { isValidVnTaxCode, normaliseTaxCode } from '../../common/identifiers/identifiers.js';
+import { isValidVnTaxCode, normaliseTaxCode } from '../../src/common/identifiers/identifiers.js';
 import { companies, zipfShares } from './companies.js';
 import { Random } from './random.js';
 

@@ -2,8 +2,8 @@ import {
   alreadyActiveReason,
   arrivalWindowReason,
   capacityFullReason,
-} from '../../modules/screening/screening-rules.js';
-import type { DeclarationStatus, ScreeningReason } from '../../modules/declarations/declaration-status.js';
+} from '../../src/modules/screening/screening-rules.js';
+import type { DeclarationStatus, ScreeningReason } from '../../src/modules/declarations/declaration-status.js';
 import { apportion, DAY_MS, dayWeight, historyDays, localDay, localDayStart, submissionTime } from './calendar.js';
 import { type Cargo, cargo, type Direction } from './cargo.js';
 import { companies, type SeedCompany } from './companies.js';

@@ -22,7 +22,7 @@ export interface PreparedDatabase {
   note: string | null;
 }
 
-const SEED_CLI = 'dist/src/tools/seed-load/main.js';
+const SEED_CLI = 'dist-tools/tools/seed-load/main.js';
 
 export function seedToolAvailable(repoRoot: string): boolean {
   return existsSync(join(repoRoot, SEED_CLI));

@@ -49,7 +49,7 @@ import { reservePlates } from './db.js';
 // The submission loop with the worker paused stays under BullMQ's 30 s job lock, warm-up included.
 const PAUSED_WORKER_MAX_SEC = 20;
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const out = (text: string): void => void process.stdout.write(`${text}\n`);
 

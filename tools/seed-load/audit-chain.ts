@@ -1,6 +1,6 @@
 import { hash as sha } from 'node:crypto';
 import { isoTime } from './calendar.js';
-import type { ScreeningReason } from '../../modules/declarations/declaration-status.js';
+import type { ScreeningReason } from '../../src/modules/declarations/declaration-status.js';
 
 /** One audit record's fields as `audit_payload()` reads them (GateClearance migration). */
 export interface ChainedFields {

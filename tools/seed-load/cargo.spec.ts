@@ -1,4 +1,4 @@
-import { isValidHsCode, isValidIso6346, iso6346CheckDigit } from '../../common/identifiers/identifiers.js';
+import { isValidHsCode, isValidIso6346, iso6346CheckDigit } from '../../src/common/identifiers/identifiers.js';
 import { cargo, containerNumber, EXPORT_FRUIT, EXPORT_OTHER, fruitSeason, IMPORT_GOODS } from './cargo.js';
 import { Random } from './random.js';
 

@@ -1,6 +1,6 @@
-import { goodsCategoryFor, vehicleClassFor } from '../../modules/clearance/fees.js';
-import { planSteps, type StepAgency } from '../../modules/clearance/routing.js';
-import type { DeclarationStatus, ScreeningReason } from '../../modules/declarations/declaration-status.js';
+import { goodsCategoryFor, vehicleClassFor } from '../../src/modules/clearance/fees.js';
+import { planSteps, type StepAgency } from '../../src/modules/clearance/routing.js';
+import type { DeclarationStatus, ScreeningReason } from '../../src/modules/declarations/declaration-status.js';
 import type { Direction } from './cargo.js';
 import type { JourneyEvent } from './journey-types.js';
 import type { Random } from './random.js';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { DomainError } from '../../../common/errors/domain-error.js';
-import type { Sql } from '../../../database/sql.js';
-import { OfficersService } from '../../../modules/officers/officers.service.js';
+import { DomainError } from '../../../src/common/errors/domain-error.js';
+import type { Sql } from '../../../src/database/sql.js';
+import { OfficersService } from '../../../src/modules/officers/officers.service.js';
 import type { BenchContext } from '../context.js';
 import { oneLine } from '../context.js';
 import { one, type Pool, rows } from '../db.js';

@@ -1,4 +1,4 @@
-import { PlateNumber } from '../../common/identifiers/plate-number.js';
+import { PlateNumber } from '../../src/common/identifiers/plate-number.js';
 import { cnTrailerPlate, cnTruckPlate, distinctPlates, plateShort, vnTrailerPlate, vnTruckPlate } from './plates.js';
 import { Random } from './random.js';
 

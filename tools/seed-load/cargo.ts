@@ -1,4 +1,4 @@
-import { iso6346CheckDigit } from '../../common/identifiers/identifiers.js';
+import { iso6346CheckDigit } from '../../src/common/identifiers/identifiers.js';
 import type { Random } from './random.js';
 
 export type Direction = 'export' | 'import';

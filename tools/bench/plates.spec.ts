@@ -1,4 +1,4 @@
-import { PlateNumber } from '../../common/identifiers/plate-number.js';
+import { PlateNumber } from '../../src/common/identifiers/plate-number.js';
 import {
   benchPlate,
   BENCH_PLATE_SPACE,
