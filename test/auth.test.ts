@@ -73,7 +73,7 @@ describe('officer authentication', () => {
 
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900 });
-      const claims = t.app.get(TokenService).verify(OFFICER_AUDIENCE, res.json().accessToken);
+      const claims = await t.app.get(TokenService).verify(OFFICER_AUDIENCE, res.json().accessToken);
       expect(claims).toEqual({
         sub: officer.id,
         agency: 'border_guard',
@@ -279,18 +279,19 @@ describe('officer authentication', () => {
           ttlSeconds: 900,
           now: options.now,
         });
-      const alg = (name: string) => Buffer.from(JSON.stringify({ alg: name, typ: 'JWT' })).toString('base64url');
+      const { kid } = JSON.parse(Buffer.from(header, 'base64url').toString()) as { kid: string };
+      const alg = (name: string) => Buffer.from(JSON.stringify({ alg: name, kid, typ: 'JWT' })).toString('base64url');
 
       const refused = [
         `Bearer ${header}.${elevated}.${signature}`,
         `Bearer ${header}.${payload}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`,
         `Bearer ${alg('none')}.${payload}.`,
         `Bearer ${alg('HS512')}.${payload}.${signature}`,
-        `Bearer ${officerToken({ now: now - 3600 })}`,
-        `Bearer ${officerToken({ audience: CHECK_IN_AUDIENCE })}`,
-        `Bearer ${officerToken({ issuer: 'elsewhere' })}`,
-        `Bearer ${officerToken({ secret: 'a different secret that is long enough!!' })}`,
-        `Bearer ${signToken({ sub: 'not-a-uuid' }, secret, { issuer: 'border-gate', audience: OFFICER_AUDIENCE, ttlSeconds: 60 })}`,
+        `Bearer ${await officerToken({ now: now - 3600 })}`,
+        `Bearer ${await officerToken({ audience: CHECK_IN_AUDIENCE })}`,
+        `Bearer ${await officerToken({ issuer: 'elsewhere' })}`,
+        `Bearer ${await officerToken({ secret: 'a different secret that is long enough!!' })}`,
+        `Bearer ${await signToken({ sub: 'not-a-uuid' }, secret, { issuer: 'border-gate', audience: OFFICER_AUDIENCE, ttlSeconds: 60 })}`,
         `Bearer ${token}.`,
         `Basic ${Buffer.from('user:pass').toString('base64')}`,
         'Bearer',
@@ -304,8 +305,40 @@ describe('officer authentication', () => {
           code: 'AUTH.TOKEN_INVALID',
         });
       }
-      expect((await me(t, `Bearer ${officerToken({ now: now - 3600 })}`)).json().message).toBe('The token has expired');
+      expect((await me(t, `Bearer ${await officerToken({ now: now - 3600 })}`)).json().message).toBe(
+        'The token has expired',
+      );
       expect((await me(t, `bearer ${token}`)).statusCode).toBe(200);
+    });
+
+    it("keeps officers logged in across a key rotation, and drops the old key's tokens once it is removed", async () => {
+      const officer = await createOfficer(t, 'customs');
+      const beforeRotation = await accessToken(t, officer);
+      const newSecret = randomBytes(32).toString('base64url');
+      const rotated = await startTestApp({
+        APP_ROLE: 'api',
+        AUTH_TOKEN_SECRET: newSecret,
+        AUTH_TOKEN_PREVIOUS_SECRET: t.config.auth.tokenSecret,
+      });
+      let afterRotation: string;
+      try {
+        expect((await me(rotated, `Bearer ${beforeRotation}`)).json()).toMatchObject({ id: officer.id });
+        afterRotation = await accessToken(rotated, officer);
+        expect((await me(rotated, `Bearer ${afterRotation}`)).statusCode).toBe(200);
+        // A process not yet restarted (old key only) refuses the new key's tokens: roll out the new key as
+        // previous first, as docs/operations.md says.
+        expect((await me(t, `Bearer ${afterRotation}`)).statusCode).toBe(401);
+      } finally {
+        await rotated.close();
+      }
+      const retired = await startTestApp({ APP_ROLE: 'api', AUTH_TOKEN_SECRET: newSecret });
+      try {
+        const res = await me(retired, `Bearer ${beforeRotation}`);
+        expect({ status: res.statusCode, code: res.json().code }).toEqual({ status: 401, code: 'AUTH.TOKEN_INVALID' });
+        expect((await me(retired, `Bearer ${afterRotation}`)).statusCode).toBe(200);
+      } finally {
+        await retired.close();
+      }
     });
 
     it('refuses a company API key with 403 AUTH.WRONG_PRINCIPAL', async () => {

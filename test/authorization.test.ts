@@ -288,7 +288,7 @@ describe('officer endpoints: every role, gate and credential', () => {
     const sign = (audience: string, at: number) =>
       signToken(claims, secret, { issuer: TOKEN_ISSUER, audience, ttlSeconds: 900, now: at });
     // The same signing with the current time works: only the flaw makes the bad tokens bad.
-    controlToken = sign(OFFICER_AUDIENCE, now);
+    controlToken = await sign(OFFICER_AUDIENCE, now);
     const [header, payload, signature] = crew('customs', 'HUU_NGHI').headers.authorization.slice(7).split('.');
     // customs@HUU_NGHI's own token, its payload rewritten to claim to be the supervisor of both gates.
     const raised = { ...JSON.parse(Buffer.from(payload, 'base64url').toString()), ...claims };
@@ -299,9 +299,9 @@ describe('officer endpoints: every role, gate and credential', () => {
       else if (p.kind === 'none') headersOf.set(p.label, {});
       else if (p.kind === 'company') headersOf.set(p.label, bearer(company.apiKey));
       else if (p.kind === 'garbage') headersOf.set(p.label, bearer('not-a-token'));
-      else if (p.kind === 'expired') headersOf.set(p.label, bearer(sign(OFFICER_AUDIENCE, now - 3600)));
+      else if (p.kind === 'expired') headersOf.set(p.label, bearer(await sign(OFFICER_AUDIENCE, now - 3600)));
       else if (p.kind === 'tampered') headersOf.set(p.label, bearer(tampered));
-      else headersOf.set(p.label, bearer(sign(CHECK_IN_AUDIENCE, now)));
+      else headersOf.set(p.label, bearer(await sign(CHECK_IN_AUDIENCE, now)));
     }
 
     // 0. Other test files share this database: serve whatever trucks they left in any queue, so every queue

@@ -62,6 +62,15 @@ describe('configuration', () => {
     expect(settings).toHaveLength(Object.keys(new Environment()).length);
   });
 
+  it('takes no previous token secret by default, and refuses a short one without echoing it', () => {
+    expect(loadConfig({}).auth.tokenPreviousSecret).toBe('');
+    const long = 'p'.repeat(32);
+    expect(loadConfig({ AUTH_TOKEN_PREVIOUS_SECRET: long }).auth.tokenPreviousSecret).toBe(long);
+    expect(() => loadConfig({ AUTH_TOKEN_PREVIOUS_SECRET: 'short-s3cret' })).toThrow(
+      /AUTH_TOKEN_PREVIOUS_SECRET=<hidden>: must be empty or at least 32 characters/,
+    );
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }).app.port).toBe(3000);
   });

@@ -143,6 +143,11 @@ export class Environment {
   @Matches(/^.{32,}$/, { message: 'must be at least 32 characters' })
   AUTH_TOKEN_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
 
+  /** The key AUTH_TOKEN_SECRET replaced: still accepted for verification, never used to sign. Empty: none. */
+  @IsString()
+  @Matches(/^(.{32,})?$/, { message: 'must be empty or at least 32 characters' })
+  AUTH_TOKEN_PREVIOUS_SECRET = '';
+
   @Transform(toInt)
   @IsInt()
   @Min(60)
@@ -344,6 +349,7 @@ function grouped(env: Environment) {
     },
     auth: {
       tokenSecret: env.AUTH_TOKEN_SECRET,
+      tokenPreviousSecret: env.AUTH_TOKEN_PREVIOUS_SECRET,
       tokenTtlSeconds: env.AUTH_TOKEN_TTL_SECONDS,
       loginMaxFailures: env.AUTH_LOGIN_MAX_FAILURES,
       loginLockSeconds: env.AUTH_LOGIN_LOCK_SECONDS,

@@ -66,9 +66,9 @@ export class AuthService {
     return this.issue(officer);
   }
 
-  private issue(officer: AuthenticatedOfficer): AccessToken {
+  private async issue(officer: AuthenticatedOfficer): Promise<AccessToken> {
     const ttl = this.authConfig.tokenTtlSeconds;
-    const accessToken = this.tokens.sign(
+    const accessToken = await this.tokens.sign(
       OFFICER_AUDIENCE,
       { sub: officer.id, agency: officer.agency, gates: officer.gates },
       ttl,

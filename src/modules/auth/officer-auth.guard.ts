@@ -27,7 +27,7 @@ export class OfficerAuthGuard implements CanActivate {
     if (!match) throw new TokenError('malformed');
     if (match[1].startsWith('bgk_'))
       throw new DomainError('AUTH.WRONG_PRINCIPAL', 'Company API keys cannot act as officers');
-    const claims = this.tokens.verify(OFFICER_AUDIENCE, match[1]);
+    const claims = await this.tokens.verify(OFFICER_AUDIENCE, match[1]);
     const officer = await this.officers.findActive(claims.sub);
     if (!officer) throw new DomainError('AUTH.TOKEN_INVALID', 'The officer of this token is no longer active');
     request.officer = officer;

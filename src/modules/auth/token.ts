@@ -1,5 +1,6 @@
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { errors, jwtVerify, SignJWT } from 'jose';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { type AuthConfig, authConfig } from '../../config/config-groups.js';
 
@@ -15,8 +16,7 @@ export const CLOCK_SKEW_SECONDS = 30;
 const MIN_SECRET_BYTES = 32;
 const MAX_TOKEN_LENGTH = 8192;
 const SEGMENT = /^[A-Za-z0-9_-]+$/;
-// The one header accepted, compared as its exact encoding: no `alg` negotiation (none, RS256, …), no extra fields.
-const HEADER = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url');
+const KEY_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const SET_BY_SIGNER = ['iss', 'aud', 'iat', 'exp', 'jti'] as const;
 
 /** Claims the caller chooses; `iss`, `aud`, `iat`, `exp` and `jti` are set by the signer. */
@@ -43,6 +43,17 @@ export class TokenError extends DomainError {
   }
 }
 
+/** An HMAC key and its id (`kid`), derived from the secret so that a key keeps its id when it becomes the previous one. */
+export interface TokenKey {
+  readonly id: string;
+  readonly secret: Uint8Array;
+  /** The one header this key signs and accepts, as its exact base64url encoding. */
+  readonly header: string;
+}
+
+/** A secret, a key made from one, or several (the first signs; every one verifies). */
+export type TokenSecrets = string | Buffer | TokenKey | ReadonlyArray<string | Buffer | TokenKey>;
+
 export interface SignOptions {
   issuer: string;
   audience: string;
@@ -60,23 +71,68 @@ export interface VerifyOptions {
 
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);
+const protectedHeader = (kid: string) => ({ alg: 'HS256', kid, typ: 'JWT' });
+const encodeHeader = (kid: string): string => Buffer.from(JSON.stringify(protectedHeader(kid))).toString('base64url');
 
-function keyOf(secret: string | Buffer): Buffer {
-  const key = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret;
-  if (key.length < MIN_SECRET_BYTES) throw new Error(`token secret must be at least ${MIN_SECRET_BYTES} bytes`);
-  return key;
+/** Throws (a programming or configuration error, not a bad token) when the secret is shorter than 32 bytes. */
+export function tokenKey(secret: string | Buffer | TokenKey): TokenKey {
+  if (typeof secret !== 'string' && !Buffer.isBuffer(secret)) return secret;
+  const bytes = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret;
+  if (bytes.length < MIN_SECRET_BYTES) throw new Error(`token secret must be at least ${MIN_SECRET_BYTES} bytes`);
+  // A MAC of a fixed label: names the key without revealing anything about it.
+  const id = createHmac('sha256', bytes)
+    .update('border-gate/token-key-id')
+    .digest()
+    .subarray(0, 12)
+    .toString('base64url');
+  return { id, secret: new Uint8Array(bytes), header: encodeHeader(id) };
 }
 
-function signature(key: Buffer, signingInput: string): string {
-  return createHmac('sha256', key).update(signingInput).digest('base64url');
+const isList = (secrets: TokenSecrets): secrets is ReadonlyArray<string | Buffer | TokenKey> => Array.isArray(secrets);
+
+function keyRing(secrets: TokenSecrets): Map<string, TokenKey> {
+  const list: ReadonlyArray<string | Buffer | TokenKey> = isList(secrets) ? secrets : [secrets];
+  return new Map(list.map((secret) => tokenKey(secret)).map((key) => [key.header, key]));
 }
 
-/** A compact JWS (HS256) over the claims plus `iss`, `aud`, `iat`, `exp` and a random `jti`. */
-export function signToken(claims: TokenClaims, secret: string | Buffer, options: SignOptions): string {
+/**
+ * The key a header names, compared as the header's exact encoding: no `alg` negotiation (none, RS256, …), no
+ * extra fields, no other spelling. A well-formed header naming a key we do not hold is a signature failure.
+ */
+function keyFor(header: string, ring: Map<string, TokenKey>): TokenKey {
+  const key = ring.get(header);
+  if (key) return key;
+  let kid: unknown;
+  try {
+    kid = (JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { kid?: unknown }).kid;
+  } catch {
+    throw new TokenError('header');
+  }
+  if (typeof kid === 'string' && KEY_ID.test(kid) && encodeHeader(kid) === header) throw new TokenError('signature');
+  throw new TokenError('header');
+}
+
+function failureOf(error: unknown): TokenFailure {
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'signature';
+  if (error instanceof errors.JWTExpired) return 'expired';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'iss') return 'issuer';
+    if (error.claim === 'aud') return 'audience';
+    if (error.claim === 'nbf' && error.reason === 'check_failed') return 'not_yet_valid';
+    return 'claims';
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'header';
+  if (error instanceof errors.JOSEError) return 'malformed';
+  throw error;
+}
+
+/** A compact JWS (HS256, `kid` naming the key) over the claims plus `iss`, `aud`, `iat`, `exp` and a random `jti`. */
+export async function signToken(claims: TokenClaims, secret: TokenSecrets, options: SignOptions): Promise<string> {
   const clash = SET_BY_SIGNER.find((name) => name in claims);
   if (clash) throw new Error(`claim "${clash}" is set by signToken, not by the caller`);
   if (!Number.isSafeInteger(options.ttlSeconds) || options.ttlSeconds <= 0)
     throw new Error('ttlSeconds must be a positive integer');
+  const [key] = keyRing(secret).values();
   const iat = options.now ?? nowSeconds();
   const payload = {
     ...claims,
@@ -86,59 +142,71 @@ export function signToken(claims: TokenClaims, secret: string | Buffer, options:
     exp: iat + options.ttlSeconds,
     jti: randomUUID(),
   };
-  const signingInput = `${HEADER}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
-  return `${signingInput}.${signature(keyOf(secret), signingInput)}`;
+  return new SignJWT(payload).setProtectedHeader(protectedHeader(key.id)).sign(key.secret);
 }
 
-/** The token's claims when it is well-formed, HS256, signed with `secret`, for this issuer and audience, and current; else throws TokenError. */
-export function verifyToken(token: string, secret: string | Buffer, options: VerifyOptions): VerifiedClaims {
-  const key = keyOf(secret);
+/**
+ * The token's claims when it is well-formed, HS256 under one of `secrets` (the one its `kid` names), for this
+ * issuer and audience, and current; else throws TokenError.
+ */
+export async function verifyToken(
+  token: string,
+  secrets: TokenSecrets,
+  options: VerifyOptions,
+): Promise<VerifiedClaims> {
+  const ring = keyRing(secrets);
   if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) throw new TokenError('malformed');
   const parts = token.split('.');
   if (parts.length !== 3 || !parts.every((part) => SEGMENT.test(part))) throw new TokenError('malformed');
-  const [header, payload, given] = parts;
-  if (header !== HEADER) throw new TokenError('header');
-
-  // Compare encodings, not decoded bytes: a second spelling of the same signature is refused too.
-  const expected = Buffer.from(signature(key, `${header}.${payload}`));
-  const actual = Buffer.from(given);
-  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) throw new TokenError('signature');
-
-  let claims: unknown;
-  try {
-    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  } catch {
-    throw new TokenError('malformed');
-  }
-  if (claims === null || typeof claims !== 'object' || Array.isArray(claims)) throw new TokenError('malformed');
-  const c = claims as Record<string, unknown>;
-  if (c.iss !== options.issuer) throw new TokenError('issuer');
-  if (c.aud !== options.audience) throw new TokenError('audience');
-  if (typeof c.sub !== 'string' || c.sub === '' || typeof c.jti !== 'string') throw new TokenError('claims');
-  if (!isTime(c.iat) || !isTime(c.exp) || (c.nbf !== undefined && !isTime(c.nbf))) throw new TokenError('claims');
+  const [header, , signature] = parts;
+  const key = keyFor(header, ring);
+  // One spelling per signature: base64url leaves spare low bits in the last character, which decoding ignores.
+  if (Buffer.from(signature, 'base64url').toString('base64url') !== signature) throw new TokenError('signature');
 
   const now = options.now ?? nowSeconds();
   const skew = options.clockSkewSeconds ?? CLOCK_SKEW_SECONDS;
-  if (now - skew >= c.exp) throw new TokenError('expired');
-  if (c.iat > now + skew || (isTime(c.nbf) && c.nbf > now + skew)) throw new TokenError('not_yet_valid');
+  let c: Record<string, unknown>;
+  try {
+    ({ payload: c } = await jwtVerify(token, key.secret, {
+      algorithms: ['HS256'],
+      issuer: options.issuer,
+      audience: options.audience,
+      requiredClaims: ['sub', 'iat', 'exp', 'jti'],
+      clockTolerance: skew,
+      currentDate: new Date(now * 1000),
+    }));
+  } catch (error) {
+    throw new TokenError(failureOf(error));
+  }
+  // jose accepts an audience list and fractional or future times; this service issues neither.
+  if (c.aud !== options.audience) throw new TokenError('audience');
+  if (typeof c.sub !== 'string' || c.sub === '' || typeof c.jti !== 'string') throw new TokenError('claims');
+  if (!isTime(c.iat) || !isTime(c.exp) || (c.nbf !== undefined && !isTime(c.nbf))) throw new TokenError('claims');
+  if (c.iat > now + skew) throw new TokenError('not_yet_valid');
   return c as VerifiedClaims;
 }
 
-/** Signs and verifies this service's tokens with AUTH_TOKEN_SECRET, issuer `border-gate`. */
+/**
+ * Signs with AUTH_TOKEN_SECRET and verifies with it or AUTH_TOKEN_PREVIOUS_SECRET (when set), issuer
+ * `border-gate`: a rotated key keeps verifying the tokens it signed until they expire.
+ */
 @Injectable()
 export class TokenService {
-  private readonly secret: Buffer;
+  private readonly current: TokenKey;
+  private readonly keys: TokenKey[];
 
   constructor(@Inject(authConfig.KEY) authConfig: AuthConfig) {
-    this.secret = keyOf(authConfig.tokenSecret);
+    this.current = tokenKey(authConfig.tokenSecret);
+    const previous = authConfig.tokenPreviousSecret;
+    this.keys = previous ? [this.current, tokenKey(previous)] : [this.current];
   }
 
-  sign(audience: TokenAudience, claims: TokenClaims, ttlSeconds: number): string {
-    return signToken(claims, this.secret, { issuer: TOKEN_ISSUER, audience, ttlSeconds });
+  sign(audience: TokenAudience, claims: TokenClaims, ttlSeconds: number): Promise<string> {
+    return signToken(claims, this.current, { issuer: TOKEN_ISSUER, audience, ttlSeconds });
   }
 
-  /** Throws TokenError (401 `AUTH.TOKEN_INVALID` unless the caller maps it) when the token does not verify. */
-  verify(audience: TokenAudience, token: string): VerifiedClaims {
-    return verifyToken(token, this.secret, { issuer: TOKEN_ISSUER, audience });
+  /** Rejects with TokenError (401 `AUTH.TOKEN_INVALID` unless the caller maps it) when the token does not verify. */
+  verify(audience: TokenAudience, token: string): Promise<VerifiedClaims> {
+    return verifyToken(token, this.keys, { issuer: TOKEN_ISSUER, audience });
   }
 }

@@ -38,7 +38,7 @@ export class CheckInService {
     input: { plate?: string; qrToken?: string },
   ): Promise<CheckInResult> {
     assertOfficerMay(officer, gate, ['yard', 'border_guard'], 'check vehicles in');
-    const byQr = input.qrToken ? this.readQr(input.qrToken) : null;
+    const byQr = input.qrToken ? await this.readQr(input.qrToken) : null;
     return this.sql.dataSource.transaction(async (manager) => {
       const d = byQr
         ? await this.clearance.lock(manager, byQr.declarationId)
@@ -102,9 +102,9 @@ export class CheckInService {
     }
   }
 
-  private readQr(token: string): { declarationId: string; version: number } {
+  private async readQr(token: string): Promise<{ declarationId: string; version: number }> {
     try {
-      const claims = this.tokens.verify(CHECK_IN_AUDIENCE, token);
+      const claims = await this.tokens.verify(CHECK_IN_AUDIENCE, token);
       if (typeof claims.sub !== 'string' || typeof claims.ver !== 'number') throw new Error('claims');
       return { declarationId: claims.sub, version: claims.ver };
     } catch {

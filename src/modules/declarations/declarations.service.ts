@@ -92,7 +92,7 @@ export class DeclarationsService {
       ...toDeclarationResponse(row, { withTimeline: true }),
       steps,
       amendmentRequests: amendments.map(toAmendmentResponse),
-      qrToken: row.status === 'accepted' ? this.checkInToken(row) : null,
+      qrToken: row.status === 'accepted' ? await this.checkInToken(row) : null,
     };
   }
 
@@ -105,7 +105,12 @@ export class DeclarationsService {
         `Only an accepted declaration has a check-in code (this one is ${row.status})`,
       );
     }
-    return QRCode.toBuffer(this.checkInToken(row), { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 320 });
+    return QRCode.toBuffer(await this.checkInToken(row), {
+      type: 'png',
+      errorCorrectionLevel: 'M',
+      margin: 2,
+      width: 320,
+    });
   }
 
   private async findOwnedRow(company: AuthenticatedCompany, id: string): Promise<DeclarationRow> {
@@ -116,7 +121,7 @@ export class DeclarationsService {
   }
 
   /** Valid for this version only (an amendment makes a new one) and until the declaration would expire. */
-  private checkInToken(row: DeclarationRow): string {
+  private checkInToken(row: DeclarationRow): Promise<string> {
     const expiresAt = row.expected_arrival_at.getTime() + this.clearanceConfig.noShowExpiryMinutes * 60_000;
     const ttlSeconds = Math.max(60, Math.ceil((expiresAt - Date.now()) / 1000));
     return this.tokens.sign(CHECK_IN_AUDIENCE, { sub: row.id, gate: row.gate_code, ver: row.version }, ttlSeconds);

@@ -33,7 +33,7 @@ export class QueueBoardAuth {
           'Authorization: Bearer <access token>',
       );
     }
-    const claims = this.tokens.verify(OFFICER_AUDIENCE, token);
+    const claims = await this.tokens.verify(OFFICER_AUDIENCE, token);
     const officer = await this.officers.findActive(claims.sub);
     if (!officer) throw new DomainError('AUTH.TOKEN_INVALID', 'The officer of this token is no longer active');
     if (!officer.gates.some((gate) => isSupervisorOf(officer, gate))) {
