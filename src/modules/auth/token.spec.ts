@@ -270,7 +270,8 @@ describe('key rotation', () => {
 
 describe('TokenService', () => {
   const service = (current: string, previous = ''): TokenService =>
-    new TokenService(loadConfig({ AUTH_TOKEN_SECRET: current, AUTH_TOKEN_PREVIOUS_SECRET: previous }).auth);
+    // Built past loadConfig, so TokenService's own refusal of a weak key is what the tests see.
+    new TokenService({ ...loadConfig({}).auth, tokenSecret: current, tokenPreviousSecret: previous });
   const tokens = service(SECRET);
 
   it('signs check-in tokens that only verify as check-in tokens', async () => {
