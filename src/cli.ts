@@ -12,6 +12,8 @@ import { DatabaseModule } from './database/database.module.js';
 import { ENTITIES } from './entities.js';
 import { CompaniesModule } from './modules/companies/companies.module.js';
 import { CompaniesService } from './modules/companies/companies.service.js';
+import { DeclarationsModule } from './modules/declarations/declarations.module.js';
+import { DeclarationsRepository } from './modules/declarations/declarations.repository.js';
 import { OfficersModule } from './modules/officers/officers.module.js';
 import { OfficersService } from './modules/officers/officers.service.js';
 import { QueueModule } from './modules/queue/queue.module.js';
@@ -23,7 +25,6 @@ import { StatsModule } from './modules/stats/stats.module.js';
 import { StatsRollupService } from './modules/stats/stats-rollup.service.js';
 import { WatchlistModule } from './modules/watchlist/watchlist.module.js';
 import { WatchlistService } from './modules/watchlist/watchlist.service.js';
-import { Sql } from './database/sql.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuditVerifier } from './modules/audit/audit-verifier.service.js';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -95,13 +96,9 @@ export const COMMANDS: Record<string, { usage: string; run: Command }> = {
     usage: '--id <declaration id>   (re-drives a declaration whose screening failed)',
     run: async (app, o) => {
       const id = required(o, 'id');
-      const row = await app.get(Sql).one<{ version: number }>(
-        `UPDATE declaration SET screening_state = 'pending', screening_error = NULL
-          WHERE id::text = $1 AND status = 'submitted' AND screening_state <> 'done' RETURNING version`,
-        [id],
-      );
-      if (!row) throw new UsageError('no declaration with that id is waiting for screening');
-      return { outcome: await app.get(ScreeningReconciler).redrive(id, row.version, true) };
+      const version = await app.get(DeclarationsRepository).resetFailedScreening(id);
+      if (version === null) throw new UsageError('no declaration with that id is waiting for screening');
+      return { outcome: await app.get(ScreeningReconciler).redrive(id, version, true) };
     },
   },
   'partitions:ensure': {
@@ -127,6 +124,7 @@ class CliModule {
         DatabaseModule.forRoot(ENTITIES),
         QueueModule,
         CompaniesModule,
+        DeclarationsModule,
         OfficersModule,
         WatchlistModule,
         ScreeningModule,

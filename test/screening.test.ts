@@ -1,3 +1,4 @@
+import { DeclarationsRepository } from '../src/modules/declarations/declarations.repository.js';
 import { ScreeningReconciler } from '../src/modules/screening/screening-reconciler.service.js';
 import { WatchlistService } from '../src/modules/watchlist/watchlist.service.js';
 import { acceptedOnDay, settled, submit } from './support/api.js';
@@ -182,9 +183,7 @@ describe('screening failures and re-driving', () => {
       expect(health.checks.worker.failedScreenings).toBeGreaterThanOrEqual(1);
 
       // What `npm run cli -- screening:retry --id` does.
-      await t.sql.rows(`UPDATE declaration SET screening_state = 'pending', screening_error = NULL WHERE id = $1`, [
-        id,
-      ]);
+      expect(await t.app.get(DeclarationsRepository).resetFailedScreening(id)).toBe(1);
       expect(await t.app.get(ScreeningReconciler).redrive(id, 1, true)).toBe('retried');
       const done = await settled(t, company.apiKey, id);
       expect(done.status).toBe('accepted');

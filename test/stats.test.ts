@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { ClearanceRepository } from '../src/modules/clearance/clearance.repository.js';
 import { ExpiryService } from '../src/modules/clearance/expiry.service.js';
+import { DeclarationsRepository } from '../src/modules/declarations/declarations.repository.js';
 import { QueueRegistry } from '../src/modules/queue/queue-registry.js';
 import { JobName, QueueName } from '../src/modules/queue/queue-names.js';
 import { StatsRollupService } from '../src/modules/stats/stats-rollup.service.js';
@@ -177,6 +178,7 @@ describe('daily statistics', () => {
       const strictExpiry = new ExpiryService(
         t.sql,
         t.app.get(ClearanceRepository),
+        t.app.get(DeclarationsRepository),
         testConfig({ CLEARANCE_NO_SHOW_EXPIRY_MINUTES: '1' }).clearance,
       );
       expect(await strictExpiry.expireNoShow(noShow.id)).toBe(true);

@@ -6,7 +6,8 @@ import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-acc
 import { CHECK_IN_AUDIENCE, TokenService } from '../auth/token.js';
 import { transition } from '../declarations/declaration-lifecycle.js';
 import type { GateCode } from '../../common/domain/gate-code.js';
-import { type ClearanceSubject, ClearanceRepository, type StepRow } from './clearance.repository.js';
+import { type ClearanceSubject, DeclarationsRepository } from '../declarations/declarations.repository.js';
+import { ClearanceRepository, type StepRow } from './clearance.repository.js';
 import { officerActor } from './officer-actor.js';
 import { planSteps } from './routing.js';
 
@@ -28,6 +29,7 @@ const NOT_ACCEPTED_REASONS: Record<string, string> = {
 export class CheckInService {
   constructor(
     private readonly sql: Sql,
+    private readonly declarations: DeclarationsRepository,
     private readonly clearance: ClearanceRepository,
     private readonly tokens: TokenService,
   ) {}
@@ -41,8 +43,8 @@ export class CheckInService {
     const byQr = input.qrToken ? await this.readQr(input.qrToken) : null;
     return this.sql.dataSource.transaction(async (manager) => {
       const d = byQr
-        ? await this.clearance.lock(manager, byQr.declarationId)
-        : await this.clearance.findForPlate(manager, canonicalPlateField(input.plate ?? ''));
+        ? await this.declarations.lockForClearance(manager, byQr.declarationId)
+        : await this.declarations.findForClearance(manager, canonicalPlateField(input.plate ?? ''));
       if (!d)
         throw new DomainError(
           'CHECKIN.NO_DECLARATION',
@@ -62,7 +64,7 @@ export class CheckInService {
         version: d.version,
         actor: officerActor(officer),
       });
-      await this.clearance.markArrived(manager, d.id);
+      await this.declarations.markArrived(manager, d.id);
       const steps = await this.clearance.createSteps(
         manager,
         d,

@@ -5,6 +5,7 @@ import { CheckInService } from './check-in.service.js';
 import { ClearanceController } from './clearance.controller.js';
 import { ClearanceRepository } from './clearance.repository.js';
 import { ClearanceStepsReader } from './clearance-steps.reader.js';
+import { DeclarationsModule } from '../declarations/declarations.module.js';
 import { DeclarationStepsReader } from '../declarations/declaration-steps.reader.js';
 import { ExitService } from './exit.service.js';
 import { ExpiryService } from './expiry.service.js';
@@ -12,7 +13,7 @@ import { StepDecisionService } from './step-decision.service.js';
 
 /** What happens at the gate: check-in, agency queues, step decisions, exit, and the timers behind them. */
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, DeclarationsModule],
   controllers: [ClearanceController],
   providers: [
     ClearanceRepository,

@@ -1,25 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { rowsIn, Sql } from '../../database/sql.js';
-import { ACTIVE_STATUSES_SQL, type DeclarationStatus } from '../declarations/declaration-status.js';
+import type { ClearanceSubject } from '../declarations/declarations.repository.js';
 import type { Direction, GateCode } from '../../common/domain/gate-code.js';
 import type { PlannedStep, StepAgency, StepKind, StepStatus } from './routing.js';
-
-export interface ClearanceSubject {
-  id: string;
-  reference: string;
-  status: DeclarationStatus;
-  version: number;
-  gate_code: GateCode;
-  direction: Direction;
-  plate: string;
-  cargo_perishable: boolean;
-  cargo_hs_code: string | null;
-  cargo_gross_weight_kg: number;
-  cargo_quarantine_required: boolean;
-  arrival_day: string;
-  reasons: unknown;
-}
 
 export interface StepRow {
   id: string;
@@ -58,42 +42,10 @@ export interface QueueEntryRow {
   position: number | null;
 }
 
-const SUBJECT_COLUMNS = `id, reference, status, version, gate_code, direction, plate, cargo_perishable, cargo_hs_code,
-  cargo_gross_weight_kg, cargo_quarantine_required, arrival_day::text AS arrival_day, reasons`;
-
-/** Clearance data access: steps, agency queues and the declarations they belong to. */
+/** Clearance data access: steps and agency queues. */
 @Injectable()
 export class ClearanceRepository {
   constructor(private readonly sql: Sql) {}
-
-  /** The vehicle's live declaration, else its latest; locked when inside a transaction. */
-  async findForPlate(manager: EntityManager, plate: string): Promise<ClearanceSubject | null> {
-    const rows = await rowsIn<ClearanceSubject>(
-      manager,
-      `(SELECT ${SUBJECT_COLUMNS} FROM declaration WHERE plate = $1 AND status IN ${ACTIVE_STATUSES_SQL} LIMIT 1)
-       UNION ALL
-       (SELECT ${SUBJECT_COLUMNS} FROM declaration WHERE plate = $1 ORDER BY created_at DESC LIMIT 1)
-       LIMIT 1`,
-      [plate],
-    );
-    return rows[0] ? this.lock(manager, rows[0].id) : null;
-  }
-
-  /**
-   * Re-reads the declaration under a row lock: every clearance change of one vehicle is serialised here.
-   * NO KEY UPDATE, like every declaration lock: it still excludes other writers, but not the KEY SHARE lock
-   * that inserting an audit record or a step (foreign keys) takes. A plain FOR UPDATE deadlocked a decision
-   * (declaration locked, waiting for a step) against a claim (step locked, audit insert waiting for the
-   * declaration's key).
-   */
-  async lock(manager: EntityManager, declarationId: string): Promise<ClearanceSubject | null> {
-    const rows = await rowsIn<ClearanceSubject>(
-      manager,
-      `SELECT ${SUBJECT_COLUMNS} FROM declaration WHERE id = $1 FOR NO KEY UPDATE`,
-      [declarationId],
-    );
-    return rows[0] ?? null;
-  }
 
   async createSteps(manager: EntityManager, d: ClearanceSubject, steps: PlannedStep[]): Promise<StepRow[]> {
     const firstStage = Math.min(...steps.map((s) => s.stage));
@@ -248,16 +200,5 @@ export class ClearanceRepository {
     );
     if (!rows[0]) throw new Error(`no fee rate for ${vehicleClass}/${goods}/${direction}`);
     return Number(rows[0].amount);
-  }
-
-  async markArrived(manager: EntityManager, declarationId: string): Promise<void> {
-    await rowsIn(manager, 'UPDATE declaration SET arrived_at = now() WHERE id = $1', [declarationId]);
-  }
-
-  async markExited(manager: EntityManager, declarationId: string, destination: 'CN' | 'VN_INLAND'): Promise<void> {
-    await rowsIn(manager, 'UPDATE declaration SET exited_at = now(), exit_destination = $2 WHERE id = $1', [
-      declarationId,
-      destination,
-    ]);
   }
 }

@@ -5,7 +5,8 @@ import { Sql } from '../../database/sql.js';
 import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-access.js';
 import { transition } from '../declarations/declaration-lifecycle.js';
 import type { GateCode } from '../../common/domain/gate-code.js';
-import { type ClearanceSubject, ClearanceRepository } from './clearance.repository.js';
+import { type ClearanceSubject, DeclarationsRepository } from '../declarations/declarations.repository.js';
+import { ClearanceRepository } from './clearance.repository.js';
 import { officerActor } from './officer-actor.js';
 
 export type ExitDestination = 'CN' | 'VN_INLAND';
@@ -21,6 +22,7 @@ export function exitDestination(direction: 'export' | 'import', status: 'cleared
 export class ExitService {
   constructor(
     private readonly sql: Sql,
+    private readonly declarations: DeclarationsRepository,
     private readonly clearance: ClearanceRepository,
   ) {}
 
@@ -32,7 +34,7 @@ export class ExitService {
     assertOfficerMay(officer, gate, ['border_guard', 'yard'], 'let vehicles out');
     const plate = canonicalPlateField(rawPlate);
     return this.sql.dataSource.transaction(async (manager) => {
-      const d = await this.clearance.findForPlate(manager, plate);
+      const d = await this.declarations.findForClearance(manager, plate);
       if (!d || d.gate_code !== gate || !['in_yard', 'cleared', 'refused'].includes(d.status)) {
         throw new DomainError(
           'EXIT.NO_DECLARATION',
@@ -55,7 +57,7 @@ export class ExitService {
         actor: officerActor(officer),
         note: `exit to ${destination}`,
       });
-      await this.clearance.markExited(manager, d.id, destination);
+      await this.declarations.markExited(manager, d.id, destination);
       return { declaration: { ...d, status: 'exited' }, destination };
     });
   }

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type ClearanceConfig, clearanceConfig } from '../../config/config-groups.js';
 import { DomainError } from '../../common/errors/domain-error.js';
-import { rowsIn, Sql } from '../../database/sql.js';
+import { Sql } from '../../database/sql.js';
 import { appendAudit, SYSTEM_EXPIRY } from '../declarations/audit.js';
 import { releaseCapacity } from '../declarations/capacity.js';
 import { transition } from '../declarations/declaration-lifecycle.js';
+import { DeclarationsRepository } from '../declarations/declarations.repository.js';
 import { ClearanceRepository } from './clearance.repository.js';
 
 /**
@@ -16,6 +17,7 @@ export class ExpiryService {
   constructor(
     private readonly sql: Sql,
     private readonly clearance: ClearanceRepository,
+    private readonly declarations: DeclarationsRepository,
     @Inject(clearanceConfig.KEY) private readonly clearanceConfig: ClearanceConfig,
   ) {}
 
@@ -38,21 +40,18 @@ export class ExpiryService {
   async expireNoShow(declarationId: string): Promise<boolean> {
     try {
       return await this.sql.dataSource.transaction(async (manager) => {
-        const rows = await rowsIn<{ version: number }>(
+        const version = await this.declarations.lockNoShow(
           manager,
-          `SELECT version FROM declaration
-            WHERE id = $1 AND status = 'accepted'
-              AND expected_arrival_at + make_interval(mins => $2) <= now()
-            FOR NO KEY UPDATE`,
-          [declarationId, this.clearanceConfig.noShowExpiryMinutes],
+          declarationId,
+          this.clearanceConfig.noShowExpiryMinutes,
         );
-        if (!rows[0]) return false;
+        if (version === null) return false;
         await releaseCapacity(manager, declarationId);
         await transition(manager, {
           declarationId,
           from: 'accepted',
           to: 'expired',
-          version: rows[0].version,
+          version,
           actor: SYSTEM_EXPIRY,
         });
         return true;
@@ -67,12 +66,7 @@ export class ExpiryService {
   async sweep(): Promise<{ claims: number; noShows: number }> {
     let claims = 0;
     for (const { id } of await this.clearance.overdueClaims(200)) if (await this.expireClaim(id, null)) claims += 1;
-    const overdue = await this.sql.rows<{ id: string }>(
-      `SELECT id FROM declaration
-        WHERE status = 'accepted' AND expected_arrival_at < now() - make_interval(mins => $1)
-        ORDER BY expected_arrival_at LIMIT 200`,
-      [this.clearanceConfig.noShowExpiryMinutes],
-    );
+    const overdue = await this.declarations.overdueNoShows(this.clearanceConfig.noShowExpiryMinutes);
     let noShows = 0;
     for (const { id } of overdue) if (await this.expireNoShow(id)) noShows += 1;
     return { claims, noShows };

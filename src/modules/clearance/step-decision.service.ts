@@ -6,7 +6,8 @@ import { rowsIn, Sql } from '../../database/sql.js';
 import { type AuthenticatedOfficer, isSupervisorOf } from '../auth/officer-access.js';
 import { appendAudit } from '../declarations/audit.js';
 import { transition } from '../declarations/declaration-lifecycle.js';
-import { type ClearanceSubject, ClearanceRepository, type StepRow } from './clearance.repository.js';
+import { type ClearanceSubject, DeclarationsRepository } from '../declarations/declarations.repository.js';
+import { ClearanceRepository, type StepRow } from './clearance.repository.js';
 import { goodsCategoryFor, vehicleClassFor } from './fees.js';
 import { officerActor } from './officer-actor.js';
 import { type Decision, DECISIONS, STEP_TRANSITIONS } from './routing.js';
@@ -32,6 +33,7 @@ export interface DecisionResult {
 export class StepDecisionService {
   constructor(
     private readonly sql: Sql,
+    private readonly declarations: DeclarationsRepository,
     private readonly clearance: ClearanceRepository,
   ) {}
 
@@ -46,7 +48,7 @@ export class StepDecisionService {
       if (!peek) throw new DomainError('STEP.NOT_FOUND', 'No such step');
       // Lock order everywhere: the declaration, then its steps, and the audit chain last (appendAudit), so
       // opening the next stage below never waits on a step while holding the chain.
-      const declaration = await this.clearance.lock(manager, peek.declaration_id);
+      const declaration = await this.declarations.lockForClearance(manager, peek.declaration_id);
       const steps = await this.clearance.lockSteps(manager, peek.declaration_id);
       const step = steps.find((s) => s.id === stepId);
       if (!declaration || !step) throw new DomainError('STEP.NOT_FOUND', 'No such step');

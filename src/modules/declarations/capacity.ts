@@ -15,3 +15,23 @@ export async function releaseCapacity(manager: EntityManager, declarationId: str
     [declarationId],
   );
 }
+
+/**
+ * Takes one of the gate-day's `capacity` slots for an accepted declaration; false when none is left. Call
+ * inside the transaction that moves it to `accepted`.
+ */
+export async function reserveCapacity(
+  manager: EntityManager,
+  slot: { gate: string; direction: string; day: string; capacity: number },
+): Promise<boolean> {
+  // Conditional increment: concurrent screeners can never take more slots than the gate has.
+  const reserved = await rowsIn(
+    manager,
+    `INSERT INTO gate_day_load AS l (gate_code, direction, day, accepted)
+           SELECT $1, $2, $3::date, 1 WHERE $4::int > 0
+           ON CONFLICT (gate_code, direction, day) DO UPDATE SET accepted = l.accepted + 1 WHERE l.accepted < $4::int
+           RETURNING accepted`,
+    [slot.gate, slot.direction, slot.day, slot.capacity],
+  );
+  return reserved.length > 0;
+}

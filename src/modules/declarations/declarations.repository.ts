@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Sql } from '../../database/sql.js';
+import type { EntityManager } from 'typeorm';
+import { rowsIn, Sql } from '../../database/sql.js';
 import type { Direction, GateCode } from '../../common/domain/gate-code.js';
 import { JobName, QueueName, screeningJobId } from '../queue/queue-names.js';
 import { type DeclarationFields, fieldParams } from './declaration-input.js';
 import {
+  ACTIVE_STATUSES_SQL,
   type DeclarationStatus,
   type ScreeningReason,
   type ScreeningState,
@@ -127,6 +129,42 @@ WITH gate AS (
 )
 SELECT body FROM answer`;
 
+/** The declaration as check-in, decisions and exit see it. */
+export interface ClearanceSubject {
+  id: string;
+  reference: string;
+  status: DeclarationStatus;
+  version: number;
+  gate_code: GateCode;
+  direction: Direction;
+  plate: string;
+  cargo_perishable: boolean;
+  cargo_hs_code: string | null;
+  cargo_gross_weight_kg: number;
+  cargo_quarantine_required: boolean;
+  arrival_day: string;
+  reasons: unknown;
+}
+
+const SUBJECT_COLUMNS = `id, reference, status, version, gate_code, direction, plate, cargo_perishable, cargo_hs_code,
+  cargo_gross_weight_kg, cargo_quarantine_required, arrival_day::text AS arrival_day, reasons`;
+
+/** The declaration as screening sees it, with its gate's daily capacity for its direction. */
+export interface ScreeningSubject {
+  id: string;
+  status: string;
+  version: number;
+  plate: string;
+  trailer_plate: string | null;
+  driver_document_number: string;
+  gate_code: string;
+  direction: string;
+  arrival_day: string;
+  expected_arrival_at: Date;
+  created_at: Date;
+  capacity: number;
+}
+
 /** A company's change waiting for a supervisor, once the truck has arrived. */
 export interface AmendmentRequestRow {
   id: string;
@@ -200,5 +238,167 @@ export class DeclarationsRepository {
       `SELECT * FROM declaration WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
       params,
     );
+  }
+
+  /** The vehicle's live declaration, else its latest; locked (see lockForClearance). Call inside a transaction. */
+  async findForClearance(manager: EntityManager, plate: string): Promise<ClearanceSubject | null> {
+    const rows = await rowsIn<ClearanceSubject>(
+      manager,
+      `(SELECT ${SUBJECT_COLUMNS} FROM declaration WHERE plate = $1 AND status IN ${ACTIVE_STATUSES_SQL} LIMIT 1)
+       UNION ALL
+       (SELECT ${SUBJECT_COLUMNS} FROM declaration WHERE plate = $1 ORDER BY created_at DESC LIMIT 1)
+       LIMIT 1`,
+      [plate],
+    );
+    return rows[0] ? this.lockForClearance(manager, rows[0].id) : null;
+  }
+
+  /**
+   * Re-reads the declaration under a row lock: every clearance change of one vehicle is serialised here.
+   * NO KEY UPDATE, like every declaration lock: it still excludes other writers, but not the KEY SHARE lock
+   * that inserting an audit record or a step (foreign keys) takes. A plain FOR UPDATE deadlocked a decision
+   * (declaration locked, waiting for a step) against a claim (step locked, audit insert waiting for the
+   * declaration's key).
+   */
+  async lockForClearance(manager: EntityManager, declarationId: string): Promise<ClearanceSubject | null> {
+    const rows = await rowsIn<ClearanceSubject>(
+      manager,
+      `SELECT ${SUBJECT_COLUMNS} FROM declaration WHERE id = $1 FOR NO KEY UPDATE`,
+      [declarationId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async markArrived(manager: EntityManager, declarationId: string): Promise<void> {
+    await rowsIn(manager, 'UPDATE declaration SET arrived_at = now() WHERE id = $1', [declarationId]);
+  }
+
+  async markExited(manager: EntityManager, declarationId: string, destination: 'CN' | 'VN_INLAND'): Promise<void> {
+    await rowsIn(manager, 'UPDATE declaration SET exited_at = now(), exit_destination = $2 WHERE id = $1', [
+      declarationId,
+      destination,
+    ]);
+  }
+
+  /** Locks an accepted declaration whose truck is overdue by `minutes`; its version, or null when it is not. */
+  async lockNoShow(manager: EntityManager, declarationId: string, minutes: number): Promise<number | null> {
+    const rows = await rowsIn<{ version: number }>(
+      manager,
+      `SELECT version FROM declaration
+            WHERE id = $1 AND status = 'accepted'
+              AND expected_arrival_at + make_interval(mins => $2) <= now()
+            FOR NO KEY UPDATE`,
+      [declarationId, minutes],
+    );
+    return rows[0]?.version ?? null;
+  }
+
+  /** Up to 200 accepted declarations whose truck is overdue by `minutes`, longest overdue first. */
+  overdueNoShows(minutes: number): Promise<{ id: string }[]> {
+    return this.sql.rows<{ id: string }>(
+      `SELECT id FROM declaration
+        WHERE status = 'accepted' AND expected_arrival_at < now() - make_interval(mins => $1)
+        ORDER BY expected_arrival_at LIMIT 200`,
+      [minutes],
+    );
+  }
+
+  screeningSubject(declarationId: string): Promise<ScreeningSubject | null> {
+    return this.sql.one<ScreeningSubject>(
+      `SELECT d.id, d.status, d.version, d.plate, d.trailer_plate, d.driver_document_number, d.gate_code, d.direction,
+              d.arrival_day::text AS arrival_day, d.expected_arrival_at, d.created_at,
+              CASE d.direction WHEN 'export' THEN g.capacity_export_per_day ELSE g.capacity_import_per_day END AS capacity
+         FROM declaration d JOIN gate g ON g.code = d.gate_code
+        WHERE d.id = $1`,
+      [declarationId],
+    );
+  }
+
+  /** The reference of another active declaration for the plate, if there is one. */
+  async activeReferenceForPlate(plate: string, exceptId: string): Promise<string | null> {
+    const row = await this.sql.one<{ reference: string }>(
+      `SELECT reference FROM declaration
+        WHERE plate = $1 AND id <> $2 AND status IN ${ACTIVE_STATUSES_SQL} LIMIT 1`,
+      [plate, exceptId],
+    );
+    return row?.reference ?? null;
+  }
+
+  /** Leaves a submitted declaration visibly failed at screening. */
+  async markScreeningFailed(declarationId: string, message: string): Promise<void> {
+    await this.sql.rows(
+      `UPDATE declaration SET screening_state = 'failed', screening_error = $2, updated_at = date_trunc('milliseconds', now())
+        WHERE id = $1 AND status = 'submitted'`,
+      [declarationId, message.slice(0, 500)],
+    );
+  }
+
+  /**
+   * Submitted declarations still pending screening after `staleAfterMs` (since submission or their last
+   * re-drive), stamped as re-driven now; at most 500, skipping any another reconciler holds.
+   */
+  claimStaleScreenings(staleAfterMs: number): Promise<{ id: string; version: number }[]> {
+    return this.sql.rows<{ id: string; version: number }>(
+      `UPDATE declaration d SET screening_redriven_at = now()
+        WHERE d.id IN (
+          SELECT id FROM declaration
+           WHERE status = 'submitted' AND screening_state = 'pending'
+             AND greatest(created_at, coalesce(screening_redriven_at, created_at))
+                 < now() - make_interval(secs => $1::double precision / 1000)
+           ORDER BY created_at LIMIT 500
+           FOR UPDATE SKIP LOCKED)
+        RETURNING d.id, d.version`,
+      [staleAfterMs],
+    );
+  }
+
+  /** Puts a submitted declaration whose screening failed back to pending; its version, or null when none waits. */
+  async resetFailedScreening(id: string): Promise<number | null> {
+    const row = await this.sql.one<{ version: number }>(
+      `UPDATE declaration SET screening_state = 'pending', screening_error = NULL
+          WHERE id::text = $1 AND status = 'submitted' AND screening_state <> 'done' RETURNING version`,
+      [id],
+    );
+    return row?.version ?? null;
+  }
+
+  /** Age in seconds of the oldest submission waiting for screening, and how many failed it; for /health. */
+  async screeningBacklog(): Promise<{ pending_age: number | null; failed: number }> {
+    const row = await this.sql.one<{ pending_age: number | null; failed: number }>(
+      `SELECT
+         (SELECT extract(epoch FROM now() - min(created_at))::int FROM declaration
+           WHERE status = 'submitted' AND screening_state = 'pending') AS pending_age,
+         (SELECT count(*)::int FROM declaration WHERE status = 'submitted' AND screening_state = 'failed') AS failed`,
+    );
+    return row ?? { pending_age: null, failed: 0 };
+  }
+
+  countByStatus(): Promise<{ status: string; n: number }[]> {
+    return this.sql.rows<{ status: string; n: number }>(
+      'SELECT status, count(*)::int AS n FROM declaration GROUP BY status',
+    );
+  }
+
+  /** The owning company of each of these declarations that exists. Call inside the caller's transaction. */
+  async companiesOf(manager: EntityManager, declarationIds: string[]): Promise<Map<string, string>> {
+    const rows = await rowsIn<{ id: string; company_id: string }>(
+      manager,
+      'SELECT id, company_id FROM declaration WHERE id = ANY ($1::uuid[])',
+      [declarationIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.company_id]));
+  }
+
+  /** Deletes one batch of idempotency records older than `days`; how many went. */
+  async purgeIdempotencyRecords(days: number, batch: number): Promise<number> {
+    const row = await this.sql.one<{ n: number }>(
+      `WITH gone AS (
+  DELETE FROM idempotency_record WHERE ctid IN (
+    SELECT ctid FROM idempotency_record WHERE created_at < now() - make_interval(days => $1) LIMIT $2)
+  RETURNING 1)
+SELECT count(*)::int AS n FROM gone`,
+      [days, batch],
+    );
+    return row!.n;
   }
 }

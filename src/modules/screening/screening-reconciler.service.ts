@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { type ScreeningConfig, screeningConfig } from '../../config/config-groups.js';
-import { Sql } from '../../database/sql.js';
+import { DeclarationsRepository } from '../declarations/declarations.repository.js';
 import { JobName, QueueName, screeningJobId } from '../queue/queue-names.js';
 import { ScreeningService } from './screening.service.js';
 
@@ -16,7 +16,7 @@ export type RedriveOutcome = 'requeued' | 'retried' | 'in_queue' | 'marked_faile
 @Injectable()
 export class ScreeningReconciler {
   constructor(
-    private readonly sql: Sql,
+    private readonly declarations: DeclarationsRepository,
     private readonly screening: ScreeningService,
     @Inject(screeningConfig.KEY) private readonly screeningConfig: ScreeningConfig,
     @InjectQueue(QueueName.Screening) private readonly queue: Queue,
@@ -25,18 +25,7 @@ export class ScreeningReconciler {
 
   /** One pass; returns what it did to each stuck declaration. */
   async reconcileOnce(): Promise<Map<string, RedriveOutcome>> {
-    const stuck = await this.sql.rows<{ id: string; version: number }>(
-      `UPDATE declaration d SET screening_redriven_at = now()
-        WHERE d.id IN (
-          SELECT id FROM declaration
-           WHERE status = 'submitted' AND screening_state = 'pending'
-             AND greatest(created_at, coalesce(screening_redriven_at, created_at))
-                 < now() - make_interval(secs => $1::double precision / 1000)
-           ORDER BY created_at LIMIT 500
-           FOR UPDATE SKIP LOCKED)
-        RETURNING d.id, d.version`,
-      [this.screeningConfig.reconcileStaleAfterMs],
-    );
+    const stuck = await this.declarations.claimStaleScreenings(this.screeningConfig.reconcileStaleAfterMs);
     const outcomes = new Map<string, RedriveOutcome>();
     for (const d of stuck) outcomes.set(d.id, await this.redrive(d.id, d.version, false));
     if (stuck.length > 0)

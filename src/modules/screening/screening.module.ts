@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { DeclarationsModule } from '../declarations/declarations.module.js';
 import { WatchlistModule } from '../watchlist/watchlist.module.js';
 import { ScreeningReconciler } from './screening-reconciler.service.js';
 import { ScreeningService } from './screening.service.js';
 
 /** Screening logic and re-driving; usable from the worker and the CLI. */
 @Module({
-  imports: [WatchlistModule],
+  imports: [DeclarationsModule, WatchlistModule],
   providers: [ScreeningService, ScreeningReconciler],
   exports: [ScreeningService, ScreeningReconciler],
 })

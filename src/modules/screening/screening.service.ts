@@ -6,30 +6,17 @@ import {
   screeningConfig,
 } from '../../config/config-groups.js';
 import { DomainError } from '../../common/errors/domain-error.js';
-import { rowsIn, Sql } from '../../database/sql.js';
+import { Sql } from '../../database/sql.js';
 import { SYSTEM_SCREENING } from '../declarations/audit.js';
+import { reserveCapacity } from '../declarations/capacity.js';
 import { transition } from '../declarations/declaration-lifecycle.js';
-import { ACTIVE_STATUSES_SQL, type ScreeningReason } from '../declarations/declaration-status.js';
+import type { ScreeningReason } from '../declarations/declaration-status.js';
+import { DeclarationsRepository, type ScreeningSubject } from '../declarations/declarations.repository.js';
 import { enqueueInTransaction } from '../outbox/enqueue.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
 import { WatchlistService } from '../watchlist/watchlist.service.js';
 import { alreadyActiveReason, arrivalWindowReason, capacityFullReason, watchlistReasons } from './screening-rules.js';
 import { violatedConstraint } from '../../common/errors/violated-constraint.js';
-
-interface ScreeningSubject {
-  id: string;
-  status: string;
-  version: number;
-  plate: string;
-  trailer_plate: string | null;
-  driver_document_number: string;
-  gate_code: string;
-  direction: string;
-  arrival_day: string;
-  expected_arrival_at: Date;
-  created_at: Date;
-  capacity: number;
-}
 
 export type ScreeningOutcome = 'accepted' | 'rejected' | 'skipped';
 
@@ -40,36 +27,27 @@ class CapacityFull extends Error {}
 export class ScreeningService {
   constructor(
     private readonly sql: Sql,
+    private readonly declarations: DeclarationsRepository,
     private readonly watchlist: WatchlistService,
     @Inject(clearanceConfig.KEY) private readonly clearanceConfig: ClearanceConfig,
     @Inject(screeningConfig.KEY) private readonly screeningConfig: ScreeningConfig,
   ) {}
 
   async screen(declarationId: string): Promise<ScreeningOutcome> {
-    const d = await this.sql.one<ScreeningSubject>(
-      `SELECT d.id, d.status, d.version, d.plate, d.trailer_plate, d.driver_document_number, d.gate_code, d.direction,
-              d.arrival_day::text AS arrival_day, d.expected_arrival_at, d.created_at,
-              CASE d.direction WHEN 'export' THEN g.capacity_export_per_day ELSE g.capacity_import_per_day END AS capacity
-         FROM declaration d JOIN gate g ON g.code = d.gate_code
-        WHERE d.id = $1`,
-      [declarationId],
-    );
+    const d = await this.declarations.screeningSubject(declarationId);
     if (!d || d.status !== 'submitted') return 'skipped';
 
     const reasons = await this.findReasons(d);
     if (reasons.length > 0) return this.reject(d, reasons);
     try {
       await this.sql.dataSource.transaction(async (manager) => {
-        // Conditional increment: concurrent screeners can never take more slots than the gate has.
-        const reserved = await rowsIn(
-          manager,
-          `INSERT INTO gate_day_load AS l (gate_code, direction, day, accepted)
-           SELECT $1, $2, $3::date, 1 WHERE $4::int > 0
-           ON CONFLICT (gate_code, direction, day) DO UPDATE SET accepted = l.accepted + 1 WHERE l.accepted < $4::int
-           RETURNING accepted`,
-          [d.gate_code, d.direction, d.arrival_day, d.capacity],
-        );
-        if (reserved.length === 0) throw new CapacityFull();
+        const reserved = await reserveCapacity(manager, {
+          gate: d.gate_code,
+          direction: d.direction,
+          day: d.arrival_day,
+          capacity: d.capacity,
+        });
+        if (!reserved) throw new CapacityFull();
         const version = await transition(manager, {
           declarationId: d.id,
           from: 'submitted',
@@ -103,11 +81,7 @@ export class ScreeningService {
 
   /** Leaves the declaration visibly failed after the last retry; never silently stuck. */
   async markFailed(declarationId: string, message: string): Promise<void> {
-    await this.sql.rows(
-      `UPDATE declaration SET screening_state = 'failed', screening_error = $2, updated_at = date_trunc('milliseconds', now())
-        WHERE id = $1 AND status = 'submitted'`,
-      [declarationId, message.slice(0, 500)],
-    );
+    await this.declarations.markScreeningFailed(declarationId, message);
   }
 
   private async findReasons(d: ScreeningSubject): Promise<ScreeningReason[]> {
@@ -124,13 +98,8 @@ export class ScreeningService {
     return reasons;
   }
 
-  private async activeReference(d: ScreeningSubject): Promise<string | null> {
-    const row = await this.sql.one<{ reference: string }>(
-      `SELECT reference FROM declaration
-        WHERE plate = $1 AND id <> $2 AND status IN ${ACTIVE_STATUSES_SQL} LIMIT 1`,
-      [d.plate, d.id],
-    );
-    return row?.reference ?? null;
+  private activeReference(d: ScreeningSubject): Promise<string | null> {
+    return this.declarations.activeReferenceForPlate(d.plate, d.id);
   }
 
   private async reject(d: ScreeningSubject, reasons: ScreeningReason[]): Promise<ScreeningOutcome> {
