@@ -21,3 +21,15 @@ export async function enqueueInTransaction(manager: EntityManager, job: OutboxJo
     [job.queue, job.name, job.jobId, JSON.stringify(job.payload), job.runAt ?? null],
   );
 }
+
+/** Writes several jobs into the outbox in one statement; call inside the transaction that makes the change. */
+export async function enqueueAllInTransaction(manager: EntityManager, jobs: OutboxJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await rowsIn(
+    manager,
+    `INSERT INTO outbox_message (queue, job_name, job_id, payload, run_at)
+     SELECT j.queue, j.name, j."jobId", j.payload, j."runAt"
+       FROM jsonb_to_recordset($1::jsonb) AS j(queue text, name text, "jobId" text, payload jsonb, "runAt" timestamptz)`,
+    [JSON.stringify(jobs)],
+  );
+}

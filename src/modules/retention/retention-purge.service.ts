@@ -5,7 +5,8 @@ import {
   idempotencyConfig,
   retentionConfig,
 } from '../../config/config-groups.js';
-import { Sql } from '../../database/sql.js';
+import { DeclarationsRepository } from '../declarations/declarations.repository.js';
+import { OutboxRepository } from '../outbox/outbox.repository.js';
 
 /** Rows per DELETE: short transactions and locks, little WAL at a time, no long hold on a busy table. */
 export const PURGE_BATCH = 5000;
@@ -15,24 +16,6 @@ export interface PurgeResult {
   idempotencyRecords: number;
 }
 
-// Relayed messages are done with: BullMQ has the job (or finished it) under its deterministic jobId.
-const PURGE_OUTBOX = `
-WITH gone AS (
-  DELETE FROM outbox_message WHERE ctid IN (
-    SELECT ctid FROM outbox_message
-     WHERE relayed_at IS NOT NULL AND relayed_at < now() - make_interval(days => $1)
-     LIMIT ${PURGE_BATCH})
-  RETURNING 1)
-SELECT count(*)::int AS n FROM gone`;
-
-// Past its lifetime a key is forgotten: the same key then starts a new request instead of replaying.
-const PURGE_IDEMPOTENCY = `
-WITH gone AS (
-  DELETE FROM idempotency_record WHERE ctid IN (
-    SELECT ctid FROM idempotency_record WHERE created_at < now() - make_interval(days => $1) LIMIT ${PURGE_BATCH})
-  RETURNING 1)
-SELECT count(*)::int AS n FROM gone`;
-
 /**
  * Deletes what is kept only for a while: relayed outbox messages and expired idempotency records. Never the
  * audit log or declarations (docs/retention.md). Batched, each batch its own statement.
@@ -40,24 +23,30 @@ SELECT count(*)::int AS n FROM gone`;
 @Injectable()
 export class RetentionPurge {
   constructor(
-    private readonly sql: Sql,
+    private readonly outbox: OutboxRepository,
+    private readonly declarations: DeclarationsRepository,
     @Inject(idempotencyConfig.KEY) private readonly idempotencyConfig: IdempotencyConfig,
     @Inject(retentionConfig.KEY) private readonly retentionConfig: RetentionConfig,
   ) {}
 
   async purge(): Promise<PurgeResult> {
     return {
-      outboxMessages: await this.inBatches(PURGE_OUTBOX, this.retentionConfig.outboxRetentionDays),
-      idempotencyRecords: await this.inBatches(PURGE_IDEMPOTENCY, this.idempotencyConfig.keyRetentionDays),
+      outboxMessages: await inBatches((batch) =>
+        this.outbox.purgeRelayed(this.retentionConfig.outboxRetentionDays, batch),
+      ),
+      // Past its lifetime a key is forgotten: the same key then starts a new request instead of replaying.
+      idempotencyRecords: await inBatches((batch) =>
+        this.declarations.purgeIdempotencyRecords(this.idempotencyConfig.keyRetentionDays, batch),
+      ),
     };
   }
+}
 
-  private async inBatches(statement: string, days: number): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const { n } = (await this.sql.one<{ n: number }>(statement, [days]))!;
-      total += n;
-      if (n < PURGE_BATCH) return total;
-    }
+async function inBatches(purgeBatch: (batch: number) => Promise<number>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await purgeBatch(PURGE_BATCH);
+    total += n;
+    if (n < PURGE_BATCH) return total;
   }
 }

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { DeclarationsModule } from '../declarations/declarations.module.js';
+import { OutboxModule } from '../outbox/outbox.module.js';
 import { PartitionMaintenance } from './partition-maintenance.service.js';
 import { RetentionPurge } from './retention-purge.service.js';
 
 /** Monthly partitions made ahead and the purge of short-lived rows; used by the worker's daily job and the CLI. */
 @Module({
+  imports: [DeclarationsModule, OutboxModule],
   providers: [PartitionMaintenance, RetentionPurge],
   exports: [PartitionMaintenance, RetentionPurge],
 })
