@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { Sql } from '../database/sql.js';
+import { WorkerHeartbeatRepository } from './worker-heartbeat.repository.js';
 
 const BEAT_MS = 5000;
 
@@ -13,7 +13,7 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnModuleDestroy 
   private failed = 0;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly sql: Sql) {}
+  constructor(private readonly heartbeats: WorkerHeartbeatRepository) {}
 
   recordCompleted(): void {
     this.completed += 1;
@@ -31,16 +31,10 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnModuleDestroy 
 
   async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.sql.rows('DELETE FROM worker_heartbeat WHERE worker_id = $1', [this.workerId]).catch(() => undefined);
+    await this.heartbeats.remove(this.workerId).catch(() => undefined);
   }
 
   private async beat(): Promise<void> {
-    await this.sql.rows(
-      `INSERT INTO worker_heartbeat (worker_id, started_at, beat_at, jobs_completed, jobs_failed)
-       VALUES ($1, now(), now(), $2, $3)
-       ON CONFLICT (worker_id) DO UPDATE SET beat_at = now(), jobs_completed = $2, jobs_failed = $3`,
-      [this.workerId, this.completed, this.failed],
-    );
-    await this.sql.rows(`DELETE FROM worker_heartbeat WHERE beat_at < now() - interval '1 day'`);
+    await this.heartbeats.beat(this.workerId, this.completed, this.failed);
   }
 }

@@ -10,6 +10,7 @@ import { OutboxRelay } from '../modules/outbox/outbox-relay.service.js';
 import { ScreeningModule } from '../modules/screening/screening.module.js';
 import { ScreeningProcessor } from '../modules/screening/screening.processor.js';
 import { WorkerHeartbeat } from './worker-heartbeat.service.js';
+import { WorkerHeartbeatModule } from './worker-heartbeat.module.js';
 import { StatsModule } from '../modules/stats/stats.module.js';
 import { StatsProcessor } from '../modules/stats/stats.processor.js';
 import { WebhookDeliveryProcessor } from '../modules/webhooks/webhook-delivery.processor.js';
@@ -34,6 +35,7 @@ import { ReconcileSchedule } from './reconcile.schedule.js';
     WebhooksModule,
     StatsModule,
     RetentionModule,
+    WorkerHeartbeatModule,
   ],
   providers: [
     { provide: WEBHOOK_EVENT_SINK, useExisting: WebhookFanout },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, type Repository } from 'typeorm';
+import { DataSource, type EntityManager, IsNull, type Repository } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error.js';
-import { Sql } from '../../database/sql.js';
+import { rowsIn, Sql } from '../../database/sql.js';
 import { isValidVnTaxCode, normaliseTaxCode } from '../../common/identifiers/identifiers.js';
 import { ApiKeyEntity } from './api-key.entity.js';
 import { hashApiKey, issueApiKey, looksLikeApiKey } from './api-key.js';
@@ -46,6 +46,14 @@ export class CompaniesService {
     const key = issueApiKey();
     await this.apiKeys.insert({ companyId, keyPrefix: key.prefix, keyHash: key.hash });
     return { apiKey: key.secret, prefix: key.prefix };
+  }
+
+  /**
+   * Locks the company's row until the caller's transaction ends (FOR NO KEY UPDATE: inserts that reference the
+   * company, such as declarations and keys, are not held up by it). Call inside a transaction.
+   */
+  async lockForUpdate(manager: EntityManager, companyId: string): Promise<void> {
+    await rowsIn(manager, 'SELECT id FROM company WHERE id = $1 FOR NO KEY UPDATE', [companyId]);
   }
 
   /** Revokes one key (by prefix) or every key of the company; returns how many were revoked. */

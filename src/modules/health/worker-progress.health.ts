@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { withTimeout } from '../../common/with-timeout.js';
 import { type ScreeningConfig, screeningConfig } from '../../config/config-groups.js';
-import { Sql } from '../../database/sql.js';
+import { WorkerHeartbeatRepository } from '../../worker/worker-heartbeat.repository.js';
+import { DeclarationsRepository } from '../declarations/declarations.repository.js';
+import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { errorMessage, PROBE_TIMEOUT_MS } from './probe.js';
 
 interface ProgressRow {
@@ -22,7 +24,9 @@ const HEARTBEAT_FRESH_SECONDS = 30;
 @Injectable()
 export class WorkerProgressHealthIndicator {
   constructor(
-    private readonly sql: Sql,
+    private readonly heartbeats: WorkerHeartbeatRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly declarations: DeclarationsRepository,
     @Inject(screeningConfig.KEY) private readonly screeningConfig: ScreeningConfig,
     private readonly indicators: HealthIndicatorService,
   ) {}
@@ -31,7 +35,7 @@ export class WorkerProgressHealthIndicator {
     const indicator = this.indicators.check(key);
     let row: ProgressRow;
     try {
-      row = (await withTimeout(this.progress(), PROBE_TIMEOUT_MS, 'worker progress probe'))!;
+      row = await withTimeout(this.progress(), PROBE_TIMEOUT_MS, 'worker progress probe');
     } catch (error) {
       return indicator.degraded({
         ok: false,
@@ -56,16 +60,12 @@ export class WorkerProgressHealthIndicator {
     return details.ok ? indicator.up(details) : indicator.degraded(details);
   }
 
-  private progress(): Promise<ProgressRow | null> {
-    return this.sql.one<ProgressRow>(
-      `SELECT
-         (SELECT count(*)::int FROM worker_heartbeat WHERE beat_at > now() - make_interval(secs => $1)) AS workers_alive,
-         (SELECT max(beat_at) FROM worker_heartbeat) AS last_beat,
-         (SELECT extract(epoch FROM now() - min(created_at))::int FROM outbox_message WHERE relayed_at IS NULL) AS outbox_age,
-         (SELECT extract(epoch FROM now() - min(created_at))::int FROM declaration
-           WHERE status = 'submitted' AND screening_state = 'pending') AS pending_age,
-         (SELECT count(*)::int FROM declaration WHERE status = 'submitted' AND screening_state = 'failed') AS failed`,
-      [HEARTBEAT_FRESH_SECONDS],
-    );
+  private async progress(): Promise<ProgressRow> {
+    const [liveness, outboxAge, backlog] = await Promise.all([
+      this.heartbeats.liveness(HEARTBEAT_FRESH_SECONDS),
+      this.outbox.oldestUnrelayedSeconds(),
+      this.declarations.screeningBacklog(),
+    ]);
+    return { ...liveness, outbox_age: outboxAge, ...backlog };
   }
 }

@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { Sql } from '../../database/sql.js';
 import { DECLARATION_STATUSES } from '../declarations/declaration-status.js';
+import { DeclarationsRepository } from '../declarations/declarations.repository.js';
+import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { REDIS_PRODUCER } from '../queue/queue.module.js';
 import { QueueRegistry } from '../queue/queue-registry.js';
 import { processRegistry } from './process-metrics.js';
@@ -14,11 +15,6 @@ export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 
 // A scrape answers within this, whatever PostgreSQL or Redis do; a slow source is reported as down.
 const SOURCE_TIMEOUT_MS = 2000;
-
-interface OutboxRow {
-  unrelayed: number;
-  oldest_seconds: number | null;
-}
 
 /**
  * The API's Prometheus metrics. HTTP requests are counted as they finish (labelled by route pattern, never
@@ -85,7 +81,8 @@ export class MetricsService {
 
   constructor(
     private readonly queues: QueueRegistry,
-    private readonly sql: Sql,
+    private readonly outboxMessages: OutboxRepository,
+    private readonly declarationRows: DeclarationsRepository,
     @Inject(REDIS_PRODUCER) private readonly redis: Redis,
   ) {
     for (const scope of ['public', 'company']) {
@@ -153,22 +150,12 @@ export class MetricsService {
     this.outboxOldest.reset();
     try {
       const [outbox, statuses] = await withTimeout(
-        Promise.all([
-          // Both use the partial index on unrelayed messages; ids grow with creation time.
-          this.sql.one<OutboxRow>(
-            `SELECT (SELECT count(*)::int FROM outbox_message WHERE relayed_at IS NULL) AS unrelayed,
-                    (SELECT extract(epoch FROM now() - created_at)::float8 FROM outbox_message
-                      WHERE relayed_at IS NULL ORDER BY id LIMIT 1) AS oldest_seconds`,
-          ),
-          this.sql.rows<{ status: string; n: number }>(
-            'SELECT status, count(*)::int AS n FROM declaration GROUP BY status',
-          ),
-        ]),
+        Promise.all([this.outboxMessages.backlog(), this.declarationRows.countByStatus()]),
         SOURCE_TIMEOUT_MS,
         'database metrics',
       );
-      this.outboxUnrelayed.set(outbox?.unrelayed ?? 0);
-      this.outboxOldest.set(Math.max(0, outbox?.oldest_seconds ?? 0));
+      this.outboxUnrelayed.set(outbox.unrelayed);
+      this.outboxOldest.set(Math.max(0, outbox.oldest_seconds ?? 0));
       const byStatus = new Map(statuses.map((row) => [row.status, row.n]));
       for (const status of DECLARATION_STATUSES) this.declarations.set({ status }, byStatus.get(status) ?? 0);
       return true;

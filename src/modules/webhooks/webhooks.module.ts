@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { WebhookReconciler } from './webhook-reconciler.service.js';
 import { CompaniesModule } from '../companies/companies.module.js';
+import { DeclarationsModule } from '../declarations/declarations.module.js';
 import { WebhookDeliveryService } from './webhook-delivery.service.js';
 import { WebhookFanout } from './webhook-fanout.service.js';
 import { WebhookSecrets } from './webhook-secret.js';
@@ -13,7 +14,7 @@ import { WebhooksService } from './webhooks.service.js';
  * dispatcher) and the delivery service behind WebhookDeliveryProcessor (registered in the worker module).
  */
 @Module({
-  imports: [CompaniesModule],
+  imports: [CompaniesModule, DeclarationsModule],
   controllers: [WebhooksController],
   providers: [
     WebhooksService,

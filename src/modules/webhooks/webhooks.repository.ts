@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, Not, type Repository } from 'typeorm';
 import { rowsIn, Sql } from '../../database/sql.js';
+import { CompaniesService } from '../companies/companies.service.js';
 import { enqueueInTransaction } from '../outbox/enqueue.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
 import { WebhookEntity } from './webhook.entity.js';
@@ -32,6 +33,7 @@ export class WebhooksRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sql: Sql,
+    private readonly companies: CompaniesService,
   ) {
     this.webhooks = dataSource.getRepository(WebhookEntity);
   }
@@ -151,10 +153,9 @@ export class WebhooksRepository {
     return row.webhook_status !== 'active' ? 'webhook-not-active' : 'still-pending';
   }
 
-  // Serialises creations and re-enablings per company, so two at once cannot both pass the limit. FOR NO KEY
-  // UPDATE: inserts elsewhere that reference the company (declarations, keys) are not held up by it.
+  // Serialises creations and re-enablings per company, so two at once cannot both pass the limit.
   private async lockedActiveCount(manager: EntityManager, companyId: string): Promise<number> {
-    await rowsIn(manager, 'SELECT id FROM company WHERE id = $1 FOR NO KEY UPDATE', [companyId]);
+    await this.companies.lockForUpdate(manager, companyId);
     return manager.countBy(WebhookEntity, { companyId, status: 'active' });
   }
 }
