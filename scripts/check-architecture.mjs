@@ -9,7 +9,9 @@ import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 import { createRequire } from 'node:module';
 
 const ruleSet = createRequire(import.meta.url)('../.dependency-cruiser.cjs');
-const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['src'];
+const printGraph = process.argv.includes('--graph');
+const args = process.argv.slice(2).filter((a) => a !== '--graph');
+const roots = args.length ? args : ['src'];
 const tsConfig = await extractTSConfig('tsconfig.json');
 const result = await cruise(roots, { ...ruleSet.options, validate: true, ruleSet, outputType: 'json' }, undefined, {
   tsConfig,
@@ -36,6 +38,11 @@ for (const m of output.modules) {
     if (!edges.has(from)) edges.set(from, new Map());
     if (!edges.get(from).has(to)) edges.get(from).set(to, `${m.source} → ${d.resolved}`);
   }
+}
+if (printGraph) {
+  // `--graph`: each feature module and the modules it uses, as in docs/architecture.md.
+  for (const m of [...new Set(output.modules.map((x) => moduleOf(x.source)).filter(Boolean))].sort())
+    console.log(`${m.padEnd(14)} → ${[...(edges.get(m)?.keys() ?? [])].sort().join(', ') || '(none)'}`);
 }
 // Tarjan's strongly connected components: every component of more than one module is a cycle.
 let index = 0;

@@ -66,7 +66,7 @@ describe('log lines', () => {
     expect(finished).toMatchObject({
       queue: 'screening',
       job: 'screen-declaration',
-      context: 'ScreeningWorker',
+      context: 'ScreeningProcessor',
       attempt: 1,
     });
     expect(finished.reqId).toBeUndefined(); // the relay picked the job up outside of the submitting request
