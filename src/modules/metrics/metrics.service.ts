@@ -5,7 +5,7 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { Sql } from '../../database/sql.js';
 import { DECLARATION_STATUSES } from '../declarations/declaration-status.js';
 import { REDIS_PRODUCER } from '../queue/queue.module.js';
-import { QueueRegistry } from '../queue/queue-registry.js';
+import { QueueRegistry } from '../queue/queue-registry.service.js';
 import { processRegistry } from './process-metrics.js';
 import { withTimeout } from '../../common/with-timeout.js';
 
