@@ -13,10 +13,10 @@ import { nestLogger } from './common/logging/logger.js';
 import { runWithRequestLogContext } from './common/logging/log-context.js';
 import { toErrorBody } from './common/http/to-error-body.js';
 import { MetricsService } from './modules/metrics/metrics.service.js';
-import { QueueBoardAuth } from './modules/queue-board/queue-board.auth.js';
+import { QueueBoardAuth } from './modules/queue-board/queue-board-auth.service.js';
 import { mountQueueBoard } from './modules/queue-board/queue-board.js';
-import { QueueRegistry } from './modules/queue/queue-registry.js';
-import { RateLimiter } from './modules/rate-limit/rate-limiter.js';
+import { QueueRegistry } from './modules/queue/queue-registry.service.js';
+import { RateLimiter } from './modules/rate-limit/rate-limiter.service.js';
 
 const REQUEST_ID = /^[\w-]{1,64}$/;
 

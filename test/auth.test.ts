@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { OfficersService } from '../src/modules/officers/officers.service.js';
 import { verifyPassword } from '../src/modules/officers/password.js';
-import { CHECK_IN_AUDIENCE, OFFICER_AUDIENCE, signToken, TokenService } from '../src/modules/auth/token.js';
+import { CHECK_IN_AUDIENCE, OFFICER_AUDIENCE, signToken, TokenService } from '../src/modules/auth/token.service.js';
 import type { Agency } from '../src/modules/officers/agency.js';
 import { cli } from './support/processes.js';
 import { startTestApp, type TestApp, type TestResponse } from './support/test-app.js';

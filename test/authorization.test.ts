@@ -3,7 +3,7 @@
 // cell is computed from the access rules below, not written out by hand. Every allowed call runs against
 // state prepared so that it can succeed; every refused call runs against state where it would have
 // succeeded, and must leave that state (statuses, steps, audit rows) exactly as it was.
-import { CHECK_IN_AUDIENCE, OFFICER_AUDIENCE, signToken, TOKEN_ISSUER } from '../src/modules/auth/token.js';
+import { CHECK_IN_AUDIENCE, OFFICER_AUDIENCE, signToken, TOKEN_ISSUER } from '../src/modules/auth/token.service.js';
 import { settled, submit } from './support/api.js';
 import { declarationBody, fruit, machines, type DeclarationBody } from './support/factories.js';
 import { officer, type AgencyName, type TestOfficer } from './support/officers.js';

@@ -6,7 +6,7 @@ import { startService, type RunningService } from './support/processes.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { testQueuePrefix } from './support/test-env.js';
 import { JobName, QueueName } from '../src/modules/queue/queue-names.js';
-import { QueueRegistry } from '../src/modules/queue/queue-registry.js';
+import { QueueRegistry } from '../src/modules/queue/queue-registry.service.js';
 
 const QUEUES = Object.values(QueueName);
 

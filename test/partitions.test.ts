@@ -4,7 +4,7 @@ import { MonthlyPartitions1795748400000 } from '../migrations/1795748400000-Mont
 import { MIGRATIONS } from '../migrations/index.js';
 import { Sql } from '../src/database/sql.js';
 import { AuditVerifier } from '../src/modules/audit/audit-verifier.service.js';
-import { QueueRegistry } from '../src/modules/queue/queue-registry.js';
+import { QueueRegistry } from '../src/modules/queue/queue-registry.service.js';
 import { QueueName } from '../src/modules/queue/queue-names.js';
 import { PartitionMaintenance } from '../src/modules/retention/partition-maintenance.service.js';
 import { PURGE_BATCH, RetentionPurge } from '../src/modules/retention/retention-purge.service.js';

@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { ClearanceProcessor } from '../src/modules/clearance/clearance.processor.js';
 import { QueueName } from '../src/modules/queue/queue-names.js';
-import { QueueRegistry } from '../src/modules/queue/queue-registry.js';
+import { QueueRegistry } from '../src/modules/queue/queue-registry.service.js';
 import { RetentionProcessor } from '../src/modules/retention/retention.processor.js';
 import { ScreeningProcessor } from '../src/modules/screening/screening.processor.js';
 import { StatsProcessor } from '../src/modules/stats/stats.processor.js';

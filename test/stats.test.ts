@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { ClearanceRepository } from '../src/modules/clearance/clearance.repository.js';
 import { ExpiryService } from '../src/modules/clearance/expiry.service.js';
 import { DeclarationsRepository } from '../src/modules/declarations/declarations.repository.js';
-import { QueueRegistry } from '../src/modules/queue/queue-registry.js';
+import { QueueRegistry } from '../src/modules/queue/queue-registry.service.js';
 import { JobName, QueueName } from '../src/modules/queue/queue-names.js';
 import { StatsRollupService } from '../src/modules/stats/stats-rollup.service.js';
 import { WatchlistService } from '../src/modules/watchlist/watchlist.service.js';

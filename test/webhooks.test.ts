@@ -8,7 +8,7 @@ import { WebhookDeliveryProcessor } from '../src/modules/webhooks/webhook-delive
 import { WebhookFanout } from '../src/modules/webhooks/webhook-fanout.service.js';
 import { WebhookReconciler } from '../src/modules/webhooks/webhook-reconciler.service.js';
 import { QueueName } from '../src/modules/queue/queue-names.js';
-import { QueueRegistry } from '../src/modules/queue/queue-registry.js';
+import { QueueRegistry } from '../src/modules/queue/queue-registry.service.js';
 import { settled, submit } from './support/api.js';
 import { declarationBody, eventually } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';

@@ -5,7 +5,7 @@ import type { AppConfig } from '../../src/config/app-config.js';
 import { Sql } from '../../src/database/sql.js';
 import { createHttpApp } from '../../src/http-app.js';
 import { CompaniesService } from '../../src/modules/companies/companies.service.js';
-import { QueueRegistry } from '../../src/modules/queue/queue-registry.js';
+import { QueueRegistry } from '../../src/modules/queue/queue-registry.service.js';
 import { testConfig } from './test-env.js';
 
 export interface InjectOptions {

@@ -3,7 +3,7 @@ import { OfficersModule } from '../officers/officers.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { OfficerAuthGuard } from './officer-auth.guard.js';
-import { TokenService } from './token.js';
+import { TokenService } from './token.service.js';
 
 /** Officer login, access tokens (and the TokenService that also signs QR check-in tokens), OfficerAuthGuard. */
 @Module({

@@ -4,7 +4,7 @@ import { type AuthConfig, authConfig } from '../../config/config-groups.js';
 import { OfficersService } from '../officers/officers.service.js';
 import type { AuthenticatedOfficer } from './officer-access.js';
 import { DUMMY_HASH, verifyPassword } from '../officers/password.js';
-import { OFFICER_AUDIENCE, TokenService } from './token.js';
+import { OFFICER_AUDIENCE, TokenService } from './token.service.js';
 
 export interface AccessToken {
   accessToken: string;

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { OfficersService } from '../officers/officers.service.js';
 import type { AuthenticatedOfficer } from './officer-access.js';
-import { OFFICER_AUDIENCE, TokenError, TokenService } from './token.js';
+import { OFFICER_AUDIENCE, TokenError, TokenService } from './token.service.js';
 
 export type OfficerRequest = FastifyRequest & { officer?: AuthenticatedOfficer };
 

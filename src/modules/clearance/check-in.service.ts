@@ -3,7 +3,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { canonicalPlateField } from '../../common/validation/plate-field.js';
 import { Sql } from '../../database/sql.js';
 import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-access.js';
-import { CHECK_IN_AUDIENCE, TokenService } from '../auth/token.js';
+import { CHECK_IN_AUDIENCE, TokenService } from '../auth/token.service.js';
 import { transition } from '../declarations/declaration-lifecycle.js';
 import type { GateCode } from '../../common/domain/gate-code.js';
 import { type ClearanceSubject, DeclarationsRepository } from '../declarations/declarations.repository.js';

@@ -7,7 +7,7 @@ import { canonicaliseSections } from './declaration-input.js';
 import { toDeclarationResponse } from './declaration.mapper.js';
 import QRCode from 'qrcode';
 import { type ClearanceConfig, clearanceConfig } from '../../config/config-groups.js';
-import { CHECK_IN_AUDIENCE, TokenService } from '../auth/token.js';
+import { CHECK_IN_AUDIENCE, TokenService } from '../auth/token.service.js';
 import {
   type DeclarationRow,
   DeclarationsRepository,

@@ -6,7 +6,7 @@ import { DECLARATION_STATUSES } from '../declarations/declaration-status.js';
 import { DeclarationsRepository } from '../declarations/declarations.repository.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { REDIS_PRODUCER } from '../queue/queue.module.js';
-import { QueueRegistry } from '../queue/queue-registry.js';
+import { QueueRegistry } from '../queue/queue-registry.service.js';
 import { processRegistry } from './process-metrics.js';
 import { withTimeout } from '../../common/with-timeout.js';
 

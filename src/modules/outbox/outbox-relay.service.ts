@@ -3,7 +3,7 @@ import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { type ScreeningConfig, screeningConfig } from '../../config/config-groups.js';
 import { PollingLoop } from '../../common/polling-loop.js';
 import { rowsIn, Sql } from '../../database/sql.js';
-import { QueueRegistry } from '../queue/queue-registry.js';
+import { QueueRegistry } from '../queue/queue-registry.service.js';
 
 interface PendingMessage {
   id: string;

@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { toErrorBody } from '../../common/http/to-error-body.js';
-import type { QueueBoardAuth } from './queue-board.auth.js';
+import type { QueueBoardAuth } from './queue-board-auth.service.js';
 import { queueBoardCookie } from './queue-board.cookie.js';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';

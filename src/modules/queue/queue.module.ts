@@ -12,7 +12,7 @@ import {
 import { ProcessorWorker } from './processor-worker.js';
 import { QueueName } from './queue-names.js';
 import { queueOptions } from './queue-options.js';
-import { QueueRegistry } from './queue-registry.js';
+import { QueueRegistry } from './queue-registry.service.js';
 import { createProducerConnection } from './redis.js';
 
 export const REDIS_PRODUCER = Symbol('REDIS_PRODUCER');

@@ -3,7 +3,7 @@ import { ApiHeader, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.js';
 import type { VehicleStatusMessage } from '../events/event-sink.js';
-import { VehicleEventsHub } from '../events/vehicle-events.hub.js';
+import { VehicleEventsHub } from '../events/vehicle-events-hub.service.js';
 import { VehicleStatusService } from './vehicle-status.service.js';
 
 const HEARTBEAT_MS = 15_000;

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DeclarationsModule } from '../declarations/declarations.module.js';
-import { VehicleEventsHub } from '../events/vehicle-events.hub.js';
+import { VehicleEventsHub } from '../events/vehicle-events-hub.service.js';
 import { VehicleEventsController } from './vehicle-events.controller.js';
 import { VehicleStatusService } from './vehicle-status.service.js';
 import { VehiclesController } from './vehicles.controller.js';

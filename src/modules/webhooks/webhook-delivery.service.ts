@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type WebhooksConfig, webhooksConfig } from '../../config/config-groups.js';
 import { isUuid } from '../../common/validation/uuid.js';
 import { Sql } from '../../database/sql.js';
-import { WebhookSecrets } from './webhook-secret.js';
+import { WebhookSecrets } from './webhook-secrets.service.js';
 import { signatureHeader } from './webhook-signature.js';
 import { assertPublicHost } from './webhook-target.js';
 import type { DeliveryStatus, WebhookStatus } from './webhook.types.js';

@@ -4,7 +4,7 @@ import { CompaniesModule } from '../companies/companies.module.js';
 import { DeclarationsModule } from '../declarations/declarations.module.js';
 import { WebhookDeliveryService } from './webhook-delivery.service.js';
 import { WebhookFanout } from './webhook-fanout.service.js';
-import { WebhookSecrets } from './webhook-secret.js';
+import { WebhookSecrets } from './webhook-secrets.service.js';
 import { WebhooksController } from './webhooks.controller.js';
 import { WebhooksRepository } from './webhooks.repository.js';
 import { WebhooksService } from './webhooks.service.js';

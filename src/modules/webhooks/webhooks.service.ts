@@ -7,7 +7,7 @@ import type { AuthenticatedCompany } from '../companies/companies.service.js';
 import type { CreateWebhookRequestDto } from './dto/create-webhook.request.dto.js';
 import type { WebhookDeliveryResponseDto } from './dto/webhook-delivery.response.dto.js';
 import type { CreatedWebhookResponseDto, WebhookResponseDto } from './dto/webhook.response.dto.js';
-import { issueWebhookSecret, WebhookSecrets } from './webhook-secret.js';
+import { issueWebhookSecret, WebhookSecrets } from './webhook-secrets.service.js';
 import { checkWebhookUrl } from './webhook-target.js';
 import { toDeliveryResponse, toWebhookResponse } from './webhook.mapper.js';
 import type { WebhookEntity } from './webhook.entity.js';

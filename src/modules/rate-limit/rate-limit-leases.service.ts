@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { RATE_LIMIT_WINDOW_MS, type WindowDecision } from './rate-limit.policy.js';
-import { RateLimitStore } from './rate-limit.store.js';
+import { RateLimitStore } from './rate-limit-store.service.js';
 import { leaseBlockSize, TokenLease } from './token-lease.js';
 
 interface Bucket {

@@ -14,7 +14,7 @@ import {
   type RateLimitScope,
   type WindowDecision,
 } from './rate-limit.policy.js';
-import { RateLimitLeases } from './rate-limit.leases.js';
+import { RateLimitLeases } from './rate-limit-leases.service.js';
 
 // Keys seen valid are remembered briefly, so a busy key costs no extra lookup; the guard still checks each request.
 const KNOWN_KEY_TTL_MS = 60_000;

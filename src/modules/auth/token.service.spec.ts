@@ -9,7 +9,7 @@ import {
   tokenKey,
   TokenService,
   verifyToken,
-} from './token.js';
+} from './token.service.js';
 
 const SECRET = 'unit-test-secret-of-at-least-32-characters!!';
 const OTHER_SECRET = 'another-secret-of-at-least-32-characters!!!';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { isSupervisorOf, type AuthenticatedOfficer } from '../auth/officer-access.js';
-import { OFFICER_AUDIENCE, TokenError, TokenService } from '../auth/token.js';
+import { OFFICER_AUDIENCE, TokenError, TokenService } from '../auth/token.service.js';
 import { OfficersService } from '../officers/officers.service.js';
 import { QUEUE_BOARD_COOKIE, readCookie } from './queue-board.cookie.js';
 

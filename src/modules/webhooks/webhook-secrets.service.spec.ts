@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthConfig } from '../../config/config-groups.js';
-import { issueWebhookSecret, WebhookSecrets } from './webhook-secret.js';
+import { issueWebhookSecret, WebhookSecrets } from './webhook-secrets.service.js';
 
 const secrets = (authSecret = 'a-test-secret-that-is-long-enough-0123456789') =>
   new WebhookSecrets({ tokenSecret: authSecret } as AuthConfig);
