@@ -118,5 +118,5 @@ for (const file of roots.flatMap(sources)) {
 
 if (failed) process.exit(1);
 console.log(
-  `architecture: ${output.summary.totalCruised} files, ${edges.size} feature modules, no cycles, no reach into internals, every table's SQL with its owner`,
+  `architecture: ${output.summary.totalCruised} files, ${new Set(output.modules.map((m) => moduleOf(m.source)).filter(Boolean)).size} feature modules, no cycles, no reach into internals, every table's SQL with its owner`,
 );
