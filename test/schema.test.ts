@@ -20,6 +20,26 @@ describe('entities and migrations', () => {
     }
   });
 
+  it('notices an entity that disagrees with the migrations', async () => {
+    const dataSource = createDataSource({
+      url: TEST_DATABASE_URL,
+      poolSize: 1,
+      applicationName: 'border-gate-test-schema',
+      entities: ENTITIES,
+    });
+    await dataSource.initialize();
+    try {
+      // The check run on a drifted entity: worker_heartbeat.jobs_completed made nullable in the metadata only.
+      const column = dataSource.getMetadata('worker_heartbeat').findColumnWithDatabaseName('jobs_completed')!;
+      column.isNullable = !column.isNullable;
+      expect((await pendingSchemaChanges(dataSource)).join(';\n')).toMatch(
+        /ALTER TABLE "worker_heartbeat" ALTER COLUMN "jobs_completed" DROP NOT NULL/,
+      );
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
   it('gives every table of the schema an entity', async () => {
     const dataSource = createDataSource({
       url: TEST_DATABASE_URL,
