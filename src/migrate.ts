@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { errorMessage } from './common/errors/error-message.js';
 import { loadConfig } from './config/app-config.js';
 import { createLogger } from './common/logging/logger.js';
 import { ensureDatabaseExists, runMigrationsLocked } from './database/bootstrap.js';
@@ -25,6 +26,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`migration failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`migration failed: ${errorMessage(error)}\n`);
   process.exit(1);
 });

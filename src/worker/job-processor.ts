@@ -2,6 +2,7 @@ import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { isNotConnectionError, type Job } from 'bullmq';
 import type { PinoLogger } from 'nestjs-pino';
+import { errorMessage } from '../common/errors/error-message.js';
 import { runWithJobLogContext } from '../common/logging/log-context.js';
 import { jobMetrics } from '../modules/metrics/process-metrics.js';
 import type { WorkerHeartbeat } from './worker-heartbeat.service.js';
@@ -53,7 +54,7 @@ export abstract class JobProcessor<T = unknown> extends WorkerHost implements On
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       jobMetrics.failed(queue, job.name, Date.now() - started, final);
       this.logger.warn({ ...context, final, durationMs: Date.now() - started, err: error }, 'job failed');
-      if (final) await this.onFinalFailure(job, error instanceof Error ? error.message : String(error));
+      if (final) await this.onFinalFailure(job, errorMessage(error));
       throw error;
     }
   }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { withTimeout } from '../../common/with-timeout.js';
-import { errorMessage, PROBE_TIMEOUT_MS } from './probe.js';
+import { PROBE_TIMEOUT_MS } from './probe.js';
+import { errorMessage } from '../../common/errors/error-message.js';
 
 /** PostgreSQL answers `SELECT 1` through the DataSource. `down` otherwise: without it nothing is served. */
 @Injectable()

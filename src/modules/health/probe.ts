@@ -1,4 +1,2 @@
 /** How long each part of /health may take to answer before it counts as not answering. */
 export const PROBE_TIMEOUT_MS = 2000;
-
-export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));

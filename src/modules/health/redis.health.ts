@@ -3,7 +3,8 @@ import { HealthIndicatorService } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
 import { withTimeout } from '../../common/with-timeout.js';
 import { REDIS_PRODUCER } from '../queue/queue.module.js';
-import { errorMessage, PROBE_TIMEOUT_MS } from './probe.js';
+import { PROBE_TIMEOUT_MS } from './probe.js';
+import { errorMessage } from '../../common/errors/error-message.js';
 
 /**
  * The producer connection answers PING. Only `degraded` otherwise: submissions are still accepted and kept in

@@ -5,7 +5,8 @@ import { type ScreeningConfig, screeningConfig } from '../../config/config-group
 import { WorkerHeartbeatRepository } from '../../worker/worker-heartbeat.repository.js';
 import { DeclarationsRepository } from '../declarations/declarations.repository.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
-import { errorMessage, PROBE_TIMEOUT_MS } from './probe.js';
+import { PROBE_TIMEOUT_MS } from './probe.js';
+import { errorMessage } from '../../common/errors/error-message.js';
 
 interface ProgressRow {
   workers_alive: number;
