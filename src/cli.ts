@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DomainError } from './common/errors/domain-error.js';
 import { CONSTRAINT_ERRORS } from './common/errors/error-codes.js';
+import { renderMessage } from './common/i18n/message.js';
 import { violatedConstraint } from './common/errors/violated-constraint.js';
 import { createLogger, loggingModule, nestLogger } from './common/logging/logger.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -196,10 +197,11 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`${error.message}\n`);
       process.exit(78);
     }
+    const constraint = CONSTRAINT_ERRORS[violatedConstraint(error) ?? ''];
     const known =
       error instanceof DomainError
         ? { code: error.code, message: error.message }
-        : CONSTRAINT_ERRORS[violatedConstraint(error) ?? ''];
+        : constraint && { code: constraint.code, message: renderMessage('en', constraint.text) };
     process.stderr.write(`${JSON.stringify(known ?? { code: 'INTERNAL', message: (error as Error).message })}\n`);
     process.exit(1);
   },

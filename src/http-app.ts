@@ -11,6 +11,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { nestLogger } from './common/logging/logger.js';
 import { runWithRequestLogContext } from './common/logging/log-context.js';
+import { errorLanguage } from './common/http/error-language.js';
 import { toErrorBody } from './common/http/to-error-body.js';
 import { MetricsService } from './modules/metrics/metrics.service.js';
 import { QueueBoardAuth } from './modules/queue-board/queue-board-auth.service.js';
@@ -54,7 +55,7 @@ export async function createHttpApp(
     routerOptions: { maxParamLength: 200 },
     // Malformed percent-encoding, over-long path parameters: answered in our error shape, not Fastify's.
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
-      const { body } = toErrorBody(error, String(request.id));
+      const { body } = toErrorBody(error, String(request.id), errorLanguage(request, reply));
       void reply.status(body.statusCode).header('x-request-id', request.id).send(body);
     },
   });

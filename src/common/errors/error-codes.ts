@@ -1,3 +1,5 @@
+import { type Message, msg } from '../i18n/message.js';
+
 /** Every error code the API can answer with, and its HTTP status: the one place codes map to statuses. */
 export const ERROR_STATUS = {
   'REQUEST.VALIDATION_FAILED': 400,
@@ -11,6 +13,7 @@ export const ERROR_STATUS = {
   'REQUEST.REJECTED': 400,
   'AUTH.API_KEY_MISSING': 401,
   'AUTH.API_KEY_INVALID': 401,
+  'AUTH.TOKEN_MISSING': 401,
   'AUTH.TOKEN_INVALID': 401,
   'AUTH.LOGIN_FAILED': 401,
   'AUTH.TOO_MANY_ATTEMPTS': 429,
@@ -60,16 +63,10 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
 /** Named database constraints whose violation is the client's conflict, not our bug. */
-export const CONSTRAINT_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
-  UQ_company_tax_code: { code: 'CONFLICT.DUPLICATE', message: 'A company with this tax code already exists' },
-  UQ_watchlist_entry_active: { code: 'CONFLICT.DUPLICATE', message: 'This entry is already on the watchlist' },
-  UQ_declaration_active_vehicle: {
-    code: 'CONFLICT.DUPLICATE',
-    message: 'The vehicle already has another live declaration',
-  },
-  UQ_amendment_request_pending: {
-    code: 'AMENDMENT.ALREADY_PENDING',
-    message: 'An amendment request for this declaration is already waiting for a supervisor',
-  },
-  UQ_officer_username: { code: 'CONFLICT.DUPLICATE', message: 'An officer with this username already exists' },
+export const CONSTRAINT_ERRORS: Record<string, { code: ErrorCode; text: Message }> = {
+  UQ_company_tax_code: { code: 'CONFLICT.DUPLICATE', text: msg('conflict.taxCode') },
+  UQ_watchlist_entry_active: { code: 'CONFLICT.DUPLICATE', text: msg('conflict.watchlist') },
+  UQ_declaration_active_vehicle: { code: 'CONFLICT.DUPLICATE', text: msg('conflict.activeVehicle') },
+  UQ_amendment_request_pending: { code: 'AMENDMENT.ALREADY_PENDING', text: msg('conflict.amendmentPending') },
+  UQ_officer_username: { code: 'CONFLICT.DUPLICATE', text: msg('conflict.username') },
 };

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { DomainError } from '../errors/domain-error.js';
+import { msg } from '../i18n/message.js';
 import { toErrorBody } from './to-error-body.js';
 
 describe('toErrorBody', () => {
@@ -26,7 +27,7 @@ describe('toErrorBody', () => {
       body: { statusCode: 500, code: 'INTERNAL' },
       unexpected: true,
     });
-    expect(toErrorBody(new DomainError('VEHICLE.NOT_FOUND', 'No declaration for this plate'), 'r3')).toMatchObject({
+    expect(toErrorBody(new DomainError('VEHICLE.NOT_FOUND', msg('vehicle.notFound')), 'r3')).toMatchObject({
       body: { statusCode: 404, code: 'VEHICLE.NOT_FOUND' },
       unexpected: false,
     });

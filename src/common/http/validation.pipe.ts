@@ -1,5 +1,7 @@
 import { type ArgumentMetadata, Injectable, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { DomainError, type FieldProblem } from '../errors/domain-error.js';
+import { msg } from '../i18n/message.js';
+import { problemOf } from '../validation/field-problems.js';
 
 // C0 and C1 controls other than tab, newline and carriage return, plus DEL: never meaningful in this API's fields.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
@@ -9,7 +11,11 @@ const MAX_DEPTH = 16;
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, message: Object.values(error.constraints).join('; ') }] : [];
+    const problems = Object.keys(error.constraints ?? {}).map((name) => problemOf(error, name));
+    const own =
+      problems.length === 0
+        ? []
+        : [{ field, problem: problems.length === 1 ? problems[0] : msg('field.problems', { problems }) }];
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
@@ -20,15 +26,13 @@ function findUnsafeValue(root: unknown): FieldProblem | null {
   while (stack.length > 0) {
     const { value, path, depth } = stack.pop()!;
     if (typeof value === 'string') {
-      if (CONTROL.test(value))
-        return { field: path || 'body', message: 'must not contain control characters (such as NUL)' };
+      if (CONTROL.test(value)) return { field: path || 'body', problem: msg('field.controlCharacters') };
     } else if (value !== null && typeof value === 'object') {
-      if (depth >= MAX_DEPTH)
-        return { field: path || 'body', message: `must not be nested more than ${MAX_DEPTH} levels deep` };
+      if (depth >= MAX_DEPTH) return { field: path || 'body', problem: msg('field.tooDeep', { max: MAX_DEPTH }) };
       const entries = Array.isArray(value) ? value.map((item, i) => [`[${i}]`, item] as const) : Object.entries(value);
       for (const [key, item] of entries) {
         if (CONTROL.test(key))
-          return { field: path ? `${path}.${key}` : key, message: 'field names must not contain control characters' };
+          return { field: path ? `${path}.${key}` : key, problem: msg('field.controlCharacterInName') };
         const childPath = key.startsWith('[') ? `${path}${key}` : path ? `${path}.${key}` : key;
         stack.push({ value: item, path: childPath, depth: depth + 1 });
       }
@@ -38,9 +42,12 @@ function findUnsafeValue(root: unknown): FieldProblem | null {
 }
 
 export function validationFailed(problems: FieldProblem[]): DomainError {
-  const [first] = problems;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-  return new DomainError('REQUEST.VALIDATION_FAILED', `${first.field}: ${first.message}${more}`, problems);
+  const [{ field, problem }] = problems;
+  const text =
+    problems.length > 1
+      ? msg('request.fieldProblems', { field, problem, more: problems.length - 1 })
+      : msg('request.fieldProblem', { field, problem });
+  return new DomainError('REQUEST.VALIDATION_FAILED', text, problems);
 }
 
 /**
@@ -56,7 +63,8 @@ export class StrictValidationPipe extends ValidationPipe {
       forbidNonWhitelisted: true,
       forbidUnknownValues: true,
       transformOptions: { enableImplicitConversion: false },
-      validationError: { target: false, value: false },
+      // The target lets a problem read its constraint's arguments; neither target nor value leaves this pipe.
+      validationError: { target: true, value: false },
       stopAtFirstError: false,
       exceptionFactory: (errors) => validationFailed(flatten(errors)),
     });
@@ -65,7 +73,7 @@ export class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object) {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw validationFailed([{ field: 'body', message: 'must be a JSON object' }]);
+        throw validationFailed([{ field: 'body', problem: msg('field.bodyNotObject') }]);
       }
     }
     if (metadata.type === 'body' || metadata.type === 'query') {

@@ -1,3 +1,5 @@
+import { type Message, msg, renderMessage } from '../i18n/message.js';
+
 export type PlateCountry = 'VN' | 'CN';
 export type PlateKind = 'vehicle' | 'trailer';
 export type PlateErrorCode =
@@ -8,12 +10,13 @@ export type PlateErrorCode =
   | 'PLATE.UNKNOWN_PROVINCE'
   | 'PLATE.INVALID_FORMAT';
 
+/** A refused plate: the rule's `code` and what is wrong (`text`, rendered in the reader's language; `.message` in English). */
 export class PlateNumberError extends Error {
   constructor(
     readonly code: PlateErrorCode,
-    message: string,
+    readonly text: Message,
   ) {
-    super(message);
+    super(renderMessage('en', text));
     this.name = 'PlateNumberError';
   }
 }
@@ -83,46 +86,46 @@ export class PlateNumber {
     if (vn) {
       const [, province, series] = vn;
       if (Number(province) < 11) {
-        fail('PLATE.UNKNOWN_PROVINCE', `Unknown Vietnamese province code '${province}'`);
+        fail('PLATE.UNKNOWN_PROVINCE', msg('plate.unknownVnProvince', { province }));
       }
       return new PlateNumber(canonical, 'VN', series === 'R' ? 'trailer' : 'vehicle');
     }
     const province = canonical[0];
     const kind = CN_PROVINCES.includes(province) ? cnBodyKind(canonical.slice(1), province) : null;
     if (kind) return new PlateNumber(canonical, 'CN', kind);
-    return fail('PLATE.INVALID_FORMAT', 'Not a Vietnamese or Chinese plate number');
+    return fail('PLATE.INVALID_FORMAT', msg('plate.invalidFormat'));
   }
 }
 
-function fail(code: PlateErrorCode, message: string): never {
-  throw new PlateNumberError(code, message);
+function fail(code: PlateErrorCode, text: Message): never {
+  throw new PlateNumberError(code, text);
 }
 
 /** Rejects hostile input, then NFKC + separators removed + upper case; checks every character against the allow-list. */
 function canonicalise(input: string): string {
   // Callers may pass unvalidated JSON; a number must be a 400, not a TypeError.
-  if (typeof input !== 'string') fail('PLATE.INVALID_FORMAT', 'Plate number must be a string');
+  if (typeof input !== 'string') fail('PLATE.INVALID_FORMAT', msg('plate.notString'));
   if (Array.from(input).length > MAX_INPUT_LENGTH) {
-    fail('PLATE.TOO_LONG', `Plate number must be at most ${String(MAX_INPUT_LENGTH)} characters`);
+    fail('PLATE.TOO_LONG', msg('plate.tooLong', { max: MAX_INPUT_LENGTH }));
   }
   const invisible = INVISIBLE.exec(input);
   if (invisible) {
     const codePoint = (invisible[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
-    fail('PLATE.INVISIBLE_CHARACTER', `Plate number contains an invisible character (U+${codePoint})`);
+    fail('PLATE.INVISIBLE_CHARACTER', msg('plate.invisibleCharacter', { codePoint: `U+${codePoint}` }));
   }
 
   const chars = Array.from(input.normalize('NFKC').replace(SEPARATORS, ''));
-  if (chars.length === 0) fail('PLATE.EMPTY', 'Plate number is empty');
+  if (chars.length === 0) fail('PLATE.EMPTY', msg('plate.empty'));
   if (chars.some((c) => FOREIGN_LETTER.test(c))) {
-    fail('PLATE.LOOKALIKE_CHARACTER', 'Plate number contains a letter from a non-Latin script');
+    fail('PLATE.LOOKALIKE_CHARACTER', msg('plate.lookalike'));
   }
   // Checked before upper-casing so that e.g. 'ß' or dotless 'ı' cannot turn into valid letters.
   for (const [i, c] of chars.entries()) {
     if (ASCII_ALNUM.test(c) || (i === 0 ? CN_PROVINCES : CN_SUFFIXES).includes(c)) continue;
     if (i === 0 && /\p{Script=Han}/u.test(c)) {
-      fail('PLATE.UNKNOWN_PROVINCE', `Unknown Chinese province character '${c}'`);
+      fail('PLATE.UNKNOWN_PROVINCE', msg('plate.unknownCnProvince', { province: c }));
     }
-    fail('PLATE.INVALID_FORMAT', 'Plate number contains a character that is not allowed');
+    fail('PLATE.INVALID_FORMAT', msg('plate.characterNotAllowed'));
   }
   return chars.join('').toUpperCase();
 }

@@ -1,4 +1,5 @@
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { type Message, msg, renderMessage } from '../i18n/message.js';
 import {
   isValidCustomsDeclarationNumber,
   isValidE164Phone,
@@ -7,89 +8,102 @@ import {
   normaliseContainerNumber,
 } from '../identifiers/identifiers.js';
 import { PlateNumber, PlateNumberError } from '../identifiers/plate-number.js';
+import { type ConstraintFailure, type ProblemOf, registerFieldProblem } from './field-problems.js';
+import { plateProblem } from './plate-field.js';
 
-function plateProblem(value: unknown, kind: 'vehicle' | 'trailer'): string | null {
-  if (typeof value !== 'string') return 'must be a string';
+function plateKindProblem(value: unknown, kind: PlateKind): Message | null {
+  if (typeof value !== 'string') return msg('field.notString');
   try {
     const plate = PlateNumber.parse(value);
-    if (plate.kind !== kind)
-      return kind === 'trailer' ? 'is not a trailer plate' : 'is a trailer plate, not a vehicle plate';
+    if (plate.kind !== kind) return msg(kind === 'trailer' ? 'field.notTrailerPlate' : 'field.trailerNotVehicle');
     return null;
   } catch (error) {
-    if (error instanceof PlateNumberError) return `${error.message} (${error.code})`;
+    if (error instanceof PlateNumberError) return plateProblem(error);
     throw error;
   }
 }
 
-/** A Vietnamese or Chinese plate of the given kind, in any spelling PlateNumber accepts. */
-export function IsPlate(kind: 'vehicle' | 'trailer', options?: ValidationOptions): PropertyDecorator {
+/**
+ * A class-validator constraint whose problem is a catalog message, built from the constraint's arguments
+ * (`constraints`), the value and its object: registered for the validation pipe, which renders it in the reader's
+ * language; `defaultMessage` (English) serves anyone calling class-validator directly.
+ */
+export function validateWith(
+  name: string,
+  constraints: unknown[],
+  validate: (failure: ConstraintFailure) => boolean,
+  problem: ProblemOf,
+  options?: ValidationOptions,
+): PropertyDecorator {
+  registerFieldProblem(name, problem);
+  const failure = (args?: ValidationArguments): ConstraintFailure => ({
+    constraints: args?.constraints ?? constraints,
+    value: args?.value,
+    object: args?.object ?? {},
+  });
   return ValidateBy(
     {
-      name: 'isPlate',
+      name,
+      constraints,
       validator: {
-        validate: (value) => plateProblem(value, kind) === null,
-        defaultMessage: (args) => `${args?.property ?? 'plate'} ${plateProblem(args?.value, kind) ?? 'is invalid'}`,
+        validate: (value, args) => validate({ ...failure(args), value }),
+        defaultMessage: (args) => `${args?.property ?? 'value'} ${renderMessage('en', problem(failure(args)))}`,
       },
     },
     options,
   );
 }
 
-function simple(name: string, test: (v: string) => boolean, message: string, options?: ValidationOptions) {
-  return ValidateBy(
-    {
-      name,
-      validator: {
-        validate: (value) => typeof value === 'string' && test(value),
-        defaultMessage: (args) => `${args?.property ?? 'value'} ${message}`,
-      },
-    },
+type PlateKind = 'vehicle' | 'trailer';
+
+/** A Vietnamese or Chinese plate of the given kind, in any spelling PlateNumber accepts. */
+export function IsPlate(kind: PlateKind, options?: ValidationOptions): PropertyDecorator {
+  return validateWith(
+    'isPlate',
+    [kind],
+    ({ value, constraints }) => plateKindProblem(value, constraints[0] as PlateKind) === null,
+    ({ value, constraints }) => plateKindProblem(value, constraints[0] as PlateKind) ?? msg('plate.invalidFormat'),
+    options,
+  );
+}
+
+function simple(name: string, test: (v: string) => boolean, problem: Message, options?: ValidationOptions) {
+  return validateWith(
+    name,
+    [],
+    ({ value }) => typeof value === 'string' && test(value),
+    () => problem,
     options,
   );
 }
 
 export const IsContainerNumber = (o?: ValidationOptions) =>
-  simple(
-    'isContainerNumber',
-    (v) => isValidIso6346(normaliseContainerNumber(v)),
-    'must be an ISO 6346 container number with a valid check digit',
-    o,
-  );
-export const IsHsCode = (o?: ValidationOptions) => simple('isHsCode', isValidHsCode, 'must be an 8-digit HS code', o);
+  simple('isContainerNumber', (v) => isValidIso6346(normaliseContainerNumber(v)), msg('field.containerNumber'), o);
+export const IsHsCode = (o?: ValidationOptions) => simple('isHsCode', isValidHsCode, msg('field.hsCode'), o);
 export const IsCustomsDeclarationNumber = (o?: ValidationOptions) =>
-  simple(
-    'isCustomsDeclarationNumber',
-    isValidCustomsDeclarationNumber,
-    'must be a 12-digit customs declaration number',
-    o,
-  );
-export const IsE164Phone = (o?: ValidationOptions) =>
-  simple('isE164Phone', isValidE164Phone, 'must be an international phone number like +84912345678', o);
+  simple('isCustomsDeclarationNumber', isValidCustomsDeclarationNumber, msg('field.customsDeclarationNumber'), o);
+export const IsE164Phone = (o?: ValidationOptions) => simple('isE164Phone', isValidE164Phone, msg('field.phone'), o);
 
 // Anything but whitespace, format characters (zero-width, bidi) and other code points that render as nothing.
 const VISIBLE = /[^\s\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
 
 /** Contains at least one visible character (rejects empty, whitespace-only and zero-width-only strings). */
 export const HasText = (o?: ValidationOptions) =>
-  simple('hasText', (v) => VISIBLE.test(v), 'must contain a visible character', o);
+  simple('hasText', (v) => VISIBLE.test(v), msg('field.visibleText'), o);
 
 /**
  * An ISO 8601 timestamp with an explicit offset (`Z` or `+07:00`), within `maxDaysAway` of now.
  * Naive local times are refused: a gate and a company in different zones would disagree about them.
  */
 export function IsTimestampNear(maxDaysAway: number, options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isTimestampNear',
-      validator: {
-        validate: (value) => {
-          const at = parseStrictTimestamp(value);
-          return at !== null && Math.abs(at - Date.now()) <= maxDaysAway * 86_400_000;
-        },
-        defaultMessage: (args) =>
-          `${args?.property ?? 'value'} must be an ISO 8601 timestamp with offset (e.g. 2026-11-27T08:00:00+07:00) within ${maxDaysAway} days of now`,
-      },
+  return validateWith(
+    'isTimestampNear',
+    [maxDaysAway],
+    ({ value, constraints }) => {
+      const at = parseStrictTimestamp(value);
+      return at !== null && Math.abs(at - Date.now()) <= Number(constraints[0]) * 86_400_000;
     },
+    ({ constraints }) => msg('field.timestampNear', { days: Number(constraints[0]) }),
     options,
   );
 }

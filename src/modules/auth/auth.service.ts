@@ -5,6 +5,7 @@ import { OfficersService } from '../officers/officers.service.js';
 import type { AuthenticatedOfficer } from './officer-access.js';
 import { DUMMY_HASH, verifyPassword } from '../officers/password.js';
 import { OFFICER_AUDIENCE, TokenService } from './token.service.js';
+import { msg } from '../../common/i18n/message.js';
 
 export interface AccessToken {
   accessToken: string;
@@ -16,7 +17,7 @@ export interface AccessToken {
 /** 429 `AUTH.TOO_MANY_ATTEMPTS`; the controller turns `retryAfterSeconds` into a Retry-After header. */
 export class LoginThrottledError extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
-    super('AUTH.TOO_MANY_ATTEMPTS', 'Too many failed logins for this account; try again later', {
+    super('AUTH.TOO_MANY_ATTEMPTS', msg('auth.tooManyAttempts', { seconds: retryAfterSeconds }), {
       retryAfterSeconds,
     });
     this.name = 'LoginThrottledError';
@@ -24,7 +25,7 @@ export class LoginThrottledError extends DomainError {
 }
 
 // One answer for an unknown username, a wrong password and a disabled account: none of them tells which.
-const loginFailed = (): DomainError => new DomainError('AUTH.LOGIN_FAILED', 'Username or password is incorrect');
+const loginFailed = (): DomainError => new DomainError('AUTH.LOGIN_FAILED', msg('auth.loginFailed'));
 
 @Injectable()
 export class AuthService {

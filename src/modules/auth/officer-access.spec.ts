@@ -1,4 +1,5 @@
 import { DomainError } from '../../common/errors/domain-error.js';
+import { msg } from '../../common/i18n/message.js';
 import type { Agency } from '../officers/agency.js';
 import { assertOfficerMay, type AuthenticatedOfficer, isSupervisorOf, officerMay } from './officer-access.js';
 
@@ -34,12 +35,20 @@ describe('officer access', () => {
   });
 
   it('refuses an officer of another agency, naming the agency and the action', () => {
-    const error = refusal(() => assertOfficerMay(officer('customs'), 'HUU_NGHI', ['border_guard'], 'confirm arrival'));
-    expect(error.message).toBe('Customs officers cannot confirm arrival');
-    expect(error.details).toEqual({ agency: 'customs', allowed: ['border_guard'] });
-    expect(refusal(() => assertOfficerMay(officer('border_guard'), 'HUU_NGHI', ['quarantine'])).message).toBe(
-      'Border guard officers cannot do this',
+    const error = refusal(() =>
+      assertOfficerMay(officer('customs'), 'HUU_NGHI', ['border_guard'], msg('action.checkIn')),
     );
+    expect(error.message).toBe('Customs officers cannot check vehicles in; this is for: Border guard, Gate supervisor');
+    expect(error.details).toEqual({ agency: 'customs', allowed: ['border_guard', 'supervisor'] });
+    expect(refusal(() => assertOfficerMay(officer('border_guard'), 'HUU_NGHI', ['quarantine'])).message).toBe(
+      'Border guard officers cannot do this; this is for: Quarantine, Gate supervisor',
+    );
+  });
+
+  it('says who may act where only a supervisor may, never an empty list', () => {
+    const error = refusal(() => assertOfficerMay(officer('customs'), 'HUU_NGHI', [], msg('action.readStats')));
+    expect(error.message).toBe('Customs officers cannot read gate statistics; this is for: Gate supervisor');
+    expect(error.details).toEqual({ agency: 'customs', allowed: ['supervisor'] });
   });
 
   it('lets a supervisor of the gate do what any agency may, but only at their own gates', () => {

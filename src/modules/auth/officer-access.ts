@@ -1,17 +1,10 @@
 import { DomainError } from '../../common/errors/domain-error.js';
+import { type Message, msg } from '../../common/i18n/message.js';
 import type { Agency } from '../officers/agency.js';
 import type { OfficerProfile } from '../officers/officers.service.js';
 
 /** The officer behind a request, `{id, username, agency, gates}`, as OfficerAuthGuard read them for this request. */
 export type AuthenticatedOfficer = OfficerProfile;
-
-const AGENCY_NAMES: Record<Agency, string> = {
-  customs: 'Customs',
-  border_guard: 'Border guard',
-  quarantine: 'Quarantine',
-  yard: 'Yard',
-  supervisor: 'Supervisor',
-};
 
 function postedAt(officer: AuthenticatedOfficer, gate: string): boolean {
   return (officer.gates as readonly string[]).includes(gate);
@@ -24,20 +17,26 @@ export function officerMay(officer: AuthenticatedOfficer, gate: string, allowed:
 
 /**
  * Throws 403 `AUTH.FORBIDDEN` unless the officer is posted at `gate` and is of an `allowed` agency (or a
- * supervisor). `action` completes the message: "Customs officers cannot <action>".
+ * supervisor). `action` completes the message: "Customs officers cannot <action>; this is for: …", and
+ * `details.allowed` lists who may, the gate supervisor always among them.
  */
 export function assertOfficerMay(
   officer: AuthenticatedOfficer,
   gate: string,
   allowed: readonly Agency[],
-  action = 'do this',
+  action: Message = msg('action.default'),
 ): void {
-  if (!postedAt(officer, gate)) throw new DomainError('AUTH.FORBIDDEN', `You are not posted at ${gate}`, { gate });
+  if (!postedAt(officer, gate)) throw new DomainError('AUTH.FORBIDDEN', msg('auth.notPosted', { gate }), { gate });
   if (officer.agency !== 'supervisor' && !allowed.includes(officer.agency)) {
-    throw new DomainError('AUTH.FORBIDDEN', `${AGENCY_NAMES[officer.agency]} officers cannot ${action}`, {
-      agency: officer.agency,
-      allowed: [...allowed],
-    });
+    const mayAct = [...allowed.filter((agency) => agency !== 'supervisor'), 'supervisor' as const];
+    throw new DomainError(
+      'AUTH.FORBIDDEN',
+      msg('auth.agencyCannot', { agency: officer.agency, action, allowed: mayAct }),
+      {
+        agency: officer.agency,
+        allowed: mayAct,
+      },
+    );
   }
 }
 

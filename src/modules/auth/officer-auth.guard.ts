@@ -4,6 +4,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { OfficersService } from '../officers/officers.service.js';
 import type { AuthenticatedOfficer } from './officer-access.js';
 import { OFFICER_AUDIENCE, TokenError, TokenService } from './token.service.js';
+import { msg } from '../../common/i18n/message.js';
 
 export type OfficerRequest = FastifyRequest & { officer?: AuthenticatedOfficer };
 
@@ -21,15 +22,14 @@ export class OfficerAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<OfficerRequest>();
     const header = request.headers.authorization;
-    if (!header)
-      throw new DomainError('AUTH.API_KEY_MISSING', 'Authorization: Bearer <officer access token> is required');
+    if (!header) throw new DomainError('AUTH.TOKEN_MISSING', msg('auth.tokenMissing'));
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new TokenError('malformed');
     if (match[1].startsWith('bgk_'))
-      throw new DomainError('AUTH.WRONG_PRINCIPAL', 'Company API keys cannot act as officers');
+      throw new DomainError('AUTH.WRONG_PRINCIPAL', msg('auth.companyKeyForOfficerEndpoint'));
     const claims = await this.tokens.verify(OFFICER_AUDIENCE, match[1]);
     const officer = await this.officers.findActive(claims.sub);
-    if (!officer) throw new DomainError('AUTH.TOKEN_INVALID', 'The officer of this token is no longer active');
+    if (!officer) throw new DomainError('AUTH.TOKEN_INVALID', msg('auth.officerInactive'));
     request.officer = officer;
     return true;
   }

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { type AuthConfig, authConfig } from '../../config/config-groups.js';
+import { msg } from '../../common/i18n/message.js';
 
 export const TOKEN_ISSUER = 'border-gate';
 /** Officer access tokens (`Authorization: Bearer …`). */
@@ -38,7 +39,7 @@ export type TokenFailure =
 /** A token that does not verify. A DomainError (401 `AUTH.TOKEN_INVALID`); callers may map it to their own code. */
 export class TokenError extends DomainError {
   constructor(readonly reason: TokenFailure) {
-    super('AUTH.TOKEN_INVALID', reason === 'expired' ? 'The token has expired' : 'The token is not valid');
+    super('AUTH.TOKEN_INVALID', msg(reason === 'expired' ? 'auth.tokenExpired' : 'auth.tokenInvalid'));
     this.name = 'TokenError';
   }
 }

@@ -9,6 +9,7 @@ import { JobName, QueueName } from '../queue/queue-names.js';
 import { ClearanceRepository, type QueueEntryRow, type StepRow } from './clearance.repository.js';
 import { officerActor } from './officer-actor.js';
 import type { StepAgency } from './routing.js';
+import { msg } from '../../common/i18n/message.js';
 
 /**
  * Each gate has one queue per agency: steps that are ready for it, perishable goods first, then first come.
@@ -23,13 +24,13 @@ export class AgencyQueueService {
   ) {}
 
   list(officer: AuthenticatedOfficer, gate: GateCode, agency: StepAgency): Promise<QueueEntryRow[]> {
-    assertOfficerMay(officer, gate, [agency], `see the ${agency} queue`);
+    assertOfficerMay(officer, gate, [agency], msg('action.seeQueue', { queue: agency }));
     return this.clearance.queue(gate, agency, 500);
   }
 
   /** The next step for this officer, or null when the queue is empty. */
   async claim(officer: AuthenticatedOfficer, gate: GateCode, agency: StepAgency): Promise<StepRow | null> {
-    assertOfficerMay(officer, gate, [agency], `work the ${agency} queue`);
+    assertOfficerMay(officer, gate, [agency], msg('action.workQueue', { queue: agency }));
     return this.sql.dataSource.transaction(async (manager) => {
       const step = await this.clearance.claimNext(
         manager,

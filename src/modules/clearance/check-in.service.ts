@@ -10,18 +10,19 @@ import { type ClearanceSubject, DeclarationsRepository } from '../declarations/d
 import { ClearanceRepository, type StepRow } from './clearance.repository.js';
 import { officerActor } from './officer-actor.js';
 import { planSteps } from './routing.js';
+import { type Message, msg } from '../../common/i18n/message.js';
 
 export interface CheckInResult {
   declaration: ClearanceSubject;
   steps: StepRow[];
 }
 
-const NOT_ACCEPTED_REASONS: Record<string, string> = {
-  submitted: 'the declaration is still being screened; try again in a moment',
-  rejected: 'the declaration was rejected at screening',
-  cancelled: 'the declaration was cancelled by the company',
-  expired: 'the declaration expired: the truck did not arrive in time',
-  exited: 'the last declaration for this vehicle is finished (exited); a new trip needs a new declaration',
+const NOT_ACCEPTED_REASONS: Record<string, Message> = {
+  submitted: msg('checkin.reason.submitted'),
+  rejected: msg('checkin.reason.rejected'),
+  cancelled: msg('checkin.reason.cancelled'),
+  expired: msg('checkin.reason.expired'),
+  exited: msg('checkin.reason.exited'),
 };
 
 /** Arrival at the gate: the accepted declaration moves to `in_yard` and its clearance steps are created. */
@@ -39,22 +40,15 @@ export class CheckInService {
     gate: GateCode,
     input: { plate?: string; qrToken?: string },
   ): Promise<CheckInResult> {
-    assertOfficerMay(officer, gate, ['yard', 'border_guard'], 'check vehicles in');
+    assertOfficerMay(officer, gate, ['yard', 'border_guard'], msg('action.checkIn'));
     const byQr = input.qrToken ? await this.readQr(input.qrToken) : null;
     return this.sql.dataSource.transaction(async (manager) => {
       const d = byQr
         ? await this.declarations.lockForClearance(manager, byQr.declarationId)
         : await this.declarations.findForClearance(manager, canonicalPlateField(input.plate ?? ''));
-      if (!d)
-        throw new DomainError(
-          'CHECKIN.NO_DECLARATION',
-          'No declaration for this vehicle: it must be declared before it comes to the gate',
-        );
+      if (!d) throw new DomainError('CHECKIN.NO_DECLARATION', msg('checkin.noDeclaration'));
       if (byQr && byQr.version !== d.version) {
-        throw new DomainError(
-          'CHECKIN.QR_OUTDATED',
-          'The declaration changed after this QR code was issued; show the current one',
-        );
+        throw new DomainError('CHECKIN.QR_OUTDATED', msg('checkin.qrOutdated'));
       }
       this.assertCanArrive(d, gate);
       await transition(manager, {
@@ -80,13 +74,13 @@ export class CheckInService {
 
   private assertCanArrive(d: ClearanceSubject, gate: GateCode): void {
     if (d.status === 'accepted' && d.gate_code !== gate) {
-      throw new DomainError('CHECKIN.WRONG_GATE', `This vehicle is declared for ${d.gate_code}, not ${gate}`, {
+      throw new DomainError('CHECKIN.WRONG_GATE', msg('checkin.wrongGate', { declared: d.gate_code, gate }), {
         reference: d.reference,
         declaredGate: d.gate_code,
       });
     }
     if (d.status === 'in_yard' || d.status === 'cleared' || d.status === 'refused') {
-      throw new DomainError('CHECKIN.ALREADY_ARRIVED', `This vehicle is already in the yard (${d.status})`, {
+      throw new DomainError('CHECKIN.ALREADY_ARRIVED', msg('checkin.alreadyArrived', { status: d.status }), {
         reference: d.reference,
         status: d.status,
       });
@@ -94,7 +88,9 @@ export class CheckInService {
     if (d.status !== 'accepted') {
       throw new DomainError(
         'CHECKIN.NOT_ACCEPTED',
-        `No accepted declaration: ${NOT_ACCEPTED_REASONS[d.status] ?? d.status}`,
+        msg('checkin.notAccepted', {
+          reason: NOT_ACCEPTED_REASONS[d.status] ?? msg('checkin.reason.other', { status: d.status }),
+        }),
         {
           reference: d.reference,
           status: d.status,
@@ -110,7 +106,7 @@ export class CheckInService {
       if (typeof claims.sub !== 'string' || typeof claims.ver !== 'number') throw new Error('claims');
       return { declarationId: claims.sub, version: claims.ver };
     } catch {
-      throw new DomainError('CHECKIN.QR_INVALID', 'The QR code is not one this service issued, or it has expired');
+      throw new DomainError('CHECKIN.QR_INVALID', msg('checkin.qrInvalid'));
     }
   }
 }

@@ -33,10 +33,11 @@ import {
 import { ExitService } from './exit.service.js';
 import { toStepResponse } from './step.mapper.js';
 import { StepDecisionService } from './step-decision.service.js';
+import { msg } from '../../common/i18n/message.js';
 
 function agencyParam(raw: string): StepAgency {
   if (!(STEP_AGENCIES as readonly string[]).includes(raw)) {
-    throw DomainError.invalidField('agency', `must be one of ${STEP_AGENCIES.join(', ')}`);
+    throw DomainError.invalidField('agency', msg('field.oneOf', { allowed: STEP_AGENCIES }));
   }
   return raw as StepAgency;
 }
@@ -67,7 +68,7 @@ export class ClearanceController {
     @Param('gate') gate: string,
     @Body() body: CheckInRequestDto,
   ): Promise<CheckInResponseDto> {
-    if (!body.plate === !body.qrToken) throw DomainError.invalidField('plate', 'give exactly one of plate or qrToken');
+    if (!body.plate === !body.qrToken) throw DomainError.invalidField('plate', msg('field.plateOrQr'));
     const { declaration, steps } = await this.checkIns.checkIn(officer, gateParam(gate), body);
     return {
       declarationId: declaration.id,

@@ -8,6 +8,7 @@ import type { GateCode } from '../../common/domain/gate-code.js';
 import { type ClearanceSubject, DeclarationsRepository } from '../declarations/declarations.repository.js';
 import { ClearanceRepository } from './clearance.repository.js';
 import { officerActor } from './officer-actor.js';
+import { msg } from '../../common/i18n/message.js';
 
 export type ExitDestination = 'CN' | 'VN_INLAND';
 
@@ -31,14 +32,14 @@ export class ExitService {
     gate: GateCode,
     rawPlate: string,
   ): Promise<{ declaration: ClearanceSubject; destination: ExitDestination }> {
-    assertOfficerMay(officer, gate, ['border_guard', 'yard'], 'let vehicles out');
+    assertOfficerMay(officer, gate, ['border_guard', 'yard'], msg('action.letOut'));
     const plate = canonicalPlateField(rawPlate);
     return this.sql.dataSource.transaction(async (manager) => {
       const d = await this.declarations.findForClearance(manager, plate);
       if (!d || d.gate_code !== gate || !['in_yard', 'cleared', 'refused'].includes(d.status)) {
         throw new DomainError(
           'EXIT.NO_DECLARATION',
-          `This vehicle is not in the yard at ${gate}`,
+          msg('exit.notInYard', { gate }),
           d ? { status: d.status, gate: d.gate_code } : undefined,
         );
       }
@@ -46,7 +47,11 @@ export class ExitService {
         const outstanding = (await this.clearance.stepsIn(manager, d.id))
           .filter((s) => s.status !== 'passed')
           .map((s) => ({ agency: s.agency, kind: s.kind, status: s.status }));
-        throw new DomainError('EXIT.NOT_CLEARED', 'The vehicle is not cleared: steps are outstanding', { outstanding });
+        throw new DomainError(
+          'EXIT.NOT_CLEARED',
+          msg('exit.notCleared', { agencies: outstanding.map((s) => s.agency) }),
+          { outstanding },
+        );
       }
       const destination = exitDestination(d.direction, d.status as 'cleared' | 'refused');
       await transition(manager, {

@@ -11,6 +11,7 @@ import { ClearanceRepository, type StepRow } from './clearance.repository.js';
 import { goodsCategoryFor, vehicleClassFor } from './fees.js';
 import { officerActor } from './officer-actor.js';
 import { type Decision, DECISIONS, STEP_TRANSITIONS } from './routing.js';
+import { msg } from '../../common/i18n/message.js';
 
 export interface DecisionInput {
   decision: Decision;
@@ -38,31 +39,35 @@ export class StepDecisionService {
   ) {}
 
   async decide(officer: AuthenticatedOfficer, stepId: string, input: DecisionInput): Promise<DecisionResult> {
-    if (!isUuid(stepId)) throw new DomainError('STEP.NOT_FOUND', 'No such step');
+    if (!isUuid(stepId)) throw new DomainError('STEP.NOT_FOUND', msg('step.notFound'));
     return this.sql.dataSource.transaction(async (manager) => {
       const [peek] = await rowsIn<{ declaration_id: string }>(
         manager,
         'SELECT declaration_id FROM clearance_step WHERE id = $1',
         [stepId],
       );
-      if (!peek) throw new DomainError('STEP.NOT_FOUND', 'No such step');
+      if (!peek) throw new DomainError('STEP.NOT_FOUND', msg('step.notFound'));
       // Lock order everywhere: the declaration, then its steps, and the audit chain last (appendAudit), so
       // opening the next stage below never waits on a step while holding the chain.
       const declaration = await this.declarations.lockForClearance(manager, peek.declaration_id);
       const steps = await this.clearance.lockSteps(manager, peek.declaration_id);
       const step = steps.find((s) => s.id === stepId);
-      if (!declaration || !step) throw new DomainError('STEP.NOT_FOUND', 'No such step');
+      if (!declaration || !step) throw new DomainError('STEP.NOT_FOUND', msg('step.notFound'));
       this.authorize(officer, step);
 
       const to = DECISIONS[input.decision];
       if (!STEP_TRANSITIONS[step.status].includes(to) || declaration.status !== 'in_yard') {
-        throw new DomainError('STEP.ILLEGAL_DECISION', `A ${step.status} step cannot be decided "${input.decision}"`, {
-          stepStatus: step.status,
-          declarationStatus: declaration.status,
-        });
+        throw new DomainError(
+          'STEP.ILLEGAL_DECISION',
+          msg('step.illegalDecision', { status: step.status, decision: input.decision }),
+          {
+            stepStatus: step.status,
+            declarationStatus: declaration.status,
+          },
+        );
       }
       if (input.expectedVersion !== undefined && input.expectedVersion !== step.version) {
-        throw new DomainError('STEP.CONCURRENT_DECISION', 'The step changed since you read it; reload it', {
+        throw new DomainError('STEP.CONCURRENT_DECISION', msg('step.changed'), {
           expectedVersion: input.expectedVersion,
           version: step.version,
         });
@@ -70,7 +75,7 @@ export class StepDecisionService {
       const fee =
         step.kind === 'fee' && to === 'passed' ? await this.fee(manager, declaration, input.paymentReference) : null;
       const decided = await this.clearance.decide(manager, step, to, officer.id, input.note?.trim() || null, fee);
-      if (!decided) throw new DomainError('STEP.CONCURRENT_DECISION', 'Another decision on this step came first');
+      if (!decided) throw new DomainError('STEP.CONCURRENT_DECISION', msg('step.decidedByAnother'));
       await appendAudit(manager, {
         declarationId: declaration.id,
         action: `step.${to}`,
@@ -87,19 +92,17 @@ export class StepDecisionService {
     if (isSupervisorOf(officer, step.gate_code)) return;
     // Re-checked at decision time: an officer moved off the gate loses the steps they claimed there.
     if (!(officer.gates as readonly string[]).includes(step.gate_code)) {
-      throw new DomainError('AUTH.FORBIDDEN', `You are not posted at ${step.gate_code}`, { gate: step.gate_code });
+      throw new DomainError('AUTH.FORBIDDEN', msg('auth.notPosted', { gate: step.gate_code }), {
+        gate: step.gate_code,
+      });
     }
     if (step.claimed_by !== officer.id) {
-      throw new DomainError(
-        'STEP.NOT_YOURS',
-        'Only the officer who claimed this step, or a supervisor of the gate, can decide it',
-      );
+      throw new DomainError('STEP.NOT_YOURS', msg('step.notYours'));
     }
   }
 
   private async fee(manager: EntityManager, d: ClearanceSubject, paymentReference: string | undefined) {
-    if (!paymentReference?.trim())
-      throw DomainError.invalidField('paymentReference', 'is required to pass the fee step');
+    if (!paymentReference?.trim()) throw DomainError.invalidField('paymentReference', msg('field.paymentReference'));
     const vehicleClass = vehicleClassFor(d.cargo_gross_weight_kg);
     const goods = goodsCategoryFor({
       grossWeightKg: d.cargo_gross_weight_kg,

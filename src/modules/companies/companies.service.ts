@@ -6,6 +6,7 @@ import { isValidVnTaxCode, normaliseTaxCode } from '../../common/identifiers/ide
 import { ApiKeyEntity } from './api-key.entity.js';
 import { hashApiKey, issueApiKey, looksLikeApiKey } from './api-key.js';
 import { CompanyEntity } from './company.entity.js';
+import { msg } from '../../common/i18n/message.js';
 
 export interface AuthenticatedCompany {
   companyId: string;
@@ -28,10 +29,9 @@ export class CompaniesService {
   /** Creates a company with its first API key; the key's secret is returned once and never stored. */
   async create(name: string, taxCodeInput: string): Promise<{ id: string; apiKey: string }> {
     const taxCode = normaliseTaxCode(taxCodeInput);
-    if (!isValidVnTaxCode(taxCode)) throw DomainError.invalidField('taxCode', 'must be 10 or 13 digits');
+    if (!isValidVnTaxCode(taxCode)) throw DomainError.invalidField('taxCode', msg('field.taxCode'));
     const trimmed = name.trim();
-    if (trimmed.length === 0 || trimmed.length > 200)
-      throw DomainError.invalidField('name', 'must be 1-200 characters');
+    if (trimmed.length === 0 || trimmed.length > 200) throw DomainError.invalidField('name', msg('field.companyName'));
     return this.dataSource.transaction(async (manager) => {
       const company = await manager.save(manager.create(CompanyEntity, { name: trimmed, taxCode }));
       const key = issueApiKey();
@@ -42,7 +42,7 @@ export class CompaniesService {
 
   async createKey(companyId: string): Promise<{ apiKey: string; prefix: string }> {
     const exists = await this.companies.existsBy({ id: companyId });
-    if (!exists) throw new DomainError('REQUEST.VALIDATION_FAILED', 'company: no such company');
+    if (!exists) throw DomainError.invalidField('company', msg('field.noSuchCompany'));
     const key = issueApiKey();
     await this.apiKeys.insert({ companyId, keyPrefix: key.prefix, keyHash: key.hash });
     return { apiKey: key.secret, prefix: key.prefix };

@@ -14,6 +14,7 @@ import { transition } from './declaration-lifecycle.js';
 import type { DeclarationStatus } from './declaration-status.js';
 import type { AmendmentRequestRow, DeclarationRow } from './declarations.repository.js';
 import type { AmendDeclarationRequestDto } from './dto/amend-declaration.request.dto.js';
+import { msg } from '../../common/i18n/message.js';
 
 const AFTER_ARRIVAL: readonly DeclarationStatus[] = ['in_yard', 'cleared', 'refused'];
 
@@ -40,7 +41,7 @@ export class DeclarationChangesService {
 
   async amend(company: AuthenticatedCompany, id: string, dto: AmendDeclarationRequestDto): Promise<AmendOutcome> {
     if (!dto.expectedArrivalAt && !dto.vehicle && !dto.driver && !dto.cargo) {
-      throw DomainError.invalidField('body', 'give at least one of expectedArrivalAt, vehicle, driver, cargo');
+      throw DomainError.invalidField('body', msg('field.amendNothing'));
     }
     const actor: Actor = { ref: `company:${company.companyId}` };
     return this.sql.dataSource.transaction(async (manager) => {
@@ -56,7 +57,7 @@ export class DeclarationChangesService {
         return { kind: 'requested', request };
       }
       if (d.status !== 'submitted' && d.status !== 'accepted') {
-        throw new DomainError('DECLARATION.NOT_AMENDABLE', `A ${d.status} declaration cannot be amended`, {
+        throw new DomainError('DECLARATION.NOT_AMENDABLE', msg('declaration.notAmendable', { status: d.status }), {
           status: d.status,
         });
       }
@@ -93,7 +94,7 @@ export class DeclarationChangesService {
     await this.sql.dataSource.transaction(async (manager) => {
       const d = await this.lockOwned(manager, company, id);
       if (d.status !== 'submitted' && d.status !== 'accepted') {
-        throw new DomainError('DECLARATION.NOT_CANCELLABLE', `A ${d.status} declaration cannot be cancelled`, {
+        throw new DomainError('DECLARATION.NOT_CANCELLABLE', msg('declaration.notCancellable', { status: d.status }), {
           status: d.status,
         });
       }
@@ -114,7 +115,7 @@ export class DeclarationChangesService {
     decision: 'approve' | 'decline',
     note: string | undefined,
   ): Promise<AmendmentRequestRow> {
-    if (!isUuid(requestId)) throw new DomainError('AMENDMENT.NOT_FOUND', 'No such amendment request');
+    if (!isUuid(requestId)) throw new DomainError('AMENDMENT.NOT_FOUND', msg('amendment.notFound'));
     return this.sql.dataSource.transaction(async (manager) => {
       const [request] = await rowsIn<AmendmentRequestRow & { gate_code: string }>(
         manager,
@@ -122,12 +123,18 @@ export class DeclarationChangesService {
           WHERE a.id = $1 FOR UPDATE OF a`,
         [requestId],
       );
-      if (!request) throw new DomainError('AMENDMENT.NOT_FOUND', 'No such amendment request');
+      if (!request) throw new DomainError('AMENDMENT.NOT_FOUND', msg('amendment.notFound'));
       if (!isSupervisorOf(officer, request.gate_code)) {
-        throw new DomainError('AUTH.FORBIDDEN', `Only a supervisor of ${request.gate_code} decides amendment requests`);
+        throw new DomainError(
+          'AUTH.FORBIDDEN',
+          msg('auth.amendmentDecisionSupervisorsOnly', { gate: request.gate_code }),
+        );
       }
       if (request.status !== 'pending') {
-        throw new DomainError('AMENDMENT.ALREADY_DECIDED', `This request was already ${request.status}`);
+        throw new DomainError(
+          'AMENDMENT.ALREADY_DECIDED',
+          msg('amendment.alreadyDecided', { decision: request.status }),
+        );
       }
       const actor: Actor = { ref: `officer:${officer.id}`, agency: officer.agency };
       if (decision === 'approve') {
@@ -158,7 +165,7 @@ export class DeclarationChangesService {
 
   pendingAmendments(officer: AuthenticatedOfficer, gate: string): Promise<AmendmentRequestRow[]> {
     if (!isSupervisorOf(officer, gate))
-      throw new DomainError('AUTH.FORBIDDEN', `Only a supervisor of ${gate} sees amendment requests`);
+      throw new DomainError('AUTH.FORBIDDEN', msg('auth.amendmentListSupervisorsOnly', { gate }));
     return this.sql.rows<AmendmentRequestRow>(
       `SELECT a.* FROM amendment_request a JOIN declaration d ON d.id = a.declaration_id
         WHERE d.gate_code = $1 AND a.status = 'pending' ORDER BY a.requested_at LIMIT 500`,
@@ -174,7 +181,7 @@ export class DeclarationChangesService {
           [id.toLowerCase(), company.companyId],
         )
       : [];
-    if (!rows[0]) throw new DomainError('DECLARATION.NOT_FOUND', 'No such declaration');
+    if (!rows[0]) throw new DomainError('DECLARATION.NOT_FOUND', msg('declaration.notFound'));
     return rows[0];
   }
 
@@ -191,8 +198,7 @@ export class DeclarationChangesService {
       'UPDATE declaration SET version = version + 1 WHERE id = $1 AND version = $2 RETURNING version',
       [d.id, d.version],
     );
-    if (!row)
-      throw new DomainError('DECLARATION.CONCURRENT_CHANGE', 'The declaration changed meanwhile; reload and retry');
+    if (!row) throw new DomainError('DECLARATION.CONCURRENT_CHANGE', msg('declaration.concurrentChange'));
     await appendAudit(manager, { declarationId: d.id, action, actor, note });
     return row.version;
   }

@@ -3,6 +3,7 @@ import { classifyDriverDocument, normaliseContainerNumber } from '../../common/i
 import { PlateNumber } from '../../common/identifiers/plate-number.js';
 import { normaliseDocumentNumber } from '../watchlist/watchlist.service.js';
 import type { CargoRequestDto, DriverRequestDto, VehicleRequestDto } from './dto/submit-declaration.request.dto.js';
+import { msg } from '../../common/i18n/message.js';
 
 /** The parts of a declaration a company writes (and may amend), as validated DTO sections. */
 export interface DeclarationSections {
@@ -39,7 +40,7 @@ export function canonicaliseSections(s: DeclarationSections): DeclarationFields 
   if (plate.country !== s.vehicle.nationality) {
     throw DomainError.invalidField(
       'vehicle.nationality',
-      `is ${s.vehicle.nationality} but the plate is a ${plate.country} plate`,
+      msg('field.nationalityMismatch', { given: s.vehicle.nationality, country: plate.country }),
     );
   }
   const documentNumber = normaliseDocumentNumber(s.driver.documentNumber);
@@ -47,9 +48,7 @@ export function canonicaliseSections(s: DeclarationSections): DeclarationFields 
   if (!documentKind) {
     throw DomainError.invalidField(
       'driver.documentNumber',
-      s.driver.nationality === 'VN'
-        ? 'must be a 12-digit citizen ID (CCCD) or an 8-9 character passport number'
-        : 'must be an 18-character resident ID with a valid check character, or an 8-9 character passport number',
+      msg(s.driver.nationality === 'VN' ? 'field.documentVn' : 'field.documentCn'),
     );
   }
   return {

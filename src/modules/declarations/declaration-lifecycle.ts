@@ -3,6 +3,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { rowsIn } from '../../database/sql.js';
 import type { Actor } from './audit.js';
 import { canTransition, type DeclarationStatus, type ScreeningReason, timelineEntrySql } from './declaration-status.js';
+import { msg } from '../../common/i18n/message.js';
 
 export interface TransitionRequest {
   declarationId: string;
@@ -24,7 +25,7 @@ export interface TransitionRequest {
 export async function transition(manager: EntityManager, request: TransitionRequest): Promise<number> {
   const { declarationId, from, to, version, actor, reasons, note } = request;
   if (!canTransition(from, to)) {
-    throw new DomainError('DECLARATION.ILLEGAL_TRANSITION', `A declaration cannot move from ${from} to ${to}`, {
+    throw new DomainError('DECLARATION.ILLEGAL_TRANSITION', msg('declaration.illegalTransition', { from, to }), {
       from,
       to,
     });
@@ -59,7 +60,7 @@ export async function transition(manager: EntityManager, request: TransitionRequ
     ],
   );
   if (updated.length === 0) {
-    throw new DomainError('DECLARATION.CONCURRENT_CHANGE', 'The declaration changed meanwhile; reload and retry', {
+    throw new DomainError('DECLARATION.CONCURRENT_CHANGE', msg('declaration.concurrentChange'), {
       expectedStatus: from,
       expectedVersion: version,
     });

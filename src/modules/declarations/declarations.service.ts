@@ -22,6 +22,7 @@ import type { SubmitDeclarationRequestDto } from './dto/submit-declaration.reque
 import { IdempotencyService, requestHash } from './idempotency.service.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
 import { violatedConstraint } from '../../common/errors/violated-constraint.js';
+import { msg } from '../../common/i18n/message.js';
 
 const IDEMPOTENCY_KEY_CONSTRAINT = 'idempotency_record_pkey';
 
@@ -100,10 +101,7 @@ export class DeclarationsService {
   async qrPng(company: AuthenticatedCompany, id: string): Promise<Buffer> {
     const row = await this.findOwnedRow(company, id);
     if (row.status !== 'accepted') {
-      throw new DomainError(
-        'DECLARATION.NOT_ACCEPTED',
-        `Only an accepted declaration has a check-in code (this one is ${row.status})`,
-      );
+      throw new DomainError('DECLARATION.NOT_ACCEPTED', msg('declaration.qrNotAccepted', { status: row.status }));
     }
     return QRCode.toBuffer(await this.checkInToken(row), {
       type: 'png',
@@ -116,7 +114,7 @@ export class DeclarationsService {
   private async findOwnedRow(company: AuthenticatedCompany, id: string): Promise<DeclarationRow> {
     // Malformed ids and other companies' ids answer alike, so ids cannot be probed.
     const row = isUuid(id) ? await this.declarations.findOwned(company.companyId, id.toLowerCase()) : null;
-    if (!row) throw new DomainError('DECLARATION.NOT_FOUND', 'No such declaration');
+    if (!row) throw new DomainError('DECLARATION.NOT_FOUND', msg('declaration.notFound'));
     return row;
   }
 

@@ -4,6 +4,7 @@ import { type IdempotencyConfig, idempotencyConfig } from '../../config/config-g
 import { DomainError } from '../../common/errors/domain-error.js';
 import { stableStringify } from '../../common/http/stable-json.js';
 import { Sql } from '../../database/sql.js';
+import { msg } from '../../common/i18n/message.js';
 
 export interface EarlierAnswer {
   status: number;
@@ -38,9 +39,9 @@ export class IdempotencyService {
 
   static validateKey(key: string | string[] | undefined): string {
     if (key === undefined || key === '')
-      throw new DomainError('IDEMPOTENCY.KEY_MISSING', 'Idempotency-Key header is required');
+      throw new DomainError('IDEMPOTENCY.KEY_MISSING', msg('idempotency.keyMissing'));
     if (Array.isArray(key) || !KEY_PATTERN.test(key)) {
-      throw new DomainError('IDEMPOTENCY.KEY_INVALID', 'Idempotency-Key must be 1-255 visible ASCII characters');
+      throw new DomainError('IDEMPOTENCY.KEY_INVALID', msg('idempotency.keyInvalid'));
     }
     return key;
   }
@@ -59,18 +60,12 @@ export class IdempotencyService {
     );
     if (!record) return null;
     if (record.request_hash !== hash) {
-      throw new DomainError(
-        'IDEMPOTENCY.KEY_REUSED',
-        'This Idempotency-Key was already used with a different request body',
-      );
+      throw new DomainError('IDEMPOTENCY.KEY_REUSED', msg('idempotency.keyReused'));
     }
     if (record.state === 'completed')
       return { status: record.response_status ?? 202, body: record.response_body ?? {} };
     if (record.stale && (await this.releaseStale(companyId, key))) return null;
-    throw new DomainError(
-      'IDEMPOTENCY.IN_FLIGHT',
-      'A request with this Idempotency-Key is still being processed; retry shortly',
-    );
+    throw new DomainError('IDEMPOTENCY.IN_FLIGHT', msg('idempotency.inFlight'));
   }
 
   // 'in_flight' claims come only from releases before claims and answers became one statement: a process that

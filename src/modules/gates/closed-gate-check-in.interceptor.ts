@@ -6,6 +6,7 @@ import { officerMay } from '../auth/officer-access.js';
 import type { OfficerRequest } from '../auth/officer-auth.guard.js';
 import { GateStateService } from './gate-state.service.js';
 import { REFUSED_AT_CLOSED_GATE } from './refused-at-closed-gate.decorator.js';
+import { msg } from '../../common/i18n/message.js';
 
 /**
  * Refuses check-ins at a closed gate with 409 `GATE.CLOSED`, in front of the endpoint marked
@@ -31,7 +32,7 @@ export class ClosedGateCheckInInterceptor implements NestInterceptor {
       if (request.officer && officerMay(request.officer, gate, ['yard', 'border_guard'])) {
         const state = await this.gates.openState(gate);
         if (state && !state.open) {
-          throw new DomainError('GATE.CLOSED', `${gate} is closed: no check-ins until it reopens`, {
+          throw new DomainError('GATE.CLOSED', msg('gate.closed', { gate }), {
             gate,
             closedReason: state.closed_reason,
             closedAt: state.closed_at ? state.closed_at.toISOString() : null,

@@ -7,6 +7,7 @@ import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-acc
 import { GateEntity } from './gate.entity.js';
 import type { GateCode } from '../../common/domain/gate-code.js';
 import type { GateStateResponseDto } from './dto/gate.dto.js';
+import { msg } from '../../common/i18n/message.js';
 
 function toGate(gate: GateEntity): GateStateResponseDto {
   return {
@@ -50,7 +51,7 @@ export class GateStateService {
 
   /** Supervisors of the gate only. 409 `GATE.ALREADY_CLOSED` when it is closed already (the first reason stays). */
   async close(officer: AuthenticatedOfficer, gate: GateCode, reason: string): Promise<GateStateResponseDto> {
-    assertOfficerMay(officer, gate, [], 'close or open the gate');
+    assertOfficerMay(officer, gate, [], msg('action.closeOrOpenGate'));
     // The gate row is locked first, so two supervisors closing at once get one success and one 409.
     const closed = await this.dataSource.transaction(async (manager) => {
       const current = await manager.findOne(GateEntity, { where: { code: gate }, lock: { mode: 'pessimistic_write' } });
@@ -68,7 +69,7 @@ export class GateStateService {
       return { closed: await manager.findOneByOrFail(GateEntity, { code: gate }), current };
     });
     if (!closed.closed) {
-      throw new DomainError('GATE.ALREADY_CLOSED', `${gate} is already closed`, {
+      throw new DomainError('GATE.ALREADY_CLOSED', msg('gate.alreadyClosed', { gate }), {
         gate,
         closedReason: closed.current?.closedReason ?? null,
         closedAt: closed.current?.closedAt ? closed.current.closedAt.toISOString() : null,
@@ -80,7 +81,7 @@ export class GateStateService {
 
   /** Supervisors of the gate only. 409 `GATE.ALREADY_OPEN` when it is open. Clears the closure columns. */
   async open(officer: AuthenticatedOfficer, gate: GateCode): Promise<GateStateResponseDto> {
-    assertOfficerMay(officer, gate, [], 'close or open the gate');
+    assertOfficerMay(officer, gate, [], msg('action.closeOrOpenGate'));
     const result = await this.dataSource.transaction(async (manager) => {
       const was = await manager.findOne(GateEntity, { where: { code: gate }, lock: { mode: 'pessimistic_write' } });
       if (!was || was.open) return null;
@@ -91,7 +92,7 @@ export class GateStateService {
       );
       return { was, row: await manager.findOneByOrFail(GateEntity, { code: gate }) };
     });
-    if (!result) throw new DomainError('GATE.ALREADY_OPEN', `${gate} is already open`, { gate });
+    if (!result) throw new DomainError('GATE.ALREADY_OPEN', msg('gate.alreadyOpen', { gate }), { gate });
     // The gate row holds only the current closure; the log keeps who closed and who reopened it, and when.
     this.logger.info(
       {

@@ -9,6 +9,7 @@ import { GATE_CODES, type GateCode } from '../../common/domain/gate-code.js';
 import { AGENCIES, type Agency, isAgency } from './agency.js';
 import { violatedConstraint } from '../../common/errors/violated-constraint.js';
 import { OfficerEntity } from './officer.entity.js';
+import { msg } from '../../common/i18n/message.js';
 
 const USERNAME = /^[a-z0-9._-]{3,64}$/;
 export interface CreateOfficerInput {
@@ -57,14 +58,13 @@ export class OfficersService {
   /** Creates an officer; the username is lower-cased, gates deduplicated. 409 `CONFLICT.DUPLICATE` on a taken username. */
   async create(input: CreateOfficerInput): Promise<{ id: string }> {
     const username = input.username.toLowerCase();
-    if (!USERNAME.test(username))
-      throw DomainError.invalidField('username', 'must be 3-64 characters: letters, digits, ".", "_" or "-"');
+    if (!USERNAME.test(username)) throw DomainError.invalidField('username', msg('field.username'));
     const passwordProblem = passwordPolicyProblem(input.password);
     if (passwordProblem) throw DomainError.invalidField('password', passwordProblem);
-    if (!isAgency(input.agency)) throw DomainError.invalidField('agency', `must be one of ${AGENCIES.join(', ')}`);
+    if (!isAgency(input.agency)) throw DomainError.invalidField('agency', msg('field.oneOf', { allowed: AGENCIES }));
     const unknown = input.gates.filter((gate) => !(GATE_CODES as readonly string[]).includes(gate));
     if (input.gates.length === 0 || unknown.length > 0)
-      throw DomainError.invalidField('gates', `must be one or more of ${GATE_CODES.join(', ')}`);
+      throw DomainError.invalidField('gates', msg('field.oneOrMoreOf', { allowed: GATE_CODES }));
     const gates = GATE_CODES.filter((gate) => input.gates.includes(gate));
 
     const passwordHash = await hashPassword(input.password);
@@ -73,7 +73,7 @@ export class OfficersService {
       return { id: String(identifiers[0].id) };
     } catch (error) {
       const known = CONSTRAINT_ERRORS[violatedConstraint(error) ?? ''];
-      if (known) throw new DomainError(known.code, known.message);
+      if (known) throw new DomainError(known.code, known.text);
       throw error;
     }
   }

@@ -1,3 +1,4 @@
+import { msg } from '../../common/i18n/message.js';
 import { DUMMY_HASH, hashPassword, passwordPolicyProblem, verifyPassword } from './password.js';
 
 describe('passwords (scrypt)', () => {
@@ -58,7 +59,7 @@ describe('passwords (scrypt)', () => {
   });
 
   it('asks for 12 to 128 characters, counted as characters, not bytes', () => {
-    expect(passwordPolicyProblem('short')).toBe('must be 12-128 characters');
+    expect(passwordPolicyProblem('short')).toEqual(msg('field.passwordLength', { min: 12, max: 128 }));
     expect(passwordPolicyProblem('a'.repeat(11))).not.toBeNull();
     expect(passwordPolicyProblem('a'.repeat(12))).toBeNull();
     expect(passwordPolicyProblem('a'.repeat(128))).toBeNull();

@@ -1,3 +1,4 @@
+import { type Message, msg } from '../../common/i18n/message.js';
 import { randomBytes, scrypt, type ScryptOptions, timingSafeEqual } from 'node:crypto';
 
 const COST = 2 ** 15;
@@ -34,10 +35,10 @@ function derive(
 }
 
 /** Why a new password is refused, or null when it is acceptable. */
-export function passwordPolicyProblem(password: string): string | null {
+export function passwordPolicyProblem(password: string): Message | null {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH)
-    return `must be ${PASSWORD_MIN_LENGTH}-${PASSWORD_MAX_LENGTH} characters`;
+    return msg('field.passwordLength', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH });
   return null;
 }
 

@@ -5,6 +5,7 @@ import { isSupervisorOf, type AuthenticatedOfficer } from '../auth/officer-acces
 import { OFFICER_AUDIENCE, TokenError, TokenService } from '../auth/token.service.js';
 import { OfficersService } from '../officers/officers.service.js';
 import { QUEUE_BOARD_COOKIE, readCookie } from './queue-board.cookie.js';
+import { msg } from '../../common/i18n/message.js';
 
 export interface QueueBoardSession {
   officer: AuthenticatedOfficer;
@@ -27,17 +28,13 @@ export class QueueBoardAuth {
   /** Throws 401 (no, bad or expired token; inactive officer) or 403 (not a supervisor) as DomainErrors. */
   async supervisor(token: string | null): Promise<QueueBoardSession> {
     if (!token) {
-      throw new DomainError(
-        'AUTH.API_KEY_MISSING',
-        'A supervisor access token is required: open /admin/queues/login?token=<access token> or send ' +
-          'Authorization: Bearer <access token>',
-      );
+      throw new DomainError('AUTH.TOKEN_MISSING', msg('auth.queueBoardTokenMissing'));
     }
     const claims = await this.tokens.verify(OFFICER_AUDIENCE, token);
     const officer = await this.officers.findActive(claims.sub);
-    if (!officer) throw new DomainError('AUTH.TOKEN_INVALID', 'The officer of this token is no longer active');
+    if (!officer) throw new DomainError('AUTH.TOKEN_INVALID', msg('auth.officerInactive'));
     if (!officer.gates.some((gate) => isSupervisorOf(officer, gate))) {
-      throw new DomainError('AUTH.FORBIDDEN', 'Only supervisors may open the queue dashboard', {
+      throw new DomainError('AUTH.FORBIDDEN', msg('auth.queueBoardSupervisorsOnly'), {
         agency: officer.agency,
       });
     }

@@ -1,9 +1,11 @@
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { errorLanguage } from '../../common/http/error-language.js';
 import { toErrorBody } from '../../common/http/to-error-body.js';
 import type { QueueBoardAuth } from './queue-board-auth.service.js';
 import { queueBoardCookie } from './queue-board.cookie.js';
+import { msg } from '../../common/i18n/message.js';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 const LOGIN_ROUTE = `${QUEUE_BOARD_PATH}/login`;
@@ -28,7 +30,7 @@ export interface QueueBoardOptions {
 }
 
 function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
-  const { body, unexpected } = toErrorBody(error, String(request.id));
+  const { body, unexpected } = toErrorBody(error, String(request.id), errorLanguage(request, reply));
   if (unexpected) request.log.error({ err: error }, 'queue board authentication failed');
   return reply.status(body.statusCode).header('cache-control', 'no-store').send(body);
 }
@@ -72,7 +74,7 @@ export async function mountQueueBoard(
           return sendError(request, reply, error);
         }
         if (REFUSED_ROUTES.has(request.routeOptions.url ?? '')) {
-          const refused = new DomainError('AUTH.FORBIDDEN', 'This action is not offered on the queue dashboard');
+          const refused = new DomainError('AUTH.FORBIDDEN', msg('auth.queueBoardActionRefused'));
           return sendError(request, reply, refused);
         }
       });

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { errorLanguage } from '../../common/http/error-language.js';
 import { toErrorBody } from '../../common/http/to-error-body.js';
 import { type RateLimitConfig, rateLimitConfig } from '../../config/config-groups.js';
 import { hashApiKey, looksLikeApiKey } from '../companies/api-key.js';
@@ -15,6 +16,7 @@ import {
   type WindowDecision,
 } from './rate-limit.policy.js';
 import { RateLimitLeases } from './rate-limit-leases.service.js';
+import { msg } from '../../common/i18n/message.js';
 
 // Keys seen valid are remembered briefly, so a busy key costs no extra lookup; the guard still checks each request.
 const KNOWN_KEY_TTL_MS = 60_000;
@@ -57,10 +59,10 @@ export class RateLimiter {
     this.metrics.recordRateLimited(scope);
     const error = new DomainError(
       'RATE_LIMIT.EXCEEDED',
-      `Too many requests: at most ${limit} a minute; try again in ${verdict.retryAfterSeconds} s`,
+      msg('rateLimit.exceeded', { limit, seconds: verdict.retryAfterSeconds }),
       { limit, windowSeconds: RATE_LIMIT_WINDOW_MS / 1000, retryAfterSeconds: verdict.retryAfterSeconds },
     );
-    return reply.status(429).send(toErrorBody(error, String(request.id)).body);
+    return reply.status(429).send(toErrorBody(error, String(request.id), errorLanguage(request, reply)).body);
   }
 
   private async count(scope: RateLimitScope, subject: string, limit: number): Promise<WindowDecision | null> {

@@ -6,6 +6,7 @@ import { STEP_AGENCIES, type StepAgency } from '../officers/agency.js';
 import { eachDay } from './day-range.js';
 import type { DailyStatsItemDto, DailyStatsResponseDto, StepMinutesDto } from './dto/daily-stats.response.dto.js';
 import { DAILY_COUNTS, type DailyCount } from '../declarations/daily-figures.repository.js';
+import { msg } from '../../common/i18n/message.js';
 
 interface DailyStatsRow {
   day: string;
@@ -40,7 +41,7 @@ export class DailyStatsService {
   constructor(private readonly sql: Sql) {}
 
   async daily(officer: AuthenticatedOfficer, gate: GateCode, from: string, to: string): Promise<DailyStatsResponseDto> {
-    assertOfficerMay(officer, gate, [], 'read gate statistics');
+    assertOfficerMay(officer, gate, [], msg('action.readStats'));
     const rows = await this.sql.readRows<DailyStatsRow>(
       `SELECT day::text AS day, direction, counts, rejected_by_reason, step_minutes, computed_at
          FROM daily_stats WHERE gate_code = $1 AND day BETWEEN $2::date AND $3::date

@@ -1,4 +1,7 @@
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import type { ValidationOptions } from 'class-validator';
+import { type Message, msg } from '../../common/i18n/message.js';
+import type { ConstraintFailure } from '../../common/validation/field-problems.js';
+import { validateWith } from '../../common/validation/validators.js';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
@@ -49,22 +52,19 @@ export function chunkRange(from: string, to: string, size: number): { from: stri
 }
 
 /** What is wrong with the range `from`..`to` (each already a calendar day), or null when it is fine. */
-export function dayRangeProblem(from: string, to: string, maxDays: number): string | null {
-  if (daysInRange(from, to) === 0) return 'must not be before from';
-  if (daysInRange(from, to) > maxDays) return `must be at most ${maxDays} days after from (both included)`;
+export function dayRangeProblem(from: string, to: string, maxDays: number): Message | null {
+  if (daysInRange(from, to) === 0) return msg('field.notBeforeFrom');
+  if (daysInRange(from, to) > maxDays) return msg('field.rangeTooLong', { max: maxDays });
   return null;
 }
 
 /** A calendar day written `YYYY-MM-DD`. */
 export function IsCalendarDay(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isCalendarDay',
-      validator: {
-        validate: (value) => isCalendarDay(value),
-        defaultMessage: (args) => `${args?.property ?? 'value'} must be a calendar day written YYYY-MM-DD`,
-      },
-    },
+  return validateWith(
+    'isCalendarDay',
+    [],
+    ({ value }) => isCalendarDay(value),
+    () => msg('field.calendarDay'),
     options,
   );
 }
@@ -74,20 +74,16 @@ export function IsCalendarDay(options?: ValidationOptions): PropertyDecorator {
  * long. Says nothing when either end is not a calendar day (IsCalendarDay reports that, on its own field).
  */
 export function IsDayRangeEnd(fromProperty: string, maxDays: number, options?: ValidationOptions): PropertyDecorator {
-  const problem = (value: unknown, object: object): string | null => {
-    const from = (object as Record<string, unknown>)[fromProperty];
+  const problem = ({ value, object, constraints }: ConstraintFailure): Message | null => {
+    const from = (object as Record<string, unknown>)[String(constraints[0])];
     if (!isCalendarDay(value) || !isCalendarDay(from)) return null;
-    return dayRangeProblem(from, value, maxDays);
+    return dayRangeProblem(from, value, Number(constraints[1]));
   };
-  return ValidateBy(
-    {
-      name: 'isDayRangeEnd',
-      validator: {
-        validate: (value, args) => problem(value, args?.object ?? {}) === null,
-        defaultMessage: (args) =>
-          `${args?.property ?? 'value'} ${problem(args?.value, args?.object ?? {}) ?? 'is not a valid range end'}`,
-      },
-    },
+  return validateWith(
+    'isDayRangeEnd',
+    [fromProperty, maxDays],
+    (failure) => problem(failure) === null,
+    (failure) => problem(failure) ?? msg('field.calendarDay'),
     options,
   );
 }

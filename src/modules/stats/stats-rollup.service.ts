@@ -3,6 +3,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { Sql } from '../../database/sql.js';
 import { DailyFiguresRepository } from '../declarations/daily-figures.repository.js';
 import { chunkRange, isCalendarDay } from './day-range.js';
+import { msg } from '../../common/i18n/message.js';
 
 /** Longest range one rollup read covers; longer rebuilds run chunk by chunk. */
 const CHUNK_DAYS = 31;
@@ -62,9 +63,9 @@ export class StatsRollupService {
 
   /** Rebuilds any range of days for every gate (`stats:rebuild`). */
   async rebuild(from: string, to: string): Promise<RollupResult[]> {
-    if (!isCalendarDay(from)) throw DomainError.invalidField('from', 'must be a calendar day written YYYY-MM-DD');
-    if (!isCalendarDay(to)) throw DomainError.invalidField('to', 'must be a calendar day written YYYY-MM-DD');
-    if (to < from) throw DomainError.invalidField('to', 'must not be before from');
+    if (!isCalendarDay(from)) throw DomainError.invalidField('from', msg('field.calendarDay'));
+    if (!isCalendarDay(to)) throw DomainError.invalidField('to', msg('field.calendarDay'));
+    if (to < from) throw DomainError.invalidField('to', msg('field.notBeforeFrom'));
     const results: RollupResult[] = [];
     for (const gate of await this.declarations.gateCodes()) {
       results.push({ gate, from, to, rows: await this.rollup(gate, from, to) });

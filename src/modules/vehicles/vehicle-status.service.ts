@@ -7,6 +7,7 @@ import { type OpenStepRow, PublicStatusRepository } from '../declarations/public
 import type { CurrentStepResponseDto, VehicleStatusResponseDto } from './dto/vehicle-status.response.dto.js';
 import { estimateWait } from './wait-estimate.js';
 import type { VehicleStatusMessage } from '../events/event-sink.js';
+import { msg } from '../../common/i18n/message.js';
 
 @Injectable()
 export class VehicleStatusService {
@@ -18,7 +19,7 @@ export class VehicleStatusService {
   async statusOf(rawPlate: string): Promise<VehicleStatusResponseDto> {
     const plate = await this.resolve(rawPlate);
     const row = await this.declarations.statusByPlate(plate);
-    if (!row) throw new DomainError('VEHICLE.NOT_FOUND', 'No declaration for this plate');
+    if (!row) throw new DomainError('VEHICLE.NOT_FOUND', msg('vehicle.notFound'));
     return {
       plate: row.plate,
       plateDisplay: PlateNumber.tryParse(row.plate)?.display() ?? row.plate,
@@ -54,12 +55,9 @@ export class VehicleStatusService {
     const parsed = asPlateField('plate', () => PlateNumber.parseForLookup(raw));
     if ('plate' in parsed) return parsed.plate.value;
     const matches = await this.declarations.platesByShortPlate(parsed.partialCn);
-    if (matches.length === 0) throw new DomainError('VEHICLE.NOT_FOUND', 'No declaration for this plate');
+    if (matches.length === 0) throw new DomainError('VEHICLE.NOT_FOUND', msg('vehicle.notFound'));
     if (matches.length > 1) {
-      throw new DomainError(
-        'VEHICLE.AMBIGUOUS_PLATE',
-        'Several Chinese provinces have this plate; include the province character',
-      );
+      throw new DomainError('VEHICLE.AMBIGUOUS_PLATE', msg('vehicle.ambiguousPlate'));
     }
     return matches[0];
   }

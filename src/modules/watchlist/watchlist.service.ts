@@ -5,6 +5,7 @@ import { CONSTRAINT_ERRORS } from '../../common/errors/error-codes.js';
 import { Sql } from '../../database/sql.js';
 import { canonicalPlateField } from '../../common/validation/plate-field.js';
 import { type WatchlistKind, WatchlistEntryEntity } from './watchlist-entry.entity.js';
+import { msg } from '../../common/i18n/message.js';
 
 export interface WatchlistHit {
   kind: WatchlistKind;
@@ -28,14 +29,14 @@ export class WatchlistService {
 
   async add(kind: WatchlistKind, rawValue: string, reason: string): Promise<{ id: string; value: string }> {
     const value = kind === 'plate' ? canonicalPlateField(rawValue) : normaliseDocumentNumber(rawValue);
-    if (!value) throw DomainError.invalidField(kind, 'must not be empty');
-    if (!reason.trim()) throw DomainError.invalidField('reason', 'must not be empty');
+    if (!value) throw DomainError.invalidField(kind, msg('field.notEmpty'));
+    if (!reason.trim()) throw DomainError.invalidField('reason', msg('field.notEmpty'));
     try {
       const { identifiers } = await this.entries.insert({ kind, value, reason: reason.trim() });
       return { id: String(identifiers[0].id), value };
     } catch (error) {
       const known = CONSTRAINT_ERRORS[(error as { constraint?: string }).constraint ?? ''];
-      if (known) throw new DomainError(known.code, known.message);
+      if (known) throw new DomainError(known.code, known.text);
       throw error;
     }
   }

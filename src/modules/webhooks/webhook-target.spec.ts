@@ -1,3 +1,4 @@
+import { renderMessage } from '../../common/i18n/message.js';
 import { assertPublicHost, checkWebhookUrl, classifyAddress } from './webhook-target.js';
 
 describe('webhook target addresses', () => {
@@ -56,7 +57,7 @@ describe('webhook URL rules', () => {
   const refused = (url: string, allowPrivate = false): string => {
     const check = checkWebhookUrl(url, allowPrivate);
     if (check.ok) throw new Error(`${url} was accepted`);
-    return check.problem;
+    return renderMessage('en', check.problem);
   };
 
   it('accepts a public https URL and returns it normalised', () => {
@@ -72,7 +73,7 @@ describe('webhook URL rules', () => {
     expect(refused('ftp://hooks.example.com/', true)).toBe('must use https: or http:');
     expect(refused('https://user:pw@hooks.example.com/')).toBe('must not contain credentials');
     expect(refused('https://user@hooks.example.com/', true)).toBe('must not contain credentials');
-    expect(refused('hooks.example.com/path')).toBe('must be an absolute URL');
+    expect(refused('hooks.example.com/path')).toBe('must be an absolute URL, like https://example.com/hooks');
     expect(refused(`https://hooks.example.com/${'a'.repeat(2048)}`)).toBe('must be at most 2048 characters');
   });
 

@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP, isIPv4 } from 'node:net';
 import { embeddedIPv4, ipv6Groups } from '../../common/ipv6.js';
+import { type Message, msg } from '../../common/i18n/message.js';
 
 export const WEBHOOK_URL_MAX_LENGTH = 2048;
 
@@ -63,7 +64,7 @@ function isLocalhostName(hostname: string): boolean {
   return name === 'localhost' || name.endsWith('.localhost');
 }
 
-export type UrlCheck = { ok: true; url: string } | { ok: false; problem: string };
+export type UrlCheck = { ok: true; url: string } | { ok: false; problem: Message };
 
 /**
  * The registration rules for a webhook URL: parseable, at most 2048 characters, no credentials, `https:`
@@ -72,26 +73,27 @@ export type UrlCheck = { ok: true; url: string } | { ok: false; problem: string 
  */
 export function checkWebhookUrl(input: string, allowPrivateTargets: boolean): UrlCheck {
   if (input.length > WEBHOOK_URL_MAX_LENGTH)
-    return { ok: false, problem: `must be at most ${WEBHOOK_URL_MAX_LENGTH} characters` };
+    return { ok: false, problem: msg('field.urlTooLong', { max: WEBHOOK_URL_MAX_LENGTH }) };
   let url: URL;
   try {
     url = new URL(input);
   } catch {
-    return { ok: false, problem: 'must be an absolute URL' };
+    return { ok: false, problem: msg('field.urlNotAbsolute') };
   }
   const schemes = allowPrivateTargets ? ['https:', 'http:'] : ['https:'];
-  if (!schemes.includes(url.protocol)) return { ok: false, problem: `must use ${schemes.join(' or ')}` };
-  if (url.username || url.password) return { ok: false, problem: 'must not contain credentials' };
-  if (!url.hostname) return { ok: false, problem: 'must name a host' };
+  if (!schemes.includes(url.protocol))
+    return { ok: false, problem: msg(allowPrivateTargets ? 'field.urlHttpsOrHttp' : 'field.urlHttps') };
+  if (url.username || url.password) return { ok: false, problem: msg('field.urlCredentials') };
+  if (!url.hostname) return { ok: false, problem: msg('field.urlNoHost') };
   if (!allowPrivateTargets) {
-    if (isLocalhostName(url.hostname)) return { ok: false, problem: 'must not point at localhost' };
+    if (isLocalhostName(url.hostname)) return { ok: false, problem: msg('field.urlLocalhost') };
     if (isIP(url.hostname.replace(/^\[|\]$/g, '')) !== 0) {
       const kind = classifyAddress(url.hostname);
-      if (kind) return { ok: false, problem: `must not point at a ${kind} address` };
+      if (kind) return { ok: false, problem: msg('field.urlAddress', { kind }) };
     }
   }
   if (url.href.length > WEBHOOK_URL_MAX_LENGTH)
-    return { ok: false, problem: `must be at most ${WEBHOOK_URL_MAX_LENGTH} characters` };
+    return { ok: false, problem: msg('field.urlTooLong', { max: WEBHOOK_URL_MAX_LENGTH }) };
   return { ok: true, url: url.href };
 }
 

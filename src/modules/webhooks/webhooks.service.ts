@@ -13,15 +13,13 @@ import { toDeliveryResponse, toWebhookResponse } from './webhook.mapper.js';
 import type { WebhookEntity } from './webhook.entity.js';
 import { type AttemptRow, MAX_ACTIVE_WEBHOOKS } from './webhook.types.js';
 import { WebhooksRepository } from './webhooks.repository.js';
+import { msg } from '../../common/i18n/message.js';
 
 const DEFAULT_DELIVERY_LIMIT = 50;
 
-const notFound = (): DomainError => new DomainError('WEBHOOK.NOT_FOUND', 'No such webhook');
+const notFound = (): DomainError => new DomainError('WEBHOOK.NOT_FOUND', msg('webhook.notFound'));
 const limitReached = (): DomainError =>
-  new DomainError(
-    'WEBHOOK.LIMIT_REACHED',
-    `A company can have at most ${MAX_ACTIVE_WEBHOOKS} active webhooks; delete one first`,
-  );
+  new DomainError('WEBHOOK.LIMIT_REACHED', msg('webhook.limitReached', { max: MAX_ACTIVE_WEBHOOKS }));
 
 /** A company's webhooks: registration, listing, deletion, re-enabling, delivery history and redelivery. */
 @Injectable()
@@ -87,7 +85,7 @@ export class WebhooksService {
   /** Queues a delivered or failed delivery again (new job); the webhook must be active. */
   async redeliver(company: AuthenticatedCompany, id: string, deliveryId: string): Promise<WebhookDeliveryResponseDto> {
     if (!isUuid(id)) throw notFound();
-    if (!isUuid(deliveryId)) throw new DomainError('WEBHOOK.DELIVERY_NOT_FOUND', 'No such delivery for this webhook');
+    if (!isUuid(deliveryId)) throw new DomainError('WEBHOOK.DELIVERY_NOT_FOUND', msg('webhook.deliveryNotFound'));
     const outcome = await this.webhooks.requeue(company.companyId, id.toLowerCase(), deliveryId.toLowerCase());
     switch (outcome.kind) {
       case 'requeued':
@@ -95,14 +93,11 @@ export class WebhooksService {
       case 'no-webhook':
         throw notFound();
       case 'no-delivery':
-        throw new DomainError('WEBHOOK.DELIVERY_NOT_FOUND', 'No such delivery for this webhook');
+        throw new DomainError('WEBHOOK.DELIVERY_NOT_FOUND', msg('webhook.deliveryNotFound'));
       case 'webhook-not-active':
-        throw new DomainError('WEBHOOK.NOT_ACTIVE', 'The webhook is disabled; enable it before redelivering');
+        throw new DomainError('WEBHOOK.NOT_ACTIVE', msg('webhook.notActive'));
       case 'still-pending':
-        throw new DomainError(
-          'WEBHOOK.DELIVERY_PENDING',
-          'The delivery is still pending (being sent or waiting to retry); redeliver it once it is delivered or failed',
-        );
+        throw new DomainError('WEBHOOK.DELIVERY_PENDING', msg('webhook.deliveryPending'));
     }
   }
 

@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 
 import { IsPlate, IsTimestampNear } from '../../../common/validation/validators.js';
 import { DIRECTIONS, type Direction, GATE_CODES, type GateCode } from '../../../common/domain/gate-code.js';
 import { DECLARATION_STATUSES, type DeclarationStatus } from '../declaration-status.js';
+import { msg } from '../../../common/i18n/message.js';
 
 export class ListDeclarationsQueryDto {
   @ApiPropertyOptional({ enum: DECLARATION_STATUSES })
@@ -50,6 +51,6 @@ export class ListDeclarationsQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(200)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor is not a cursor this API issued' })
+  @Matches(/^[A-Za-z0-9_-]+$/, { context: { problem: msg('field.cursor') } })
   cursor?: string;
 }
