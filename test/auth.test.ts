@@ -255,11 +255,11 @@ describe('officer authentication', () => {
       });
     });
 
-    it('asks for a token when none is sent', async () => {
+    it('asks for an officer token when none is sent', async () => {
       const res = await me(t);
       expect(res.statusCode).toBe(401);
       expect(res.json()).toMatchObject({
-        code: 'AUTH.API_KEY_MISSING',
+        code: 'AUTH.TOKEN_MISSING',
         message: expect.stringContaining('officer access token'),
       });
     });
@@ -306,7 +306,7 @@ describe('officer authentication', () => {
         });
       }
       expect((await me(t, `Bearer ${await officerToken({ now: now - 3600 })}`)).json().message).toBe(
-        'The token has expired',
+        'The token has expired; log in again with POST /api/v1/auth/login',
       );
       expect((await me(t, `bearer ${token}`)).statusCode).toBe(200);
     });
@@ -347,7 +347,7 @@ describe('officer authentication', () => {
       expect(res.statusCode).toBe(403);
       expect(res.json()).toMatchObject({
         code: 'AUTH.WRONG_PRINCIPAL',
-        message: 'Company API keys cannot act as officers',
+        message: expect.stringMatching(/^Company API keys cannot act as officers: .*POST \/api\/v1\/auth\/login/),
       });
     });
 

@@ -43,10 +43,13 @@ const forbidden = (...codes: string[]): Outcome => ({ allowed: false, status: 40
 
 /** What anything but an officer token gets, whatever the endpoint. */
 function credentialOutcome(kind: Credential): Outcome {
-  if (kind === 'none') return { allowed: false, status: 401, codes: ['AUTH.API_KEY_MISSING'] };
+  if (kind === 'none') return { allowed: false, status: 401, codes: ['AUTH.TOKEN_MISSING'] };
   if (kind === 'company') return forbidden('AUTH.WRONG_PRINCIPAL');
   // The message tells the expired token (well-formed, rightly signed) from the others.
-  const message = kind === 'expired' ? 'The token has expired' : 'The token is not valid';
+  const message =
+    kind === 'expired'
+      ? 'The token has expired; log in again with POST /api/v1/auth/login'
+      : 'The token is not valid; log in with POST /api/v1/auth/login and send the accessToken it returns';
   return { allowed: false, status: 401, codes: ['AUTH.TOKEN_INVALID'], message };
 }
 

@@ -193,9 +193,9 @@ describe('metrics of one process running API and worker', () => {
     }
 
     it('answers 401 without a token, in the service error shape, for the page and its API alike', async () => {
-      await expectError(await get('/admin/queues'), 401, 'AUTH.API_KEY_MISSING');
-      await expectError(await get('/admin/queues/api/queues'), 401, 'AUTH.API_KEY_MISSING');
-      await expectError(await get('/admin/queues/login'), 401, 'AUTH.API_KEY_MISSING');
+      await expectError(await get('/admin/queues'), 401, 'AUTH.TOKEN_MISSING');
+      await expectError(await get('/admin/queues/api/queues'), 401, 'AUTH.TOKEN_MISSING');
+      await expectError(await get('/admin/queues/login'), 401, 'AUTH.TOKEN_MISSING');
       await expectError(await get('/admin/queues/login?token=not.a.token'), 401, 'AUTH.TOKEN_INVALID');
       await expectError(
         await get('/admin/queues', { cookie: 'bg_queue_board=not.a.token' }),

@@ -8,10 +8,23 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 // Far deeper than any valid body; bounds the walk below and whatever recurses after it.
 const MAX_DEPTH = 16;
 
+const TYPE_CONSTRAINTS = new Set([
+  'isDefined',
+  'isString',
+  'isInt',
+  'isBoolean',
+  'isObject',
+  'isArray',
+  'nestedValidation',
+]);
+
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const problems = Object.keys(error.constraints ?? {}).map((name) => problemOf(error, name));
+    const names = Object.keys(error.constraints ?? {});
+    // A value of the wrong type fails its range and length rules too; naming the type alone says what to fix.
+    const typeNames = names.filter((name) => TYPE_CONSTRAINTS.has(name));
+    const problems = (typeNames.length > 0 ? typeNames : names).map((name) => problemOf(error, name));
     const own =
       problems.length === 0
         ? []
