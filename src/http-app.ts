@@ -105,9 +105,18 @@ export async function createHttpApp(
       .setTitle('Border-gate declaration service')
       .setDescription(
         'Declarations of cargo-vehicle trips through Hữu Nghị and Tân Thanh (Lạng Sơn). Every error has the shape ' +
-          '`{statusCode, code, message, details?, requestId}`.',
+          '`{statusCode, code, message, details?, requestId}`; `message` in the language of Accept-Language.',
       )
       .setVersion('1')
+      .addGlobalParameters({
+        name: 'Accept-Language',
+        in: 'header',
+        required: false,
+        description:
+          'Language of error messages: `vi` (vi, vi-VN), `en` (en-*), `zh` (simplified Chinese: zh, zh-CN, zh-Hans-*); ' +
+          'q-values honoured. Anything else, or no header: English. Codes and field names never change.',
+        schema: { type: 'string', example: 'vi-VN,vi;q=0.9,en;q=0.5' },
+      })
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Company API key (bgk_…)' }, 'company')
       .addBearerAuth(
         {

@@ -408,7 +408,7 @@ describe('officer authentication', () => {
       for (const [change, field] of cases) {
         await expect(officers.create({ ...valid, ...change })).rejects.toMatchObject({
           code: 'REQUEST.VALIDATION_FAILED',
-          details: [{ field, message: expect.any(String) }],
+          details: [{ field, problem: expect.objectContaining({ key: expect.any(String) }) }],
         });
       }
     });

@@ -248,3 +248,23 @@ describe('choosing the language', () => {
     expect(res.headers['content-language']).toBeUndefined();
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('documents Accept-Language on every operation, Content-Language on errors, and the new codes', async () => {
+    const doc = (await get('/api/docs-json')).json();
+    const operations = Object.values(doc.paths as Record<string, Record<string, any>>).flatMap((path) =>
+      Object.values(path),
+    );
+    expect(operations.length).toBeGreaterThan(20);
+    for (const operation of operations) {
+      expect(operation.parameters).toEqual(
+        expect.arrayContaining([expect.objectContaining({ name: 'Accept-Language', in: 'header' })]),
+      );
+    }
+    const stats = doc.paths['/api/v1/stats/daily'].get.responses;
+    expect(stats['403'].headers['Content-Language'].schema.enum).toEqual(['en', 'vi', 'zh']);
+    expect(doc.components.schemas.ErrorResponseDto.properties.code.enum).toEqual(
+      expect.arrayContaining(['AUTH.TOKEN_MISSING', 'AUTH.WRONG_PRINCIPAL', 'AUTH.API_KEY_MISSING']),
+    );
+  });
+});
