@@ -31,6 +31,7 @@ describe('message catalogs', () => {
 
 describe('renderMessage', () => {
   it('fills placeholders, numbers in each language’s habit', () => {
+    expect(renderMessage('vi', msg('field.urlTooLong', { max: 2048 }))).toBe('chỉ được dài tối đa 2048 ký tự');
     const limit = msg('rateLimit.exceeded', { limit: 18000, seconds: 12 });
     expect(renderMessage('en', limit)).toBe('Too many requests: at most 18,000 a minute; try again in 12 s');
     expect(renderMessage('vi', limit)).toBe(

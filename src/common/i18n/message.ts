@@ -24,11 +24,11 @@ type ParamsOf<K extends MessageKey> = Placeholders<(typeof en)[K]>;
 const CATALOGS: Record<Language, Catalog> = { en, vi, zh };
 const LIST_SEPARATOR: Record<Language, string> = { en: ', ', vi: ', ', zh: '、' };
 const SENTENCE_SEPARATOR: Record<Language, string> = { en: '; ', vi: '; ', zh: '；' };
-// The glossary's habits: 18,000 in English and Chinese, 18.000 in Vietnamese.
+// The glossary's habits: 18,000 in English and Chinese, 18.000 in Vietnamese; four digits stay together (2048).
 const NUMBERS: Record<Language, Intl.NumberFormat> = {
-  en: new Intl.NumberFormat('en-US'),
-  vi: new Intl.NumberFormat('vi-VN'),
-  zh: new Intl.NumberFormat('en-US'),
+  en: new Intl.NumberFormat('en-US', { useGrouping: 'min2' }),
+  vi: new Intl.NumberFormat('vi-VN', { useGrouping: 'min2' }),
+  zh: new Intl.NumberFormat('en-US', { useGrouping: 'min2' }),
 };
 const PLACEHOLDER = /\{(\w+)(?::(\w+))?\}/g;
 
