@@ -107,11 +107,12 @@ export const vi: Catalog = {
   'auth.tooManyAttempts': 'Tài khoản này đăng nhập sai quá nhiều lần; hãy thử lại sau {seconds} giây',
   'auth.notPosted': 'Bạn không được phân công tại {gate:gate}',
   'auth.agencyCannot': 'Cán bộ {agency:agency} không được {action}; việc này dành cho: {allowed:agency}',
-  'auth.amendmentDecisionSupervisorsOnly': 'Chỉ Chỉ huy {gate:gate} mới được quyết định yêu cầu sửa tờ khai',
-  'auth.amendmentListSupervisorsOnly': 'Chỉ Chỉ huy {gate:gate} mới được xem các yêu cầu sửa tờ khai',
+  'auth.amendmentDecisionSupervisorsOnly':
+    'Chỉ có Chỉ huy cửa khẩu tại {gate:gate} mới được quyết định yêu cầu sửa tờ khai',
+  'auth.amendmentListSupervisorsOnly': 'Chỉ có Chỉ huy cửa khẩu tại {gate:gate} mới được xem các yêu cầu sửa tờ khai',
   'auth.queueBoardTokenMissing':
     'Cần access token của Chỉ huy cửa khẩu: hãy mở /admin/queues/login?token=<access token> hoặc gửi Authorization: Bearer <access token>',
-  'auth.queueBoardSupervisorsOnly': 'Chỉ Chỉ huy cửa khẩu mới được mở bảng hàng đợi',
+  'auth.queueBoardSupervisorsOnly': 'Chỉ có Chỉ huy cửa khẩu mới được mở bảng hàng đợi',
   'auth.queueBoardActionRefused': 'Thao tác này không có trên bảng hàng đợi',
   'action.default': 'làm việc này',
   'action.readStats': 'xem thống kê của cửa khẩu',
