@@ -2,6 +2,7 @@ import pg from 'pg';
 import { DomainError } from '../errors/domain-error.js';
 import { msg } from '../i18n/message.js';
 import { toErrorBody } from './to-error-body.js';
+import { validationFailed } from './validation.pipe.js';
 
 describe('toErrorBody', () => {
   it('answers 503 with a retry hint when the database pool is exhausted or the database refuses connections', () => {
@@ -47,5 +48,38 @@ describe('toErrorBody', () => {
       body: { statusCode: 500, code: 'INTERNAL' },
       unexpected: true,
     });
+  });
+
+  it('renders the message and each field problem in the language asked for, field names and codes unchanged', () => {
+    const error = validationFailed([
+      { field: 'gate', problem: msg('field.oneOf', { allowed: ['HUU_NGHI', 'TAN_THANH'] }) },
+      { field: 'cargo.hsCode', problem: msg('field.hsCode') },
+    ]);
+    expect(toErrorBody(error, 'r6', 'zh').body).toEqual({
+      statusCode: 400,
+      code: 'REQUEST.VALIDATION_FAILED',
+      message: 'gate：必须是以下之一：HUU_NGHI、TAN_THANH（另有 1 处错误）',
+      details: [
+        { field: 'gate', message: '必须是以下之一：HUU_NGHI、TAN_THANH' },
+        { field: 'cargo.hsCode', message: '必须是 8 位 HS 编码，例如 08109050' },
+      ],
+      requestId: 'r6',
+    });
+    expect(error.message).toBe('gate: must be one of HUU_NGHI, TAN_THANH (and 1 more)');
+  });
+
+  it('says what to do about the errors Fastify raises before a route runs, in the language asked for', () => {
+    const unsupported = Object.assign(new Error('Unsupported Media Type: application/x-www-form-urlencoded'), {
+      code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+      statusCode: 415,
+    });
+    expect(toErrorBody(unsupported, 'r7', 'vi').body).toMatchObject({
+      statusCode: 415,
+      code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+      message: 'Hãy gửi nội dung dưới dạng JSON với header Content-Type: application/json',
+    });
+    expect(toErrorBody(unsupported, 'r7').body.message).toBe(
+      'Send the body as JSON with the header Content-Type: application/json',
+    );
   });
 });

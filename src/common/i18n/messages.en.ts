@@ -112,7 +112,7 @@ export const en = {
   'auth.officerInactive': 'The officer of this token is no longer active; ask an operator if this is a mistake',
   'auth.loginFailed': 'Username or password is incorrect',
   'auth.tooManyAttempts': 'Too many failed logins for this account; try again in {seconds} s',
-  'auth.notPosted': 'You are not posted at {gate}',
+  'auth.notPosted': 'You are not posted at {gate}; an operator can add the gate to your account',
   'auth.agencyCannot': '{agency:agency} officers cannot {action}; this is for: {allowed:agency}',
   'auth.amendmentDecisionSupervisorsOnly': 'Only a supervisor of {gate} decides amendment requests',
   'auth.amendmentListSupervisorsOnly': 'Only a supervisor of {gate} sees amendment requests',
@@ -131,7 +131,7 @@ export const en = {
   // Idempotency
   'idempotency.keyMissing':
     'Idempotency-Key header is required: send a new unique key (such as a UUID) per declaration, and the same key when you retry it',
-  'idempotency.keyInvalid': 'Idempotency-Key must be 1-255 visible ASCII characters',
+  'idempotency.keyInvalid': 'Idempotency-Key must be 1-255 visible ASCII characters, such as a UUID',
   'idempotency.keyReused':
     'This Idempotency-Key was already used with a different request body; use a new key for a different declaration',
   'idempotency.inFlight': 'A request with this Idempotency-Key is still being processed; retry shortly',
@@ -171,10 +171,11 @@ export const en = {
   'checkin.qrInvalid': 'The QR code is not one this service issued, or it has expired; check the vehicle in by plate',
   'step.notFound': 'No such step',
   'step.notYours': 'Only the officer who claimed this step, or a supervisor of the gate, can decide it',
-  'step.illegalDecision': 'A step that is {status:step} cannot be decided "{decision}"',
+  'step.illegalDecision':
+    'A step that is {status:step} cannot be decided "{decision}"; reload it to see where it stands',
   'step.changed': 'The step changed since you read it; reload it',
   'step.decidedByAnother': 'Another decision on this step came first; reload it',
-  'exit.notInYard': 'This vehicle is not in the yard at {gate:gate}',
+  'exit.notInYard': 'This vehicle is not in the yard at {gate:gate}; check the plate and the gate',
   'exit.notCleared': 'The vehicle is not cleared: steps are outstanding ({agencies:agency})',
   'gate.closed': '{gate:gate} is closed: no check-ins until it reopens',
   'gate.alreadyClosed': '{gate:gate} is already closed',
@@ -185,7 +186,7 @@ export const en = {
   'vehicle.ambiguousPlate': 'Several Chinese provinces have this plate; include the province character',
   'webhook.notFound': 'No such webhook (a webhook of another company is not shown); check the id',
   'webhook.limitReached': 'A company can have at most {max} active webhooks; delete one first',
-  'webhook.deliveryNotFound': 'No such delivery for this webhook',
+  'webhook.deliveryNotFound': 'No such delivery for this webhook; GET /api/v1/webhooks/<id>/deliveries lists them',
   'webhook.notActive': 'The webhook is disabled; enable it before redelivering',
   'webhook.deliveryPending':
     'The delivery is still pending (being sent or waiting to retry); redeliver it once it is delivered or failed',

@@ -105,7 +105,8 @@ export const vi: Catalog = {
   'auth.officerInactive': 'Cán bộ của token này không còn hoạt động; nếu có nhầm lẫn hãy liên hệ đơn vị vận hành',
   'auth.loginFailed': 'Tên đăng nhập hoặc mật khẩu không đúng',
   'auth.tooManyAttempts': 'Tài khoản này đăng nhập sai quá nhiều lần; hãy thử lại sau {seconds} giây',
-  'auth.notPosted': 'Bạn không được phân công tại {gate:gate}',
+  'auth.notPosted':
+    'Bạn không được phân công tại {gate:gate}; đơn vị vận hành có thể thêm cửa khẩu này vào tài khoản của bạn',
   'auth.agencyCannot': 'Cán bộ {agency:agency} không được {action}; việc này dành cho: {allowed:agency}',
   'auth.amendmentDecisionSupervisorsOnly':
     'Chỉ có Chỉ huy cửa khẩu tại {gate:gate} mới được quyết định yêu cầu sửa tờ khai',
@@ -124,7 +125,7 @@ export const vi: Catalog = {
 
   'idempotency.keyMissing':
     'Cần header Idempotency-Key: hãy gửi một key mới, duy nhất (ví dụ một UUID) cho mỗi tờ khai, và gửi lại đúng key đó khi thử lại',
-  'idempotency.keyInvalid': 'Idempotency-Key phải gồm 1-255 ký tự ASCII nhìn thấy được',
+  'idempotency.keyInvalid': 'Idempotency-Key phải gồm 1-255 ký tự ASCII nhìn thấy được, ví dụ một UUID',
   'idempotency.keyReused':
     'Idempotency-Key này đã được dùng với một nội dung yêu cầu khác; hãy dùng key mới cho tờ khai khác',
   'idempotency.inFlight': 'Yêu cầu có Idempotency-Key này vẫn đang được xử lý; hãy thử lại sau ít giây',
@@ -161,10 +162,11 @@ export const vi: Catalog = {
   'checkin.qrInvalid': 'Mã QR không do hệ thống này cấp hoặc đã hết hạn; hãy cho xe vào bãi theo biển số',
   'step.notFound': 'Không có bước xử lý này',
   'step.notYours': 'Chỉ cán bộ đã nhận bước này, hoặc Chỉ huy cửa khẩu, mới được quyết định',
-  'step.illegalDecision': 'Bước đang ở trạng thái {status:step} không thể quyết định "{decision}"',
+  'step.illegalDecision':
+    'Bước đang ở trạng thái {status:step} không thể quyết định "{decision}"; hãy tải lại để xem trạng thái hiện tại',
   'step.changed': 'Bước xử lý đã thay đổi từ lúc bạn xem; hãy tải lại',
   'step.decidedByAnother': 'Đã có quyết định khác cho bước này trước; hãy tải lại',
-  'exit.notInYard': 'Phương tiện này không ở trong bãi tại {gate:gate}',
+  'exit.notInYard': 'Phương tiện này không ở trong bãi tại {gate:gate}; hãy kiểm tra biển số và cửa khẩu',
   'exit.notCleared': 'Phương tiện chưa hoàn thành thủ tục: còn các bước chưa xong ({agencies:agency})',
   'gate.closed': '{gate:gate} đang tạm đóng: không cho xe vào bãi cho đến khi mở lại',
   'gate.alreadyClosed': '{gate:gate} đã tạm đóng rồi',
@@ -174,7 +176,8 @@ export const vi: Catalog = {
   'vehicle.ambiguousPlate': 'Biển số này có ở nhiều tỉnh của Trung Quốc; hãy nhập cả ký tự tỉnh',
   'webhook.notFound': 'Không có webhook này (webhook của doanh nghiệp khác không được hiển thị); hãy kiểm tra mã',
   'webhook.limitReached': 'Mỗi doanh nghiệp chỉ có tối đa {max} webhook đang hoạt động; hãy xóa bớt một webhook trước',
-  'webhook.deliveryNotFound': 'Webhook này không có lần gửi này',
+  'webhook.deliveryNotFound':
+    'Webhook này không có lần gửi này; GET /api/v1/webhooks/<id>/deliveries liệt kê các lần gửi',
   'webhook.notActive': 'Webhook đang bị tắt; hãy bật lại trước khi gửi lại',
   'webhook.deliveryPending':
     'Lần gửi vẫn đang chờ (đang gửi hoặc chờ thử lại); hãy gửi lại khi nó đã gửi xong hoặc đã thất bại',

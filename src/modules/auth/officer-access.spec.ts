@@ -30,7 +30,7 @@ describe('officer access', () => {
 
   it('refuses an officer not posted at the gate, saying so', () => {
     const error = refusal(() => assertOfficerMay(officer('customs'), 'TAN_THANH', ['customs']));
-    expect(error.message).toBe('You are not posted at TAN_THANH');
+    expect(error.message).toBe('You are not posted at TAN_THANH; an operator can add the gate to your account');
     expect(officerMay(officer('customs'), 'TAN_THANH', ['customs'])).toBe(false);
   });
 
@@ -56,7 +56,7 @@ describe('officer access', () => {
     expect(() => assertOfficerMay(supervisor, 'TAN_THANH', ['quarantine'])).not.toThrow();
     expect(() => assertOfficerMay(supervisor, 'TAN_THANH', [])).not.toThrow();
     expect(refusal(() => assertOfficerMay(supervisor, 'HUU_NGHI', ['quarantine'])).message).toBe(
-      'You are not posted at HUU_NGHI',
+      'You are not posted at HUU_NGHI; an operator can add the gate to your account',
     );
   });
 
