@@ -74,7 +74,13 @@ describe('officer answers', () => {
 
       expect(await queueRow('customs', d.id)).toMatchObject({ ...vehicle, perishable: false, feeQuote: null });
       const step = await claimFor('customs', d.id);
-      expect(step).toMatchObject({ ...vehicle, agency: 'customs', status: 'claimed', perishable: false, feeQuote: null });
+      expect(step).toMatchObject({
+        ...vehicle,
+        agency: 'customs',
+        status: 'claimed',
+        perishable: false,
+        feeQuote: null,
+      });
 
       const decided = await pass(step, crew.customs);
       expect(decided.statusCode).toBe(200);
@@ -246,23 +252,26 @@ describe('officer answers', () => {
   });
 
   describe('gate codes in any letter case', () => {
-    it.each(['huu_nghi', 'Huu_Nghi'])('%s in a path: queue, claim, check-in and board answer HUU_NGHI', async (gate) => {
-      const d = await accepted({ cargo: machines });
-      const checkIn = await postAs(t, crew.yard, `/api/v1/gates/${gate}/check-ins`, { plate: d.vehicle.plate });
-      expect(checkIn.statusCode).toBe(201);
-      expect(checkIn.json()).toMatchObject({ reference: d.reference, status: 'in_yard' });
+    it.each(['huu_nghi', 'Huu_Nghi'])(
+      '%s in a path: queue, claim, check-in and board answer HUU_NGHI',
+      async (gate) => {
+        const d = await accepted({ cargo: machines });
+        const checkIn = await postAs(t, crew.yard, `/api/v1/gates/${gate}/check-ins`, { plate: d.vehicle.plate });
+        expect(checkIn.statusCode).toBe(201);
+        expect(checkIn.json()).toMatchObject({ reference: d.reference, status: 'in_yard' });
 
-      expect((await queueRow('customs', d.id, gate)).gate).toBe('HUU_NGHI');
-      const step = await claimFor('customs', d.id, gate);
-      expect(step.gate).toBe('HUU_NGHI');
-      expect((await pass(step, crew.customs)).statusCode).toBe(200);
+        expect((await queueRow('customs', d.id, gate)).gate).toBe('HUU_NGHI');
+        const step = await claimFor('customs', d.id, gate);
+        expect(step.gate).toBe('HUU_NGHI');
+        expect((await pass(step, crew.customs)).statusCode).toBe(200);
 
-      const board = await t.request({ method: 'GET', url: `/api/v1/gates/${gate}/board` });
-      expect(board.statusCode).toBe(200);
-      expect(board.json().gate).toBe('HUU_NGHI');
-      const amendments = await get(`/api/v1/gates/${gate}/amendment-requests`, crew.supervisor);
-      expect(amendments.statusCode).toBe(200);
-    });
+        const board = await t.request({ method: 'GET', url: `/api/v1/gates/${gate}/board` });
+        expect(board.statusCode).toBe(200);
+        expect(board.json().gate).toBe('HUU_NGHI');
+        const amendments = await get(`/api/v1/gates/${gate}/amendment-requests`, crew.supervisor);
+        expect(amendments.statusCode).toBe(200);
+      },
+    );
 
     it.each(['huu_nghi', 'Huu_Nghi'])('%s in a body and a query is taken as HUU_NGHI', async (gate) => {
       const res = await submit(t, company.apiKey, declarationBody({ gate, cargo: machines }));

@@ -6,7 +6,7 @@ export type Direction = (typeof DIRECTIONS)[number];
 
 /**
  * The gate a client means, in any letter case (`huu_nghi`, `Huu_Nghi` → `HUU_NGHI`), or null. ASCII only:
- * `toUpperCase` would also turn a dotless `ı` or a long `ſ` into I and S.
+ * `toUpperCase` would also turn a dotless `ı` into an I.
  */
 export function parseGateCode(raw: unknown): GateCode | null {
   if (typeof raw !== 'string' || !/^[A-Za-z_]+$/.test(raw)) return null;
