@@ -3,6 +3,7 @@ import { goodsCategoryFor, vehicleClassFor } from '../src/modules/clearance/fees
 import { getDeclaration, settled, submit } from './support/api.js';
 import { expectError } from './support/errors.js';
 import { declarationBody, fruit, machines } from './support/factories.js';
+import { emptyQueues } from './support/queues.js';
 import { officer, postAs, startWithGateCrew, type AgencyName, type TestOfficer } from './support/officers.js';
 import type { TestApp, TestCompany } from './support/test-app.js';
 
@@ -15,7 +16,11 @@ describe('officer answers', () => {
   let crew: Record<AgencyName, TestOfficer>;
 
   beforeAll(async () => ({ t, company, crew } = await startWithGateCrew('HUU_NGHI')));
-  afterAll(() => t.close());
+  afterAll(async () => {
+    // Later test files on this database find this gate's queues empty.
+    await emptyQueues(t, 'HUU_NGHI', crew, 'cleared away by officer-answers.test');
+    await t.close();
+  });
 
   const get = (url: string, who: TestOfficer) => t.request({ method: 'GET', url, headers: who.headers });
 
