@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsPlate, IsTimestampNear } from '../../../common/validation/validators.js';
 import { DIRECTIONS, type Direction, GATE_CODES, type GateCode } from '../../../common/domain/gate-code.js';
+import { IsGateCode } from '../../../common/validation/gate-field.js';
 import { DECLARATION_STATUSES, type DeclarationStatus } from '../declaration-status.js';
 import { msg } from '../../../common/i18n/message.js';
 
@@ -19,9 +20,9 @@ export class ListDeclarationsQueryDto {
   @IsPlate('vehicle')
   plate?: string;
 
-  @ApiPropertyOptional({ enum: GATE_CODES })
+  @ApiPropertyOptional({ enum: GATE_CODES, description: 'Any letter case (`huu_nghi`)' })
   @IsOptional()
-  @IsIn(GATE_CODES)
+  @IsGateCode()
   gate?: GateCode;
 
   @ApiPropertyOptional({ enum: DIRECTIONS })
