@@ -13,6 +13,10 @@ function* sources(dir) {
   }
 }
 
+if (mtime('dist/src/cli.js') === undefined) {
+  process.stderr.write('dist/ has no build: run `npm run build`, then the command again\n');
+  process.exit(1);
+}
 for (const root of ['src', 'migrations']) {
   for (const source of sources(root)) {
     const built = mtime(join('dist', source.replace(/\.ts$/, '.js')));
