@@ -3,12 +3,13 @@ import 'reflect-metadata';
 import { type DynamicModule, type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
+import { CliFailure, EXIT, failure, UsageError } from './cli-failure.js';
 import { renderResult } from './cli-output.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
-import { databaseLabel, connectionProblem } from './config/connection-problem.js';
-import { EXIT_CONFIG, loadSettingsOrExit } from './config/entry-point.js';
-import { DomainError, type FieldProblem } from './common/errors/domain-error.js';
+import { databaseLabel } from './config/connection-problem.js';
+import { loadSettingsOrExit } from './config/entry-point.js';
+import { DomainError } from './common/errors/domain-error.js';
 import { CONSTRAINT_ERRORS } from './common/errors/error-codes.js';
 import { violatedConstraint } from './common/errors/violated-constraint.js';
 import { createLogger, loggingModule, nestLogger } from './common/logging/logger.js';
@@ -32,16 +33,8 @@ import { WatchlistService } from './modules/watchlist/watchlist.service.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuditVerifier } from './modules/audit/audit-verifier.service.js';
 
-/** Exit codes (docs/operations.md, "Operator commands"): scripts test them, so they never change meaning. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, alreadyExists: 3, config: EXIT_CONFIG } as const;
-
 type Options = Record<string, string | undefined>;
 type Command = (app: INestApplicationContext, o: Options) => Promise<unknown>;
-
-class UsageError extends Error {}
-
-/** A refusal whose message says what to fix. */
-class CliFailure extends Error {}
 
 /** A create found the record already there: the record goes to stdout (never a secret), the message to stderr. */
 class AlreadyExists {
@@ -243,32 +236,6 @@ function usage(name?: string): string {
   return `usage (add --json for one JSON line on a terminal too):\n${lines.join('\n')}`;
 }
 
-/** `taxCode` → `--tax-code`: a field the service names, as the option the operator typed. */
-const asOption = (field: string): string => `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-
-/** The message for a failure, and its exit code: what went wrong in words that say what to fix. */
-function failure(error: unknown, name: string, config: AppConfig): { message: string; exit: number } {
-  if (error instanceof UsageError) return { message: `${error.message}\n${usage(name)}`, exit: EXIT.usage };
-  if (error instanceof CliFailure) return { message: error.message, exit: EXIT.failed };
-  if (error instanceof DomainError) {
-    const fields = Array.isArray(error.details) && error.code === 'REQUEST.VALIDATION_FAILED' ? error.details : [];
-    const text = fields.length
-      ? fields.map((f: FieldProblem) => `${asOption(f.field)}: ${f.message}`).join('; ')
-      : error.message;
-    return { message: `${text} (${error.code})`, exit: EXIT.failed };
-  }
-  const constraint = CONSTRAINT_ERRORS[violatedConstraint(error) ?? ''];
-  if (constraint) return { message: `${constraint.message} (${constraint.code})`, exit: EXIT.failed };
-  const connection = connectionProblem(error, config);
-  if (connection) return { message: connection, exit: EXIT.failed };
-  const debug = config.app.logLevel === 'debug' || config.app.logLevel === 'trace';
-  if (debug) return { message: `${name} failed: ${(error as Error).stack ?? String(error)}`, exit: EXIT.failed };
-  return {
-    message: `${name} failed unexpectedly (${(error as Error).name ?? 'error'}); run it again with LOG_LEVEL=debug to see why`,
-    exit: EXIT.failed,
-  };
-}
-
 async function run(name: string, options: Options, json: boolean, config: AppConfig): Promise<number> {
   const logger = createLogger(config.app.logLevel === 'info' ? 'warn' : config.app.logLevel, 2);
   say(`database: ${databaseLabel(config.database.url)}`);
@@ -286,11 +253,11 @@ async function run(name: string, options: Options, json: boolean, config: AppCon
     }
     process.stdout.write(renderResult(result, json));
     if ((result as { ok?: unknown } | null)?.ok !== false) return EXIT.ok;
-    say(`${name}: the audit log's hash chain is broken (the first broken record is shown above)`);
+    say(`${name}: the audit log's hash chain is broken at the record shown; see the runbook in docs/operations.md`);
     return EXIT.failed;
   } catch (error) {
     const { message, exit } = failure(error, name, config);
-    say(message);
+    say(exit === EXIT.usage ? `${message}\n${usage(name)}` : message);
     return exit;
   } finally {
     await app?.close().catch(() => undefined);
