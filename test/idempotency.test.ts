@@ -10,6 +10,8 @@ describe('Idempotency-Key on every write', () => {
   let company: TestCompany;
   let crew: Record<AgencyName, TestOfficer>;
   let tanThanhSupervisor: TestOfficer;
+  /** Officers who claimed a step of this suite's trucks and may still hold it. */
+  const claimers: TestOfficer[] = [];
 
   beforeAll(async () => {
     t = await startTestApp({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' });
@@ -18,6 +20,29 @@ describe('Idempotency-Key on every write', () => {
     tanThanhSupervisor = await officer(t, 'supervisor', ['TAN_THANH']);
   });
   afterAll(async () => {
+    // Other suites list the queues at Hữu Nghị: every truck of this suite leaves the yard (refused, then out).
+    for (const agency of ['customs', 'quarantine', 'border_guard', 'yard'] as const) {
+      for (;;) {
+        const step = await asOfficer(crew[agency], `/api/v1/gates/HUU_NGHI/queues/${agency}/claim`);
+        if (step.statusCode !== 200) break;
+        await asOfficer(crew[agency], `/api/v1/steps/${step.json().id}/decision`, undefined, { decision: 'refuse' });
+      }
+    }
+    const claimed = await t.sql.rows<{ id: string; claimed_by: string }>(
+      `SELECT s.id, s.claimed_by FROM clearance_step s JOIN declaration d ON d.id = s.declaration_id
+        WHERE d.company_id = $1 AND d.status = 'in_yard' AND s.status = 'claimed'`,
+      [company.id],
+    );
+    for (const step of claimed) {
+      const claimer = claimers.find((c) => c.id === step.claimed_by)!;
+      await asOfficer(claimer, `/api/v1/steps/${step.id}/decision`, undefined, { decision: 'refuse' });
+    }
+    const refused = await t.sql.rows<{ plate: string }>(
+      `SELECT plate FROM declaration WHERE company_id = $1 AND status = 'refused'`,
+      [company.id],
+    );
+    for (const { plate } of refused)
+      await asOfficer(crew.border_guard, '/api/v1/gates/HUU_NGHI/exits', undefined, { plate });
     // Other suites check vehicles in at Tân Thanh: leave it open whatever happened here.
     await t.sql.rows(
       `UPDATE gate SET closed_at = NULL, closed_reason = NULL, closed_by = NULL WHERE code = 'TAN_THANH'`,
@@ -286,6 +311,7 @@ describe('Idempotency-Key on every write', () => {
     it('claim: the same key twice takes one step and replays it', async () => {
       await checkedIn();
       const claimer = await officer(t, 'customs', ['HUU_NGHI']);
+      claimers.push(claimer);
       const key = idempotencyKey();
       const first = await asOfficer(claimer, '/api/v1/gates/HUU_NGHI/queues/customs/claim', key);
       expect(first.statusCode).toBe(200);
