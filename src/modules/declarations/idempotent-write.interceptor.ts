@@ -19,6 +19,12 @@ interface StoredAnswer {
   body: unknown;
 }
 
+/** The claim of the request running in this async context; `running` ends with its handler. */
+interface ClaimScope {
+  claim: KeyClaim;
+  running: boolean;
+}
+
 /**
  * `Idempotency-Key` on the writes marked `@Idempotent()` (a global interceptor, after the auth guards). Without the
  * header nothing changes. With one, per company or per officer:
@@ -36,7 +42,7 @@ interface StoredAnswer {
  */
 @Injectable()
 export class IdempotentWriteInterceptor implements NestInterceptor, EntitySubscriberInterface {
-  private readonly claims = new AsyncLocalStorage<KeyClaim>();
+  private readonly scopes = new AsyncLocalStorage<ClaimScope>();
 
   constructor(
     private readonly keys: IdempotencyKeysRepository,
@@ -73,8 +79,8 @@ export class IdempotentWriteInterceptor implements NestInterceptor, EntitySubscr
 
   /** The fence: inside an idempotent write, its claim becomes `applied` in the transaction about to commit. */
   beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> | void {
-    const claim = this.claims.getStore();
-    if (claim) return this.markApplied(event, claim);
+    const scope = this.scopes.getStore();
+    if (scope?.running) return this.markApplied(event, scope.claim);
   }
 
   private async markApplied(event: TransactionCommitEvent, claim: KeyClaim): Promise<void> {
@@ -83,21 +89,25 @@ export class IdempotentWriteInterceptor implements NestInterceptor, EntitySubscr
 
   private async run(claim: KeyClaim, next: CallHandler, reply: FastifyReply): Promise<unknown> {
     let body: unknown;
+    // The handler runs in the claim's async context, where beforeTransactionCommit finds it. Work it leaves
+    // behind keeps that context, so the scope is closed when the handler is done.
+    const scope: ClaimScope = { claim, running: true };
     try {
-      // The handler runs in the claim's async context, where beforeTransactionCommit finds it.
-      body = await this.claims.run(claim, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
+      body = await this.scopes.run(scope, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
     } catch (error) {
+      scope.running = false;
       await this.releaseAfter(claim, error);
       throw error;
     }
+    scope.running = false;
     await this.keys.answer(claim, reply.statusCode, body);
     return body;
   }
 
   /**
-   * A refusal changed nothing (services refuse before their changes commit), so its key is free again. A failure
-   * (5xx) frees it only while nothing committed; an `applied` claim stays, answered IDEMPOTENCY.ANSWER_LOST once
-   * stale: running the same request again would repeat its effect.
+   * A refusal changed nothing (a service refuses before it writes, or after a transaction that wrote nothing), so
+   * its key is free again. A failure (5xx) frees it only while nothing committed; an `applied` claim stays,
+   * answered IDEMPOTENCY.ANSWER_LOST once stale: running the same request again would repeat its effect.
    */
   private async releaseAfter(claim: KeyClaim, error: unknown): Promise<void> {
     const refused = toErrorBody(error, '').body.statusCode < 500;
