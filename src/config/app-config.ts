@@ -94,6 +94,7 @@ export class Environment {
   @WholeNumber(1024, 10 * 1024 * 1024)
   HTTP_BODY_LIMIT_BYTES = 64 * 1024;
 
+  /** How long a claimed Idempotency-Key may stay unanswered before the same request may take it over. */
   @WholeNumber(1000, 3_600_000)
   IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS = 30_000;
 
