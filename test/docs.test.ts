@@ -15,8 +15,8 @@
  * - `localhost:3000` and `127.0.0.1:3000` become the loopback port of the service this test starts
  *   (APP_ROLE=all, its own QUEUE_PREFIX, from dist/src/main.js) on the database <TEST_DATABASE_URL>_docs;
  *   the session has the same DATABASE_URL, REDIS_URL and QUEUE_PREFIX, so `npm run cli` works on that database.
- * - `npm run [-s] cli -- …` runs `node dist/src/cli.js …` (what the script runs after its build: `npm test`
- *   has built dist/ already, and a build per command would cost seconds each).
+ * - `npm run [-s] cli -- …` runs `node dist/src/cli.js …`, the built CLI the script runs: `npm test` has built
+ *   dist/ already, and npm's own start-up (and any build step of the script) would cost seconds per command.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname } from 'node:path';

@@ -125,7 +125,7 @@ export interface BlockResult {
  * Runs a file's runnable blocks in order in one bash session (`set -euo pipefail`), so variables carry over
  * from block to block; the session stops at the first block that exits non-zero. `localhost:3000` and
  * `127.0.0.1:3000` become `baseUrl`'s host and port. `npm run [-s] cli -- …` runs `node dist/src/cli.js …`:
- * the suite has built `dist/`, and the script's own rebuild would cost seconds per command.
+ * the suite has built `dist/`, and npm's start-up per command would cost seconds.
  */
 export async function runBlocks(
   blocks: DocBlock[],
