@@ -1,12 +1,16 @@
+#!/usr/bin/env node
 import 'reflect-metadata';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config/app-config.js';
+import { CliFailure, EXIT, failure, UsageError } from './cli-failure.js';
+import { renderResult } from './cli-output.js';
+import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { databaseLabel } from './config/connection-problem.js';
+import { loadSettingsOrExit } from './config/entry-point.js';
 import { DomainError } from './common/errors/domain-error.js';
 import { CONSTRAINT_ERRORS } from './common/errors/error-codes.js';
-import { renderMessage } from './common/i18n/message.js';
 import { violatedConstraint } from './common/errors/violated-constraint.js';
 import { createLogger, loggingModule, nestLogger } from './common/logging/logger.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -28,12 +32,17 @@ import { WatchlistModule } from './modules/watchlist/watchlist.module.js';
 import { WatchlistService } from './modules/watchlist/watchlist.service.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuditVerifier } from './modules/audit/audit-verifier.service.js';
-import type { INestApplicationContext } from '@nestjs/common';
 
 type Options = Record<string, string | undefined>;
 type Command = (app: INestApplicationContext, o: Options) => Promise<unknown>;
 
-class UsageError extends Error {}
+/** A create found the record already there: the record goes to stdout (never a secret), the message to stderr. */
+class AlreadyExists {
+  constructor(
+    readonly record: object,
+    readonly message: string,
+  ) {}
+}
 
 function required(o: Options, name: string): string {
   const value = o[name];
@@ -48,38 +57,101 @@ function watchlistTarget(o: Options): { kind: 'plate' | 'document'; value: strin
   throw new UsageError('--plate or --document is required');
 }
 
-/** Each command prints one JSON line on stdout; logs go to stderr. */
+/** A unique constraint answered the create: the thing is there already. */
+function isDuplicate(error: unknown): boolean {
+  const code = error instanceof DomainError ? error.code : CONSTRAINT_ERRORS[violatedConstraint(error) ?? '']?.code;
+  return code === 'CONFLICT.DUPLICATE';
+}
+
+/** `--company` as an id or a tax code, resolved to the company. */
+async function company(app: INestApplicationContext, o: Options): Promise<{ id: string; taxCode: string }> {
+  const ref = required(o, 'company');
+  const found = await app.get(CompaniesService).find(ref);
+  if (!found)
+    throw new CliFailure(
+      `no company with id or tax code ${JSON.stringify(ref)}; give --company the id or the tax code company:create printed`,
+    );
+  return found;
+}
+
+/** Each command's result goes to stdout (renderResult); messages and logs go to stderr. */
 export const COMMANDS: Record<string, { usage: string; run: Command }> = {
   'company:create': {
-    usage: '--name "<name>" --tax-code <10 or 13 digits>',
-    run: (app, o) => app.get(CompaniesService).create(required(o, 'name'), required(o, 'tax-code')),
+    usage: '--name "<name>" --tax-code <10 or 13 digits>   (exit 3 if the tax code is taken: no key is made)',
+    run: async (app, o) => {
+      const companies = app.get(CompaniesService);
+      const [name, taxCode] = [required(o, 'name'), required(o, 'tax-code')];
+      try {
+        const created = await companies.create(name, taxCode);
+        process.stderr.write('the apiKey is shown only this once: store it now\n');
+        return created;
+      } catch (error) {
+        const existing = isDuplicate(error) ? await companies.find(taxCode) : null;
+        if (!existing) throw error;
+        return new AlreadyExists(
+          existing,
+          `a company with tax code ${existing.taxCode} already exists (id ${existing.id}, ${JSON.stringify(existing.name)}); ` +
+            `no key was made. For a new API key: npm run cli -- company:create-key --company ${existing.taxCode}`,
+        );
+      }
+    },
   },
   'company:create-key': {
-    usage: '--company <id>',
-    run: (app, o) => app.get(CompaniesService).createKey(required(o, 'company')),
+    usage: '--company <id or tax code>',
+    run: async (app, o) => {
+      const { id } = await company(app, o);
+      return { companyId: id, ...(await app.get(CompaniesService).createKey(id)) };
+    },
   },
   'company:revoke-key': {
-    usage: '--company <id> [--prefix <key prefix>]   (without --prefix: every key of the company)',
-    run: async (app, o) => ({ revoked: await app.get(CompaniesService).revokeKeys(required(o, 'company'), o.prefix) }),
+    usage: '--company <id or tax code> [--prefix <key prefix>]   (without --prefix: every key of the company)',
+    run: async (app, o) => {
+      const { id } = await company(app, o);
+      return { revoked: await app.get(CompaniesService).revokeKeys(id, o.prefix) };
+    },
   },
   'officer:create': {
     usage:
       '--username <name> --password <12-128 characters> --agency customs|border_guard|quarantine|yard|supervisor --gates HUU_NGHI[,TAN_THANH]',
-    run: (app, o) =>
-      app.get(OfficersService).create({
-        username: required(o, 'username'),
-        password: required(o, 'password'),
-        agency: required(o, 'agency'),
-        gates: required(o, 'gates')
-          .split(',')
-          .map((gate) => gate.trim()),
-      }),
+    run: async (app, o) => {
+      const officers = app.get(OfficersService);
+      const username = required(o, 'username');
+      try {
+        return await officers.create({
+          username,
+          password: required(o, 'password'),
+          agency: required(o, 'agency'),
+          gates: required(o, 'gates')
+            .split(',')
+            .map((gate) => gate.trim()),
+        });
+      } catch (error) {
+        const existing = isDuplicate(error) ? await officers.findByUsername(username) : null;
+        if (!existing) throw error;
+        return new AlreadyExists(
+          existing,
+          `officer ${JSON.stringify(existing.username)} already exists (id ${existing.id}, ${existing.agency} at ` +
+            `${existing.gates.join(', ')}); nothing was changed`,
+        );
+      }
+    },
   },
   'watchlist:add': {
     usage: '--plate <plate> | --document <number>  --reason "<why>"',
-    run: (app, o) => {
+    run: async (app, o) => {
+      const watchlist = app.get(WatchlistService);
       const { kind, value } = watchlistTarget(o);
-      return app.get(WatchlistService).add(kind, value, required(o, 'reason'));
+      try {
+        return await watchlist.add(kind, value, required(o, 'reason'));
+      } catch (error) {
+        const existing = isDuplicate(error) ? await watchlist.findActive(kind, value) : null;
+        if (!existing) throw error;
+        return new AlreadyExists(
+          existing,
+          `${kind} ${existing.value} is already on the watchlist (id ${existing.id}, reason ` +
+            `${JSON.stringify(existing.reason)}); nothing was changed`,
+        );
+      }
     },
   },
   'watchlist:remove': {
@@ -98,7 +170,8 @@ export const COMMANDS: Record<string, { usage: string; run: Command }> = {
     run: async (app, o) => {
       const id = required(o, 'id');
       const version = await app.get(DeclarationsRepository).resetFailedScreening(id);
-      if (version === null) throw new UsageError('no declaration with that id is waiting for screening');
+      if (version === null)
+        throw new CliFailure(`no declaration with id ${JSON.stringify(id)} is waiting for screening; check --id`);
       return { outcome: await app.get(ScreeningReconciler).redrive(id, version, true) };
     },
   },
@@ -114,15 +187,33 @@ export const COMMANDS: Record<string, { usage: string; run: Command }> = {
   },
 };
 
+const OPTIONS = [
+  'name',
+  'tax-code',
+  'company',
+  'prefix',
+  'plate',
+  'document',
+  'reason',
+  'id',
+  'username',
+  'password',
+  'agency',
+  'gates',
+  'from',
+  'to',
+] as const;
+
 @Module({})
 class CliModule {
-  static create(config: ReturnType<typeof loadConfig>, logger: ReturnType<typeof createLogger>): DynamicModule {
+  static create(config: AppConfig, logger: ReturnType<typeof createLogger>): DynamicModule {
     return {
       module: CliModule,
       imports: [
         ConfigModule.forRoot(config),
         loggingModule(logger),
-        DatabaseModule.forRoot(ENTITIES),
+        // An operator command never creates a database: a wrong DATABASE_URL is an error naming it, not an empty one.
+        DatabaseModule.forRoot(ENTITIES, { createDatabase: false }),
         QueueModule,
         CompaniesModule,
         DeclarationsModule,
@@ -137,72 +228,69 @@ class CliModule {
   }
 }
 
-function printUsage(): void {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  npm run cli -- ${name} ${c.usage}`);
-  process.stderr.write(`usage:\n${lines.join('\n')}\n`);
+const say = (line: string): void => void process.stderr.write(`${line}\n`);
+
+function usage(name?: string): string {
+  const names = name && COMMANDS[name] ? [name] : Object.keys(COMMANDS);
+  const lines = names.map((n) => `  npm run cli -- ${n} ${COMMANDS[n].usage}`);
+  return `usage (add --json for one JSON line on a terminal too):\n${lines.join('\n')}`;
 }
 
-async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  const command = name ? COMMANDS[name] : undefined;
-  if (!command) {
-    printUsage();
-    return 2;
-  }
-  const { values } = parseArgs({
-    args: rest,
-    options: Object.fromEntries(
-      [
-        'name',
-        'tax-code',
-        'company',
-        'prefix',
-        'plate',
-        'document',
-        'reason',
-        'id',
-        'username',
-        'password',
-        'agency',
-        'gates',
-        'from',
-        'to',
-      ].map((k) => [k, { type: 'string' as const }]),
-    ),
-    strict: true,
-  });
-  const config = loadConfig();
+async function run(name: string, options: Options, json: boolean, config: AppConfig): Promise<number> {
   const logger = createLogger(config.app.logLevel === 'info' ? 'warn' : config.app.logLevel, 2);
-  const app = await NestFactory.createApplicationContext(CliModule.create(config, logger), {
-    logger: nestLogger(logger),
-  });
+  say(`database: ${databaseLabel(config.database.url)}`);
+  let app: INestApplicationContext | undefined;
   try {
-    const result = await command.run(app, values);
-    process.stdout.write(`${JSON.stringify(result)}\n`);
-    return (result as { ok?: unknown } | null)?.ok === false ? 1 : 0; // audit:verify found a break
+    app = await NestFactory.createApplicationContext(CliModule.create(config, logger), {
+      logger: nestLogger(logger),
+      abortOnError: false, // a failed start is reported below, in one line
+    });
+    const result = await COMMANDS[name].run(app, options);
+    if (result instanceof AlreadyExists) {
+      process.stdout.write(renderResult(result.record, json));
+      say(result.message);
+      return EXIT.alreadyExists;
+    }
+    process.stdout.write(renderResult(result, json));
+    if ((result as { ok?: unknown } | null)?.ok !== false) return EXIT.ok;
+    say(`${name}: the audit log's hash chain is broken at the record shown; see the runbook in docs/operations.md`);
+    return EXIT.failed;
+  } catch (error) {
+    const { message, exit } = failure(error, name, config);
+    say(exit === EXIT.usage ? `${message}\n${usage(name)}` : message);
+    return exit;
   } finally {
-    await app.close();
+    await app?.close().catch(() => undefined);
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      process.stderr.write(`${(error as Error).message}\n`);
-      printUsage();
-      process.exit(2);
-    }
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78);
-    }
-    const constraint = CONSTRAINT_ERRORS[violatedConstraint(error) ?? ''];
-    const known =
-      error instanceof DomainError
-        ? { code: error.code, message: error.message }
-        : constraint && { code: constraint.code, message: renderMessage('en', constraint.text) };
-    process.stderr.write(`${JSON.stringify(known ?? { code: 'INTERNAL', message: (error as Error).message })}\n`);
-    process.exit(1);
-  },
-);
+function main(argv: string[]): Promise<number> | number {
+  const [name, ...rest] = argv;
+  if (name === 'help' || name === '--help' || name === '-h') {
+    say(usage());
+    return EXIT.ok;
+  }
+  if (!name || !COMMANDS[name]) {
+    say(`${name ? `unknown command ${JSON.stringify(name)}` : 'no command given'}\n${usage()}`);
+    return EXIT.usage;
+  }
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      options: {
+        ...Object.fromEntries(OPTIONS.map((k) => [k, { type: 'string' as const }])),
+        json: { type: 'boolean' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    say(`${(error as Error).message}\n${usage(name)}`);
+    return EXIT.usage;
+  }
+  const { json, ...options } = values;
+  const config = loadSettingsOrExit();
+  return run(name, options as Options, json === true || !process.stdout.isTTY, config);
+}
+
+void Promise.resolve(main(process.argv.slice(2))).then((code) => process.exit(code));

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { getPriority, setPriority } from 'node:os';
-import { ConfigError, Environment, loadConfig } from './config/app-config.js';
+import { type AppConfig, Environment } from './config/app-config.js';
+import { failureMessage, loadSettingsOrExit } from './config/entry-point.js';
 import type { Logger } from 'pino';
 import { createLogger } from './common/logging/logger.js';
 import { createHttpApp, createWorkerContext } from './http-app.js';
@@ -32,8 +33,7 @@ function lowerPriority(nice: number, logger: Logger): void {
   }
 }
 
-async function main(): Promise<void> {
-  const config = loadConfig();
+async function main(config: AppConfig): Promise<void> {
   const logger = createLogger(config.app.logLevel);
   forceExitAfterGrace(logger);
   if (config.auth.tokenSecret === new Environment().AUTH_TOKEN_SECRET) {
@@ -56,11 +56,8 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(78); // EX_CONFIG
-  }
-  process.stderr.write(`start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+const config = loadSettingsOrExit();
+main(config).catch((error: unknown) => {
+  process.stderr.write(`start-up failed: ${failureMessage(error, config)}\n`);
   process.exit(1);
 });

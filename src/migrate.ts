@@ -1,13 +1,12 @@
 import 'reflect-metadata';
-import { errorMessage } from './common/errors/error-message.js';
-import { loadConfig } from './config/app-config.js';
+import type { AppConfig } from './config/app-config.js';
+import { failureMessage, loadSettingsOrExit } from './config/entry-point.js';
 import { createLogger } from './common/logging/logger.js';
 import { ensureDatabaseExists, runMigrationsLocked } from './database/bootstrap.js';
 import { createDataSource } from './database/data-source.js';
 
 /** The one-shot migrate step (compose's `migrate` service): creates the database if needed, migrates, exits. */
-async function main(): Promise<void> {
-  const config = loadConfig();
+async function main(config: AppConfig): Promise<void> {
   const logger = createLogger(config.app.logLevel);
   await ensureDatabaseExists(config.database.url);
   const dataSource = createDataSource({
@@ -25,7 +24,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`migration failed: ${errorMessage(error)}\n`);
+const config = loadSettingsOrExit();
+main(config).catch((error: unknown) => {
+  process.stderr.write(`migration failed: ${failureMessage(error, config)}\n`);
   process.exit(1);
 });

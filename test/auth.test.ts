@@ -461,10 +461,8 @@ describe('officer authentication', () => {
       const bad = cli([...base, '--agency', 'police']);
       expect(bad.status).toBe(1);
       expect(bad.stdout).toBe('');
-      expect(JSON.parse(bad.stderr.trim().split('\n').pop()!)).toMatchObject({
-        code: 'REQUEST.VALIDATION_FAILED',
-        message: expect.stringContaining('agency'),
-      });
+      expect(bad.stderr).toContain('--agency: must be one of');
+      expect(bad.stderr).toContain('(REQUEST.VALIDATION_FAILED)');
       expect(bad.stderr).not.toContain(PASSWORD);
 
       const weak = cli([
@@ -495,7 +493,7 @@ describe('officer authentication', () => {
       expect(missing.stderr).toContain('--gates is required');
     });
 
-    it('refuses a duplicate username with CONFLICT.DUPLICATE', async () => {
+    it('answers a duplicate username with exit 3 and the existing officer, changing nothing', async () => {
       const officer = await createOfficer(t);
       const duplicate = cli([
         'officer:create',
@@ -508,11 +506,10 @@ describe('officer authentication', () => {
         '--gates',
         'HUU_NGHI',
       ]);
-      expect(duplicate.status).toBe(1);
-      expect(JSON.parse(duplicate.stderr.trim().split('\n').pop()!)).toEqual({
-        code: 'CONFLICT.DUPLICATE',
-        message: 'An officer with this username already exists',
-      });
+      expect(duplicate.status).toBe(3);
+      expect(JSON.parse(duplicate.stdout)).toMatchObject({ id: officer.id, username: officer.username });
+      expect(duplicate.stderr).toContain('already exists');
+      expect(duplicate.stdout + duplicate.stderr).not.toContain(PASSWORD);
     });
   });
 });

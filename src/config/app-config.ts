@@ -27,22 +27,39 @@ const toList = ({ value }: { value: unknown }): unknown =>
 const toBool = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
 
+// One message per setting, whichever of its checks fails: `PORT must be a whole number from 1 to 65535`, not
+// class-validator's three ("must not be greater than…; must not be less than…; must be an integer number").
+const decorate =
+  (...decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) => {
+    for (const d of decorators) d(target, key);
+  };
+
+function WholeNumber(min: number, max: number): PropertyDecorator {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return decorate(Transform(toInt), IsInt({ message }), Min(min, { message }), Max(max, { message }));
+}
+
+function TrueOrFalse(): PropertyDecorator {
+  return decorate(Transform(toBool), IsBoolean({ message: 'must be true or false' }));
+}
+
+function OneOf(values: readonly string[]): PropertyDecorator {
+  return IsIn(values as string[], { message: `must be one of ${values.join(', ')}` });
+}
+
 /** Every environment variable the service reads, with the defaults a fresh clone runs on. Listed in `.env.example`. */
 export class Environment {
-  @IsIn(APP_ROLES)
+  @OneOf(APP_ROLES)
   APP_ROLE: AppRole = 'all';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @WholeNumber(1, 65535)
   PORT = 3000;
 
-  @IsString()
-  @Matches(/^[\w.:-]+$/)
+  @Matches(/^[\w.:-]+$/, { message: 'must be a host name or IP address to listen on, like 0.0.0.0 or 127.0.0.1' })
   HOST = '0.0.0.0';
 
-  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @OneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
   @Matches(/^postgres(ql)?:\/\/\S+\/[\w-]+(\?\S*)?$/, {
@@ -54,21 +71,17 @@ export class Environment {
   // are served from them, round-robin. Empty: everything reads the primary.
   @Transform(toList)
   @IsArray()
-  @ArrayMaxSize(16)
+  @ArrayMaxSize(16, { message: 'must list at most 16 URLs' })
   @Matches(/^postgres(ql)?:\/\/\S+\/[\w-]+(\?\S*)?$/, {
     each: true,
     message: 'must be comma-separated postgres:// URLs ending in a database name',
   })
   DATABASE_REPLICA_URLS: string[] = [];
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @WholeNumber(1, 200)
   DATABASE_POOL_SIZE = 10;
 
-  @Transform(toBool)
-  @IsBoolean()
+  @TrueOrFalse()
   DATABASE_MIGRATE_ON_START = true;
 
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
@@ -78,64 +91,35 @@ export class Environment {
   @Matches(/^[\w-]{1,32}$/, { message: 'must be 1-32 letters, digits, _ or -' })
   QUEUE_PREFIX = 'bg';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1024)
-  @Max(10 * 1024 * 1024)
+  @WholeNumber(1024, 10 * 1024 * 1024)
   HTTP_BODY_LIMIT_BYTES = 64 * 1024;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1000)
-  @Max(3_600_000)
+  /** How long a claimed Idempotency-Key may stay unanswered before the same request may take it over. */
+  @WholeNumber(1000, 3_600_000)
   IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS = 30_000;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(7 * 24 * 60)
+  @WholeNumber(0, 7 * 24 * 60)
   SCREENING_WINDOW_PAST_MINUTES = 120;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(90)
+  @WholeNumber(1, 90)
   SCREENING_WINDOW_FUTURE_DAYS = 7;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(50)
+  @WholeNumber(1, 50)
   SCREENING_ATTEMPTS = 8;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(10)
-  @Max(600_000)
+  @WholeNumber(10, 600_000)
   SCREENING_BACKOFF_MS = 1000;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(256)
+  @WholeNumber(1, 256)
   SCREENING_CONCURRENCY = 16;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(10)
-  @Max(60_000)
+  @WholeNumber(10, 60_000)
   OUTBOX_POLL_INTERVAL_MS = 100;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  @Max(3_600_000)
+  @WholeNumber(100, 3_600_000)
   RECONCILE_INTERVAL_MS = 30_000;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  @Max(86_400_000)
+  @WholeNumber(100, 86_400_000)
   RECONCILE_STALE_AFTER_MS = 120_000;
 
   /** HMAC key for officer access tokens and QR check-in tokens; set a long random value in production. */
@@ -148,79 +132,47 @@ export class Environment {
   @Matches(/^(.{32,})?$/, { message: 'must be empty or at least 32 characters' })
   AUTH_TOKEN_PREVIOUS_SECRET = '';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(60)
-  @Max(86_400)
+  @WholeNumber(60, 86_400)
   AUTH_TOKEN_TTL_SECONDS = 900;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @WholeNumber(1, 100)
   AUTH_LOGIN_MAX_FAILURES = 5;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(86_400)
+  @WholeNumber(1, 86_400)
   AUTH_LOGIN_LOCK_SECONDS = 300;
 
   /** A claimed step not decided within this time goes back to its queue, at its old place. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1000)
-  @Max(86_400_000)
+  @WholeNumber(1000, 86_400_000)
   CLEARANCE_CLAIM_TIMEOUT_MS = 600_000;
 
   /** An accepted declaration whose truck has not arrived this long after expectedArrivalAt expires. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(30 * 24 * 60)
+  @WholeNumber(1, 30 * 24 * 60)
   CLEARANCE_NO_SHOW_EXPIRY_MINUTES = 720;
 
   /** Tests point webhooks at a local receiver; production refuses private, loopback and plain-http targets. */
-  @Transform(toBool)
-  @IsBoolean()
+  @TrueOrFalse()
   WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
 
   /** Attempts per delivery; with WEBHOOK_BACKOFF_MS doubling from 30 s, 14 attempts span about 2.8 days. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(30)
+  @WholeNumber(1, 30)
   WEBHOOK_MAX_ATTEMPTS = 14;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(10)
-  @Max(3_600_000)
+  @WholeNumber(10, 3_600_000)
   WEBHOOK_BACKOFF_MS = 30_000;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  @Max(60_000)
+  @WholeNumber(100, 60_000)
   WEBHOOK_TIMEOUT_MS = 10_000;
 
   /** Requests per minute per client address on public endpoints; 0 turns the limit off. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
+  @WholeNumber(0, 1_000_000)
   RATE_LIMIT_PUBLIC_PER_MIN = 600;
 
   /** Requests per minute per API key on company endpoints; 0 turns the limit off. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
+  @WholeNumber(0, 1_000_000)
   RATE_LIMIT_COMPANY_PER_MIN = 1200;
 
   /** Trust X-Forwarded-For from a reverse proxy when telling clients apart (true only behind one). */
-  @Transform(toBool)
-  @IsBoolean()
+  @TrueOrFalse()
   HTTP_TRUST_PROXY = false;
 
   /** Demand as a share of today's capacity at which the board turns yellow, orange, red. */
@@ -228,35 +180,25 @@ export class Environment {
   BOARD_WARNING_THRESHOLDS = '0.7,0.85,1';
 
   /** Window for the board's median time from arrival to exit. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(72)
+  @WholeNumber(1, 72)
   BOARD_MEDIAN_WINDOW_HOURS = 6;
 
   /**
    * The most vehicles a lookup counts as expected ahead of an accepted one (`expectedAhead`): counting stops
    * there, so a lookup costs the same however long the gate's backlog grows.
    */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @WholeNumber(1, 100_000)
   LOOKUP_AHEAD_CAP = 1000;
 
   /** How long one gate's public board is reused for every viewer (ms; 0 = computed per request). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(60_000)
+  @WholeNumber(0, 60_000)
   BOARD_CACHE_MS = 1000;
 
   /**
    * Whether this worker process reads the audit log into webhooks and live updates. Several may run (they
    * take turns on one cursor row); turning it off is for isolating the webhook fan-out in tests.
    */
-  @Transform(toBool)
-  @IsBoolean()
+  @TrueOrFalse()
   EVENTS_DISPATCHER_ENABLED = true;
 
   /**
@@ -264,48 +206,41 @@ export class Environment {
    * share cores, answering requests comes before background screening, which catches up when load falls.
    * 0 leaves the priority alone.
    */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(19)
+  @WholeNumber(0, 19)
   WORKER_NICE = 10;
 
   /** Port of the worker's own /metrics when it runs without the API (APP_ROLE=worker); 0 turns it off. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @WholeNumber(0, 65535)
   WORKER_METRICS_PORT = 9464;
 
   /** Monthly partitions of the audit log kept ready ahead of the current month (daily maintenance job). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(24)
+  @WholeNumber(1, 24)
   PARTITIONS_MONTHS_AHEAD = 3;
 
   /** Outbox messages relayed longer ago than this are purged by the daily maintenance job. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(3650)
+  @WholeNumber(1, 3650)
   OUTBOX_RETENTION_DAYS = 7;
 
   /** How long an Idempotency-Key is remembered (its stored answer replayed); older records are purged daily. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(3650)
+  @WholeNumber(1, 3650)
   IDEMPOTENCY_KEY_RETENTION_DAYS = 30;
 }
 
-// URLs may carry passwords, and secrets are secrets; never echo them.
-const shown = (key: string, value: unknown): string =>
-  /_URLS?$|SECRET|PASSWORD|_KEY$/.test(key) ? '<hidden>' : JSON.stringify(value);
+/** A URL as it may be shown: any password replaced by `***`. */
+export const withoutPassword = (url: string): string => url.replace(/\/\/([^:/@\s]*):[^@\s]*@/g, '//$1:***@');
 
+// Secrets are never echoed, URLs only without their password.
+function given(key: string, value: unknown): string {
+  if (/SECRET|PASSWORD|_KEY$/.test(key)) return '';
+  const text = String(value);
+  return ` (got ${JSON.stringify(/_URLS?$/.test(key) ? withoutPassword(text) : text)})`;
+}
+
+/** Bad settings, one line each: the variable, what it must be, what was given (`PORT must be … (got "abc")`). */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
   }
 }
 
@@ -387,10 +322,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(config, { forbidUnknownValues: true });
   if (errors.length > 0) {
     throw new ConfigError(
-      errors.map(
-        (e) =>
-          `${e.property}=${shown(e.property, provided[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`,
-      ),
+      errors.map((e) => {
+        const expected = [...new Set(Object.values(e.constraints ?? {}))].join('; ');
+        return `${e.property} ${expected}${given(e.property, provided[e.property])}`;
+      }),
     );
   }
   return grouped(config);

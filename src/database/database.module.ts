@@ -10,8 +10,11 @@ import { Sql } from './sql.js';
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  /** The DataSource (created, migrated, initialised) over `entities`, and the `Sql` helper on it. */
-  static forRoot(entities: EntityList): DynamicModule {
+  /**
+   * The DataSource (created, migrated, initialised) over `entities`, and the `Sql` helper on it.
+   * `createDatabase: false` (the CLI): a missing database is an error naming it, not a new empty one.
+   */
+  static forRoot(entities: EntityList, { createDatabase = true }: { createDatabase?: boolean } = {}): DynamicModule {
     return {
       module: DatabaseModule,
       providers: [
@@ -19,7 +22,7 @@ export class DatabaseModule implements OnApplicationShutdown {
           provide: DataSource,
           inject: [databaseConfig.KEY, appConfig.KEY],
           useFactory: async (config: DatabaseConfig, app: AppSettings): Promise<DataSource> => {
-            if (config.migrateOnStart) await ensureDatabaseExists(config.url);
+            if (config.migrateOnStart && createDatabase) await ensureDatabaseExists(config.url);
             const dataSource = createDataSource({
               url: config.url,
               replicaUrls: config.replicaUrls,

@@ -66,7 +66,7 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
     workers.push(
       start(`worker ${i + 1}`, process.execPath, [main], {
         cwd: o.repoRoot,
-        env: { ...env, APP_ROLE: 'worker', PORT: '0', WORKER_METRICS_PORT: String(ports[o.api + i]) },
+        env: { ...env, APP_ROLE: 'worker', WORKER_METRICS_PORT: String(ports[o.api + i]) },
         logFile: join(o.logDir, `worker-${i + 1}.log`),
       }),
     );

@@ -130,10 +130,13 @@ export const en = {
 
   // Idempotency
   'idempotency.keyMissing':
-    'Idempotency-Key header is required: send a new unique key (such as a UUID) per declaration, and the same key when you retry it',
+    'Idempotency-Key header is required: send a new unique key (such as a UUID) with each new request, and the same key when you retry it',
+  'idempotency.keyEmpty': 'Idempotency-Key is empty: send 1-255 visible ASCII characters, or leave the header out',
   'idempotency.keyInvalid': 'Idempotency-Key must be 1-255 visible ASCII characters, such as a UUID',
   'idempotency.keyReused':
-    'This Idempotency-Key was already used with a different request body; use a new key for a different declaration',
+    'This Idempotency-Key was already used with a different request; use a new key for each new request',
+  'idempotency.answerLost':
+    'The request with this Idempotency-Key was carried out, but its answer was lost; read the resource to see the outcome',
   'idempotency.inFlight': 'A request with this Idempotency-Key is still being processed; retry shortly',
 
   // Declarations and amendments

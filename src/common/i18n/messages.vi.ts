@@ -124,10 +124,13 @@ export const vi: Catalog = {
   'action.workQueue': 'xử lý hàng chờ {queue:agency}',
 
   'idempotency.keyMissing':
-    'Cần header Idempotency-Key: hãy gửi một key mới, duy nhất (ví dụ một UUID) cho mỗi tờ khai, và gửi lại đúng key đó khi thử lại',
+    'Cần header Idempotency-Key: hãy gửi một key mới, duy nhất (ví dụ một UUID) cho mỗi yêu cầu mới, và gửi lại đúng key đó khi thử lại',
+  'idempotency.keyEmpty': 'Idempotency-Key đang trống: hãy gửi 1-255 ký tự ASCII nhìn thấy được, hoặc bỏ header này',
   'idempotency.keyInvalid': 'Idempotency-Key phải gồm 1-255 ký tự ASCII nhìn thấy được, ví dụ một UUID',
   'idempotency.keyReused':
-    'Idempotency-Key này đã được dùng với một nội dung yêu cầu khác; hãy dùng key mới cho tờ khai khác',
+    'Idempotency-Key này đã được dùng cho một yêu cầu khác; hãy dùng key mới cho mỗi yêu cầu mới',
+  'idempotency.answerLost':
+    'Yêu cầu có Idempotency-Key này đã được thực hiện nhưng câu trả lời bị mất; hãy đọc lại tài nguyên để xem kết quả',
   'idempotency.inFlight': 'Yêu cầu có Idempotency-Key này vẫn đang được xử lý; hãy thử lại sau ít giây',
 
   'declaration.notFound': 'Không có tờ khai này (tờ khai của doanh nghiệp khác không được hiển thị); hãy kiểm tra mã',

@@ -116,9 +116,11 @@ export const zh: Catalog = {
   'action.workQueue': '处理{queue:agency}队列',
 
   'idempotency.keyMissing':
-    '必须提供 Idempotency-Key 请求头：每份申报单发送一个新的唯一键（例如 UUID），重试时发送同一个键',
+    '必须提供 Idempotency-Key 请求头：每个新请求发送一个新的唯一键（例如 UUID），重试时发送同一个键',
+  'idempotency.keyEmpty': 'Idempotency-Key 为空：请发送 1-255 个可见 ASCII 字符，或不发送此请求头',
   'idempotency.keyInvalid': 'Idempotency-Key 必须由 1-255 个可见 ASCII 字符组成，例如 UUID',
-  'idempotency.keyReused': '此 Idempotency-Key 已用于另一个不同的请求体；不同的申报单请使用新的键',
+  'idempotency.keyReused': '此 Idempotency-Key 已用于另一个不同的请求；每个新请求请使用新的键',
+  'idempotency.answerLost': '使用此 Idempotency-Key 的请求已执行，但其应答已丢失；请读取相应资源查看结果',
   'idempotency.inFlight': '使用此 Idempotency-Key 的请求仍在处理中；请稍后重试',
 
   'declaration.notFound': '没有这份申报单（不显示其他企业的申报单）；请检查编号',

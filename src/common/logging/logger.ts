@@ -51,5 +51,16 @@ export function loggingModule(logger: Logger): DynamicModule {
  */
 export function nestLogger(logger: Logger): NestPinoLogger {
   const params = loggerParams(logger);
-  return new NestPinoLogger(new PinoLogger(params), params);
+  return new StartFailureQuietLogger(new PinoLogger(params), params);
+}
+
+/**
+ * Nest's ExceptionHandler logs a failed start with its stack before rethrowing it; the entry points (main,
+ * migrate, cli) report it themselves in one line that says what to fix, so the copy is left out.
+ */
+class StartFailureQuietLogger extends NestPinoLogger {
+  override error(message: unknown, ...optionalParams: unknown[]): void {
+    if (optionalParams.at(-1) === 'ExceptionHandler') return;
+    super.error(message, ...optionalParams);
+  }
 }

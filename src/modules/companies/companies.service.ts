@@ -3,6 +3,7 @@ import { DataSource, type EntityManager, IsNull, type Repository } from 'typeorm
 import { DomainError } from '../../common/errors/domain-error.js';
 import { rowsIn, Sql } from '../../database/sql.js';
 import { isValidVnTaxCode, normaliseTaxCode } from '../../common/identifiers/identifiers.js';
+import { isUuid } from '../../common/validation/uuid.js';
 import { ApiKeyEntity } from './api-key.entity.js';
 import { hashApiKey, issueApiKey, looksLikeApiKey } from './api-key.js';
 import { CompanyEntity } from './company.entity.js';
@@ -38,6 +39,13 @@ export class CompaniesService {
       await manager.insert(ApiKeyEntity, { companyId: company.id, keyPrefix: key.prefix, keyHash: key.hash });
       return { id: company.id, apiKey: key.secret };
     });
+  }
+
+  /** The company with this id or tax code (any spelling of it), or null. */
+  async find(idOrTaxCode: string): Promise<{ id: string; name: string; taxCode: string } | null> {
+    const where = isUuid(idOrTaxCode) ? { id: idOrTaxCode } : { taxCode: normaliseTaxCode(idOrTaxCode) };
+    const company = await this.companies.findOneBy(where);
+    return company && { id: company.id, name: company.name, taxCode: company.taxCode };
   }
 
   async createKey(companyId: string): Promise<{ apiKey: string; prefix: string }> {

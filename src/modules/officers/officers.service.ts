@@ -94,6 +94,13 @@ export class OfficersService {
     );
   }
 
+  /** The officer with this username (any case), disabled or not, or null. */
+  async findByUsername(username: string): Promise<OfficerProfile | null> {
+    return this.sql.one<OfficerProfile>('SELECT id, username, agency, gates FROM officer WHERE username = $1', [
+      username.toLowerCase(),
+    ]);
+  }
+
   async findLoginCandidate(username: string): Promise<LoginCandidate | null> {
     const row = await this.sql.one<{
       id: string;

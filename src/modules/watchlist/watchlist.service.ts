@@ -41,6 +41,16 @@ export class WatchlistService {
     }
   }
 
+  /** The active entry for this plate or document (any spelling), or null. */
+  async findActive(
+    kind: WatchlistKind,
+    rawValue: string,
+  ): Promise<{ id: string; value: string; reason: string } | null> {
+    const value = kind === 'plate' ? canonicalPlateField(rawValue) : normaliseDocumentNumber(rawValue);
+    const entry = await this.entries.findOneBy({ kind, value, removedAt: IsNull() });
+    return entry && { id: entry.id, value: entry.value, reason: entry.reason };
+  }
+
   async remove(kind: WatchlistKind, rawValue: string): Promise<number> {
     const value = kind === 'plate' ? canonicalPlateField(rawValue) : normaliseDocumentNumber(rawValue);
     const result = await this.entries.update({ kind, value, removedAt: IsNull() }, { removedAt: () => 'now()' });
