@@ -71,7 +71,7 @@ const DEFECTS: [name: string, field: string, value: unknown][] = [
   ['expectedArrivalAt as epoch milliseconds', 'expectedArrivalAt', Date.now() + 3_600_000],
   // out-of-range enums
   ['gate "MONG_CAI" (not a gate of this service)', 'gate', 'MONG_CAI'],
-  ['gate in lower case', 'gate', 'huu_nghi'],
+  ['gate "huu-nghi" (any letter case is taken, a hyphen is not)', 'gate', 'huu-nghi'],
   ['direction "transit"', 'direction', 'transit'],
   ['vehicle.nationality "US"', 'vehicle.nationality', 'US'],
   ['driver.nationality "vn" in lower case', 'driver.nationality', 'vn'],

@@ -6,7 +6,7 @@ import { appendAudit } from '../declarations/audit.js';
 import type { GateCode } from '../../common/domain/gate-code.js';
 import { enqueueInTransaction } from '../outbox/enqueue.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
-import { ClearanceRepository, type QueueEntryRow, type StepRow } from './clearance.repository.js';
+import { type ClaimedStepRow, ClearanceRepository, type QueueEntryRow } from './clearance.repository.js';
 import { officerActor } from './officer-actor.js';
 import type { StepAgency } from './routing.js';
 
@@ -27,8 +27,8 @@ export class AgencyQueueService {
     return this.clearance.queue(gate, agency, 500);
   }
 
-  /** The next step for this officer, or null when the queue is empty. */
-  async claim(officer: AuthenticatedOfficer, gate: GateCode, agency: StepAgency): Promise<StepRow | null> {
+  /** The next step for this officer with its vehicle (and the fee to collect on the fee step), or null when the queue is empty. */
+  async claim(officer: AuthenticatedOfficer, gate: GateCode, agency: StepAgency): Promise<ClaimedStepRow | null> {
     assertOfficerMay(officer, gate, [agency], `work the ${agency} queue`);
     return this.sql.dataSource.transaction(async (manager) => {
       const step = await this.clearance.claimNext(

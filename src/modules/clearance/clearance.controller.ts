@@ -17,13 +17,13 @@ import type { AuthenticatedOfficer } from '../auth/officer-access.js';
 import { OfficerAuthGuard } from '../auth/officer-auth.guard.js';
 import { GATE_CODES } from '../../common/domain/gate-code.js';
 import { STEP_AGENCIES, type StepAgency } from '../officers/agency.js';
-import { StepResponseDto } from '../declarations/dto/step.response.dto.js';
 import { RefusedAtClosedGate } from '../gates/refused-at-closed-gate.decorator.js';
 import { AgencyQueueService } from './agency-queue.service.js';
 import { CheckInService } from './check-in.service.js';
 import {
   CheckInRequestDto,
   CheckInResponseDto,
+  ClaimedStepResponseDto,
   DecisionRequestDto,
   DecisionResponseDto,
   ExitRequestDto,
@@ -31,7 +31,7 @@ import {
   QueueResponseDto,
 } from './dto/clearance.dto.js';
 import { ExitService } from './exit.service.js';
-import { toStepResponse } from './step.mapper.js';
+import { toClaimedStepResponse, toDecisionResponse, toQueueEntryResponse, toStepResponse } from './step.mapper.js';
 import { StepDecisionService } from './step-decision.service.js';
 
 function agencyParam(raw: string): StepAgency {
@@ -79,7 +79,10 @@ export class ClearanceController {
   }
 
   @Get('gates/:gate/queues/:agency')
-  @ApiOperation({ summary: "An agency's queue at a gate: waiting steps in order, with position and time waiting" })
+  @ApiOperation({
+    summary: "An agency's queue at a gate: waiting steps in order, with position and time waiting",
+    description: "Each row names its vehicle (reference, plate); the yard's rows carry the fee to collect (feeQuote).",
+  })
   @ApiParam({ name: 'gate', enum: GATE_CODES })
   @ApiParam({ name: 'agency', enum: STEP_AGENCIES })
   @ApiOkResponse({ type: QueueResponseDto })
@@ -97,21 +100,7 @@ export class ClearanceController {
       gate: g,
       agency: a,
       waiting: rows.filter((r) => r.status === 'waiting').length,
-      items: rows.map((r) => ({
-        stepId: r.step_id,
-        declarationId: r.declaration_id,
-        reference: r.reference,
-        plate: r.plate,
-        direction: r.direction,
-        perishable: r.perishable,
-        kind: r.kind,
-        status: r.status,
-        position: r.position === null ? null : Number(r.position),
-        readySince: r.ready_at.toISOString(),
-        waitingSeconds: Math.max(0, Math.floor((now - r.ready_at.getTime()) / 1000)),
-        claimedBy: r.claimed_by,
-        claimExpiresAt: r.claim_expires_at ? r.claim_expires_at.toISOString() : null,
-      })),
+      items: rows.map((r) => toQueueEntryResponse(r, now)),
     };
   }
 
@@ -119,11 +108,12 @@ export class ClearanceController {
   @ApiOperation({
     summary: 'Take the next step of the queue (204 when empty)',
     description:
-      'Perishable goods first, then first come. A claim not decided in time returns to the queue at its old place.',
+      'Perishable goods first, then first come. A claim not decided in time returns to the queue at its old place. ' +
+      'The answer names the vehicle (reference, plate) and, on the fee step, the fee to collect (feeQuote).',
   })
   @ApiParam({ name: 'gate', enum: GATE_CODES })
   @ApiParam({ name: 'agency', enum: STEP_AGENCIES })
-  @ApiOkResponse({ type: StepResponseDto })
+  @ApiOkResponse({ type: ClaimedStepResponseDto })
   @ApiNoContentResponse({ description: 'Nothing waiting' })
   @ApiErrorResponses(400, 401, 403)
   async claim(
@@ -131,14 +121,14 @@ export class ClearanceController {
     @Param('gate') gate: string,
     @Param('agency') agency: string,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<StepResponseDto | undefined> {
+  ): Promise<ClaimedStepResponseDto | undefined> {
     const step = await this.queues.claim(officer, gateParam(gate), agencyParam(agency));
     if (!step) {
       void reply.status(204);
       return undefined;
     }
     void reply.status(200);
-    return toStepResponse(step);
+    return toClaimedStepResponse(step);
   }
 
   @Post('steps/:id/decision')
@@ -155,8 +145,7 @@ export class ClearanceController {
     @Param('id') id: string,
     @Body() body: DecisionRequestDto,
   ): Promise<DecisionResponseDto> {
-    const { step, declarationStatus } = await this.decisions.decide(officer, id, body);
-    return { step: toStepResponse(step), declarationStatus };
+    return toDecisionResponse(await this.decisions.decide(officer, id, body));
   }
 
   @Post('gates/:gate/exits')

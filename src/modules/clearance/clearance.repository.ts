@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { rowsIn, Sql } from '../../database/sql.js';
 import type { ClearanceSubject } from '../declarations/declarations.repository.js';
 import type { Direction, GateCode } from '../../common/domain/gate-code.js';
+import { CLASS_LIMITS_KG, HEAVIEST_CLASS, LAST_FARM_HS_CHAPTER } from './fees.js';
 import type { PlannedStep, StepAgency, StepKind, StepStatus } from './routing.js';
 
 export interface StepRow {
@@ -27,19 +28,63 @@ export interface StepRow {
   version: number;
 }
 
-export interface QueueEntryRow {
-  step_id: string;
-  declaration_id: string;
+/** The fee the rate table gives a declaration (`d`), and what it is based on; all null where no quote is taken. */
+export interface FeeQuoteColumns {
+  fee_quote_vnd: string | null;
+  fee_quote_vehicle_class: string | null;
+  fee_quote_goods_category: string | null;
+  fee_quote_base_vnd: string | null;
+  fee_quote_direction_percent: number | null;
+}
+
+/** Which vehicle a step is about, read with it. */
+export interface StepVehicleColumns {
   reference: string;
   plate: string;
   direction: Direction;
   perishable: boolean;
+  gross_weight_kg: number;
+}
+
+/** A claimed step, with its vehicle and, on the fee step, the fee to collect. */
+export type ClaimedStepRow = StepRow & StepVehicleColumns & FeeQuoteColumns;
+
+export interface QueueEntryRow extends StepVehicleColumns, FeeQuoteColumns {
+  step_id: string;
+  declaration_id: string;
+  gate_code: GateCode;
   kind: StepKind;
   status: StepStatus;
   ready_at: Date;
   claimed_by: string | null;
   claim_expires_at: Date | null;
   position: number | null;
+}
+
+const VEHICLE_COLUMNS = `d.reference, d.plate, d.direction, d.cargo_perishable AS perishable,
+  d.cargo_gross_weight_kg AS gross_weight_kg`;
+
+const FEE_QUOTE_COLUMNS = `fee.amount_vnd AS fee_quote_vnd, fee.vehicle_class AS fee_quote_vehicle_class,
+  fee.goods_category AS fee_quote_goods_category, fee.base_vnd AS fee_quote_base_vnd,
+  fee.direction_percent AS fee_quote_direction_percent`;
+
+/**
+ * The fee of declaration `d` as `fee.*`, joined where `when` holds: the vehicle class and goods category of
+ * fees.ts written as SQL (from the same limits; test/officer-answers.test.ts holds the two spellings together),
+ * then fee_rate × fee_direction_factor. One expression for the quote in a queue or a claim and for the amount
+ * the decision records, so an officer collects what was quoted.
+ */
+function feeQuoteJoin(when: string): string {
+  const vehicleClass = `CASE ${CLASS_LIMITS_KG.map(([c, limit]) => `WHEN d.cargo_gross_weight_kg < ${limit} THEN '${c}'`).join(' ')} ELSE '${HEAVIEST_CLASS}' END`;
+  const chapter = `CASE WHEN d.cargo_hs_code ~ '^[0-9]{2}' THEN left(d.cargo_hs_code, 2)::int END`;
+  const goods = `CASE WHEN d.cargo_gross_weight_kg = 0 THEN 'empty'
+    WHEN d.cargo_perishable OR ${chapter} <= ${LAST_FARM_HS_CHAPTER} THEN 'farm' ELSE 'general' END`;
+  return `LEFT JOIN LATERAL (
+    SELECT c.vehicle_class, c.goods_category, r.amount_vnd AS base_vnd, f.percent AS direction_percent,
+           (r.amount_vnd * f.percent / 100)::bigint AS amount_vnd
+      FROM (SELECT ${vehicleClass} AS vehicle_class, ${goods} AS goods_category) c
+      JOIN fee_rate r ON r.vehicle_class = c.vehicle_class AND r.goods_category = c.goods_category
+      JOIN fee_direction_factor f ON f.direction = d.direction) fee ON ${when}`;
 }
 
 /** Clearance data access: steps and agency queues. */
@@ -72,13 +117,17 @@ export class ClearanceRepository {
     ]);
   }
 
-  /** Waiting steps in serving order with their position, then those officers are working on. */
+  /**
+   * Waiting steps in serving order with their position, then those officers are working on; each with its
+   * vehicle, and fee steps with the fee to collect. One statement: the yard's queue quotes every row by a join.
+   */
   queue(gate: GateCode, agency: StepAgency, limit: number): Promise<QueueEntryRow[]> {
     return this.sql.rows<QueueEntryRow>(
-      `SELECT s.id AS step_id, s.declaration_id, d.reference, d.plate, d.direction, d.cargo_perishable AS perishable,
+      `SELECT s.id AS step_id, s.declaration_id, s.gate_code, ${VEHICLE_COLUMNS}, ${FEE_QUOTE_COLUMNS},
               s.kind, s.status, s.ready_at, s.claimed_by, s.claim_expires_at,
               CASE WHEN s.status = 'waiting' THEN row_number() OVER (PARTITION BY s.status = 'waiting' ORDER BY s.priority, s.ready_at, s.id) END AS position
          FROM clearance_step s JOIN declaration d ON d.id = s.declaration_id AND d.status = 'in_yard'
+         ${feeQuoteJoin(`s.kind = 'fee'`)}
         WHERE s.gate_code = $1 AND s.agency = $2 AND s.ready_at IS NOT NULL AND s.status IN ('waiting', 'claimed', 'held')
         ORDER BY s.status <> 'waiting', s.priority, s.ready_at, s.id
         LIMIT $3`,
@@ -96,8 +145,8 @@ export class ClearanceRepository {
     agency: StepAgency,
     officerId: string,
     timeoutMs: number,
-  ): Promise<StepRow | null> {
-    const rows = await rowsIn<StepRow>(
+  ): Promise<ClaimedStepRow | null> {
+    const rows = await rowsIn<ClaimedStepRow>(
       manager,
       // The vehicle's status is a per-row subquery, not a join, so that the plan always walks the queue index in
       // order and stops at the first free step; as a join the planner, misled by stale statistics after a wave of
@@ -108,12 +157,16 @@ export class ClearanceRepository {
             AND (SELECT d.status FROM declaration d WHERE d.id = s.declaration_id) = 'in_yard'
           ORDER BY s.priority, s.ready_at, s.id
           LIMIT 1
-          FOR UPDATE OF s SKIP LOCKED)
-       UPDATE clearance_step s
-          SET status = 'claimed', claimed_by = $3, claimed_at = now(),
-              claim_expires_at = now() + make_interval(secs => $4::double precision / 1000), version = s.version + 1
-         FROM next WHERE s.id = next.id
-       RETURNING s.*`,
+          FOR UPDATE OF s SKIP LOCKED),
+       claimed AS (
+         UPDATE clearance_step s
+            SET status = 'claimed', claimed_by = $3, claimed_at = now(),
+                claim_expires_at = now() + make_interval(secs => $4::double precision / 1000), version = s.version + 1
+           FROM next WHERE s.id = next.id
+         RETURNING s.*)
+       SELECT claimed.*, ${VEHICLE_COLUMNS}, ${FEE_QUOTE_COLUMNS}
+         FROM claimed JOIN declaration d ON d.id = claimed.declaration_id
+         ${feeQuoteJoin(`claimed.kind = 'fee'`)}`,
       [gate, agency, officerId, timeoutMs],
     );
     return rows[0] ?? null;
@@ -190,15 +243,14 @@ export class ClearanceRepository {
     );
   }
 
-  async feeFor(manager: EntityManager, vehicleClass: string, goods: string, direction: Direction): Promise<number> {
-    const rows = await rowsIn<{ amount: string }>(
+  /** The fee of a declaration as it stands in this transaction: what the fee step records when it passes. */
+  async feeOf(manager: EntityManager, declarationId: string): Promise<{ amountVnd: number; vehicleClass: string }> {
+    const [row] = await rowsIn<FeeQuoteColumns>(
       manager,
-      `SELECT (r.amount_vnd * f.percent / 100)::bigint AS amount
-         FROM fee_rate r, fee_direction_factor f
-        WHERE r.vehicle_class = $1 AND r.goods_category = $2 AND f.direction = $3`,
-      [vehicleClass, goods, direction],
+      `SELECT ${FEE_QUOTE_COLUMNS} FROM declaration d ${feeQuoteJoin('true')} WHERE d.id = $1`,
+      [declarationId],
     );
-    if (!rows[0]) throw new Error(`no fee rate for ${vehicleClass}/${goods}/${direction}`);
-    return Number(rows[0].amount);
+    if (!row?.fee_quote_vnd || !row.fee_quote_vehicle_class) throw new Error(`no fee rate for ${declarationId}`);
+    return { amountVnd: Number(row.fee_quote_vnd), vehicleClass: row.fee_quote_vehicle_class };
   }
 }

@@ -8,7 +8,6 @@ import { appendAudit } from '../declarations/audit.js';
 import { transition } from '../declarations/declaration-lifecycle.js';
 import { type ClearanceSubject, DeclarationsRepository } from '../declarations/declarations.repository.js';
 import { ClearanceRepository, type StepRow } from './clearance.repository.js';
-import { goodsCategoryFor, vehicleClassFor } from './fees.js';
 import { officerActor } from './officer-actor.js';
 import { type Decision, DECISIONS, STEP_TRANSITIONS } from './routing.js';
 
@@ -22,6 +21,8 @@ export interface DecisionInput {
 
 export interface DecisionResult {
   step: StepRow;
+  /** The vehicle the step is about, as read under its lock before the decision. */
+  declaration: ClearanceSubject;
   declarationStatus: string;
 }
 
@@ -68,7 +69,7 @@ export class StepDecisionService {
         });
       }
       const fee =
-        step.kind === 'fee' && to === 'passed' ? await this.fee(manager, declaration, input.paymentReference) : null;
+        step.kind === 'fee' && to === 'passed' ? await this.fee(manager, declaration.id, input.paymentReference) : null;
       const decided = await this.clearance.decide(manager, step, to, officer.id, input.note?.trim() || null, fee);
       if (!decided) throw new DomainError('STEP.CONCURRENT_DECISION', 'Another decision on this step came first');
       await appendAudit(manager, {
@@ -79,7 +80,7 @@ export class StepDecisionService {
         note: input.note?.trim() || null,
       });
       const declarationStatus = await this.advance(manager, officer, declaration, to);
-      return { step: decided, declarationStatus };
+      return { step: decided, declaration, declarationStatus };
     });
   }
 
@@ -97,16 +98,11 @@ export class StepDecisionService {
     }
   }
 
-  private async fee(manager: EntityManager, d: ClearanceSubject, paymentReference: string | undefined) {
+  /** The fee as quoted in the yard's queue and claim: the same statement, under the declaration's lock. */
+  private async fee(manager: EntityManager, declarationId: string, paymentReference: string | undefined) {
     if (!paymentReference?.trim())
       throw DomainError.invalidField('paymentReference', 'is required to pass the fee step');
-    const vehicleClass = vehicleClassFor(d.cargo_gross_weight_kg);
-    const goods = goodsCategoryFor({
-      grossWeightKg: d.cargo_gross_weight_kg,
-      perishable: d.cargo_perishable,
-      hsCode: d.cargo_hs_code,
-    });
-    const amountVnd = await this.clearance.feeFor(manager, vehicleClass, goods, d.direction);
+    const { amountVnd, vehicleClass } = await this.clearance.feeOf(manager, declarationId);
     return { amountVnd, vehicleClass, paymentReference: paymentReference.trim() };
   }
 

@@ -1,5 +1,20 @@
+import { PlateNumber } from '../../common/identifiers/plate-number.js';
 import type { StepResponseDto } from '../declarations/dto/step.response.dto.js';
-import type { StepRow } from './clearance.repository.js';
+import type {
+  ClaimedStepRow,
+  FeeQuoteColumns,
+  QueueEntryRow,
+  StepRow,
+  StepVehicleColumns,
+} from './clearance.repository.js';
+import type {
+  ClaimedStepResponseDto,
+  DecisionResponseDto,
+  FeeQuoteDto,
+  QueueEntryResponseDto,
+  StepVehicleDto,
+} from './dto/clearance.dto.js';
+import type { DecisionResult } from './step-decision.service.js';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -19,5 +34,70 @@ export function toStepResponse(s: StepRow): StepResponseDto {
     feeAmountVnd: s.fee_amount_vnd === null ? null : Number(s.fee_amount_vnd),
     feeVehicleClass: s.fee_vehicle_class,
     paymentReference: s.payment_reference,
+  };
+}
+
+function toVehicle(
+  v: Pick<StepVehicleColumns, 'reference' | 'plate' | 'direction'>,
+  declarationId: string,
+  gate: string,
+): StepVehicleDto {
+  return {
+    declarationId,
+    reference: v.reference,
+    plate: v.plate,
+    plateDisplay: PlateNumber.tryParse(v.plate)?.display() ?? v.plate,
+    gate,
+    direction: v.direction,
+  };
+}
+
+function toFeeQuote(row: StepVehicleColumns & FeeQuoteColumns): FeeQuoteDto | null {
+  const { fee_quote_vnd: amount, fee_quote_vehicle_class: vehicleClass, fee_quote_goods_category: goods } = row;
+  if (amount === null || vehicleClass === null || goods === null) return null;
+  return {
+    amount: Number(amount),
+    currency: 'VND',
+    basis: {
+      vehicleClass,
+      grossWeightKg: row.gross_weight_kg,
+      goodsCategory: goods,
+      direction: row.direction,
+      baseAmount: Number(row.fee_quote_base_vnd),
+      directionPercent: Number(row.fee_quote_direction_percent),
+    },
+  };
+}
+
+export function toClaimedStepResponse(s: ClaimedStepRow): ClaimedStepResponseDto {
+  return {
+    ...toStepResponse(s),
+    ...toVehicle(s, s.declaration_id, s.gate_code),
+    perishable: s.perishable,
+    feeQuote: toFeeQuote(s),
+  };
+}
+
+export function toQueueEntryResponse(r: QueueEntryRow, now: number): QueueEntryResponseDto {
+  return {
+    stepId: r.step_id,
+    ...toVehicle(r, r.declaration_id, r.gate_code),
+    perishable: r.perishable,
+    kind: r.kind,
+    status: r.status,
+    position: r.position === null ? null : Number(r.position),
+    readySince: r.ready_at.toISOString(),
+    waitingSeconds: Math.max(0, Math.floor((now - r.ready_at.getTime()) / 1000)),
+    claimedBy: r.claimed_by,
+    claimExpiresAt: r.claim_expires_at ? r.claim_expires_at.toISOString() : null,
+    feeQuote: toFeeQuote(r),
+  };
+}
+
+export function toDecisionResponse({ step, declaration, declarationStatus }: DecisionResult): DecisionResponseDto {
+  return {
+    step: toStepResponse(step),
+    ...toVehicle(declaration, declaration.id, declaration.gate_code),
+    declarationStatus,
   };
 }

@@ -1,3 +1,4 @@
+import { PlateNumber } from '../../common/identifiers/plate-number.js';
 import type { AmendmentRequestRow } from './declarations.repository.js';
 import type { AmendmentRequestResponseDto } from './dto/amendment.dto.js';
 
@@ -5,6 +6,9 @@ export function toAmendmentResponse(a: AmendmentRequestRow): AmendmentRequestRes
   return {
     id: a.id,
     declarationId: a.declaration_id,
+    reference: a.reference,
+    plate: a.plate,
+    plateDisplay: PlateNumber.tryParse(a.plate)?.display() ?? a.plate,
     status: a.status,
     changes: a.changes,
     requestedAt: a.requested_at.toISOString(),

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.js';
+import { gateParam } from '../../common/http/gate-param.js';
 import { CurrentOfficer } from '../auth/current-officer.decorator.js';
 import type { AuthenticatedOfficer } from '../auth/officer-access.js';
 import { OfficerAuthGuard } from '../auth/officer-auth.guard.js';
@@ -17,15 +18,18 @@ export class AmendmentsController {
   constructor(private readonly changes: DeclarationChangesService) {}
 
   @Get('gates/:gate/amendment-requests')
-  @ApiOperation({ summary: 'Amendments waiting for a supervisor of the gate' })
-  @ApiParam({ name: 'gate', enum: GATE_CODES })
+  @ApiOperation({
+    summary: 'Amendments waiting for a supervisor of the gate',
+    description: "Each with the vehicle's plate and the declaration's reference, and the changes asked for.",
+  })
+  @ApiParam({ name: 'gate', enum: GATE_CODES, description: 'Any letter case' })
   @ApiOkResponse({ type: [AmendmentRequestResponseDto] })
-  @ApiErrorResponses(401, 403)
+  @ApiErrorResponses(400, 401, 403)
   async pending(
     @CurrentOfficer() officer: AuthenticatedOfficer,
     @Param('gate') gate: string,
   ): Promise<AmendmentRequestResponseDto[]> {
-    return (await this.changes.pendingAmendments(officer, gate)).map(toAmendmentResponse);
+    return (await this.changes.pendingAmendments(officer, gateParam(gate))).map(toAmendmentResponse);
   }
 
   @Post('amendment-requests/:id/decision')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '../../common/validation/uuid.js';
 import type { EntityManager } from 'typeorm';
+import type { GateCode } from '../../common/domain/gate-code.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { rowsIn, Sql } from '../../database/sql.js';
 import { type AuthenticatedOfficer, isSupervisorOf } from '../auth/officer-access.js';
@@ -47,13 +48,13 @@ export class DeclarationChangesService {
       const d = await this.lockOwned(manager, company, id);
       const fields = canonicaliseSections(mergeSections(d, dto));
       if (AFTER_ARRIVAL.includes(d.status)) {
-        const [request] = await rowsIn<AmendmentRequestRow>(
+        const [request] = await rowsIn<Omit<AmendmentRequestRow, 'reference' | 'plate'>>(
           manager,
           `INSERT INTO amendment_request (declaration_id, changes) VALUES ($1, $2::jsonb) RETURNING *`,
           [d.id, JSON.stringify(dto)],
         );
         await appendAudit(manager, { declarationId: d.id, action: 'amendment.requested', actor });
-        return { kind: 'requested', request };
+        return { kind: 'requested', request: { ...request, reference: d.reference, plate: d.plate } };
       }
       if (d.status !== 'submitted' && d.status !== 'accepted') {
         throw new DomainError('DECLARATION.NOT_AMENDABLE', `A ${d.status} declaration cannot be amended`, {
@@ -116,7 +117,7 @@ export class DeclarationChangesService {
   ): Promise<AmendmentRequestRow> {
     if (!isUuid(requestId)) throw new DomainError('AMENDMENT.NOT_FOUND', 'No such amendment request');
     return this.sql.dataSource.transaction(async (manager) => {
-      const [request] = await rowsIn<AmendmentRequestRow & { gate_code: string }>(
+      const [request] = await rowsIn<Omit<AmendmentRequestRow, 'reference' | 'plate'> & { gate_code: string }>(
         manager,
         `SELECT a.*, d.gate_code FROM amendment_request a JOIN declaration d ON d.id = a.declaration_id
           WHERE a.id = $1 FOR UPDATE OF a`,
@@ -149,18 +150,21 @@ export class DeclarationChangesService {
       }
       const [decided] = await rowsIn<AmendmentRequestRow>(
         manager,
-        `UPDATE amendment_request SET status = $2, decided_by = $3, decided_at = now(), note = $4 WHERE id = $1 RETURNING *`,
+        // The plate after the change, if the approved change was the vehicle's.
+        `UPDATE amendment_request a SET status = $2, decided_by = $3, decided_at = now(), note = $4
+           FROM declaration d WHERE a.id = $1 AND d.id = a.declaration_id
+         RETURNING a.*, d.reference, d.plate`,
         [requestId, decision === 'approve' ? 'approved' : 'declined', officer.id, note ?? null],
       );
       return decided;
     });
   }
 
-  pendingAmendments(officer: AuthenticatedOfficer, gate: string): Promise<AmendmentRequestRow[]> {
+  pendingAmendments(officer: AuthenticatedOfficer, gate: GateCode): Promise<AmendmentRequestRow[]> {
     if (!isSupervisorOf(officer, gate))
       throw new DomainError('AUTH.FORBIDDEN', `Only a supervisor of ${gate} sees amendment requests`);
     return this.sql.rows<AmendmentRequestRow>(
-      `SELECT a.* FROM amendment_request a JOIN declaration d ON d.id = a.declaration_id
+      `SELECT a.*, d.reference, d.plate FROM amendment_request a JOIN declaration d ON d.id = a.declaration_id
         WHERE d.gate_code = $1 AND a.status = 'pending' ORDER BY a.requested_at LIMIT 500`,
       [gate],
     );

@@ -174,6 +174,9 @@ export interface AmendmentRequestRow {
   requested_at: Date;
   decided_at: Date | null;
   note: string | null;
+  /** The declaration's, joined: who the request is about. */
+  reference: string;
+  plate: string;
 }
 
 @Injectable()
@@ -205,7 +208,8 @@ export class DeclarationsRepository {
 
   amendmentRequests(declarationId: string): Promise<AmendmentRequestRow[]> {
     return this.sql.rows<AmendmentRequestRow>(
-      'SELECT * FROM amendment_request WHERE declaration_id = $1 ORDER BY requested_at',
+      `SELECT a.*, d.reference, d.plate FROM amendment_request a JOIN declaration d ON d.id = a.declaration_id
+        WHERE a.declaration_id = $1 ORDER BY a.requested_at`,
       [declarationId],
     );
   }

@@ -1,6 +1,7 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Observable } from 'rxjs';
+import { parseGateCode } from '../../common/domain/gate-code.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { officerMay } from '../auth/officer-access.js';
 import type { OfficerRequest } from '../auth/officer-auth.guard.js';
@@ -27,7 +28,9 @@ export class ClosedGateCheckInInterceptor implements NestInterceptor {
       this.reflector.get<boolean | undefined>(REFUSED_AT_CLOSED_GATE, context.getHandler())
     ) {
       const request = context.switchToHttp().getRequest<OfficerRequest>();
-      const gate = (request.params as Record<string, string | undefined>).gate ?? '';
+      const raw = (request.params as Record<string, string | undefined>).gate;
+      // In any letter case, as the endpoint reads it: `huu_nghi` must not slip past a closed HUU_NGHI.
+      const gate = parseGateCode(raw) ?? raw ?? '';
       if (request.officer && officerMay(request.officer, gate, ['yard', 'border_guard'])) {
         const state = await this.gates.openState(gate);
         if (state && !state.open) {

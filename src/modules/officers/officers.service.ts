@@ -5,7 +5,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { CONSTRAINT_ERRORS } from '../../common/errors/error-codes.js';
 import { Sql } from '../../database/sql.js';
 import { hashPassword, passwordPolicyProblem } from './password.js';
-import { GATE_CODES, type GateCode } from '../../common/domain/gate-code.js';
+import { GATE_CODES, type GateCode, parseGateCode } from '../../common/domain/gate-code.js';
 import { AGENCIES, type Agency, isAgency } from './agency.js';
 import { violatedConstraint } from '../../common/errors/violated-constraint.js';
 import { OfficerEntity } from './officer.entity.js';
@@ -62,10 +62,10 @@ export class OfficersService {
     const passwordProblem = passwordPolicyProblem(input.password);
     if (passwordProblem) throw DomainError.invalidField('password', passwordProblem);
     if (!isAgency(input.agency)) throw DomainError.invalidField('agency', `must be one of ${AGENCIES.join(', ')}`);
-    const unknown = input.gates.filter((gate) => !(GATE_CODES as readonly string[]).includes(gate));
-    if (input.gates.length === 0 || unknown.length > 0)
+    const named = input.gates.map(parseGateCode);
+    if (input.gates.length === 0 || named.includes(null))
       throw DomainError.invalidField('gates', `must be one or more of ${GATE_CODES.join(', ')}`);
-    const gates = GATE_CODES.filter((gate) => input.gates.includes(gate));
+    const gates = GATE_CODES.filter((gate) => named.includes(gate));
 
     const passwordHash = await hashPassword(input.password);
     try {

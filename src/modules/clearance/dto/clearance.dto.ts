@@ -1,10 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { HasText } from '../../../common/validation/validators.js';
 import { DECLARATION_STATUSES } from '../../declarations/declaration-status.js';
 import { DIRECTIONS, GATE_CODES } from '../../../common/domain/gate-code.js';
 import { StepResponseDto } from '../../declarations/dto/step.response.dto.js';
 import { STEP_AGENCIES } from '../../officers/agency.js';
+import { GOODS_CATEGORIES, VEHICLE_CLASSES } from '../fees.js';
 
 export class CheckInRequestDto {
   @ApiPropertyOptional({ example: '12C-123.45', description: 'Any spelling; give either plate or qrToken' })
@@ -67,7 +68,54 @@ export class CheckInResponseDto {
   @ApiProperty({ type: [StepResponseDto] }) steps: StepResponseDto[];
 }
 
-export class DecisionResponseDto {
+/** What a fee quote is based on: the rate table's row and the direction's factor. */
+export class FeeQuoteBasisDto {
+  @ApiProperty({ enum: VEHICLE_CLASSES, example: 'VT4', description: 'From the declared gross weight' })
+  vehicleClass: string;
+  @ApiProperty({ example: 12_000, description: 'Declared gross weight, kg' }) grossWeightKg: number;
+  @ApiProperty({
+    enum: GOODS_CATEGORIES,
+    example: 'general',
+    description: 'farm: perishable or HS chapters 01–24; empty: no cargo; general: the rest',
+  })
+  goodsCategory: string;
+  @ApiProperty({ enum: DIRECTIONS, example: 'import' }) direction: string;
+  @ApiProperty({ example: 2_200_000, description: "The rate table's amount for the class and goods, VND" })
+  baseAmount: number;
+  @ApiProperty({ example: 130, description: "The direction's factor, percent (export 100, import 130)" })
+  directionPercent: number;
+}
+
+export class FeeQuoteDto {
+  @ApiProperty({ example: 2_860_000, description: 'What passing the fee step records as collected' }) amount: number;
+  @ApiProperty({ enum: ['VND'], example: 'VND' }) currency: 'VND';
+  @ApiProperty({ type: FeeQuoteBasisDto }) basis: FeeQuoteBasisDto;
+}
+
+/** The vehicle a step is about, as an officer needs it to call the truck forward. */
+export class StepVehicleDto {
+  @ApiProperty({ format: 'uuid' }) declarationId: string;
+  @ApiProperty({ example: 'HN-20261127-00042', description: "The declaration's reference" }) reference: string;
+  @ApiProperty({ example: '12C12345', description: 'The plate as the declaration holds it (canonical)' })
+  plate: string;
+  @ApiProperty({ example: '12C-123.45', description: 'The plate as people write it' }) plateDisplay: string;
+  @ApiProperty({ enum: GATE_CODES }) gate: string;
+  @ApiProperty({ enum: DIRECTIONS }) direction: string;
+}
+
+/** A claimed step: the step, its vehicle and, on the fee step, the fee to collect. */
+export class ClaimedStepResponseDto extends IntersectionType(StepResponseDto, StepVehicleDto) {
+  @ApiProperty({ description: 'Perishable goods are served first' }) perishable: boolean;
+  @ApiProperty({
+    type: FeeQuoteDto,
+    nullable: true,
+    description: 'Fee step (yard): the fee to collect before passing it; null on inspection steps',
+  })
+  feeQuote: FeeQuoteDto | null;
+}
+
+/** The decided step, and the vehicle it is about. */
+export class DecisionResponseDto extends StepVehicleDto {
   @ApiProperty({ type: StepResponseDto }) step: StepResponseDto;
   @ApiProperty({ enum: DECLARATION_STATUSES, description: 'The declaration after this decision' })
   declarationStatus: string;
@@ -81,13 +129,9 @@ export class ExitResponseDto {
   destination: string;
 }
 
-export class QueueEntryResponseDto {
+export class QueueEntryResponseDto extends StepVehicleDto {
   @ApiProperty({ format: 'uuid' }) stepId: string;
-  @ApiProperty({ format: 'uuid' }) declarationId: string;
-  @ApiProperty() reference: string;
-  @ApiProperty() plate: string;
-  @ApiProperty({ enum: DIRECTIONS }) direction: string;
-  @ApiProperty() perishable: boolean;
+  @ApiProperty({ description: 'Perishable goods are served first' }) perishable: boolean;
   @ApiProperty({ enum: ['inspection', 'fee'] }) kind: string;
   @ApiProperty({ enum: ['waiting', 'claimed', 'held'] }) status: string;
   @ApiProperty({ nullable: true, type: Number, description: '1 = next to be claimed; null once claimed' })
@@ -96,6 +140,12 @@ export class QueueEntryResponseDto {
   @ApiProperty() waitingSeconds: number;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) claimedBy: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) claimExpiresAt: string | null;
+  @ApiProperty({
+    type: FeeQuoteDto,
+    nullable: true,
+    description: "The yard's queue (fee steps): the fee to collect; null in inspection queues",
+  })
+  feeQuote: FeeQuoteDto | null;
 }
 
 export class QueueResponseDto {

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsPlate, IsTimestampNear } from '../../../common/validation/validators.js';
 import { DIRECTIONS, type Direction, GATE_CODES, type GateCode } from '../../../common/domain/gate-code.js';
+import { IsGateCode } from '../../../common/validation/gate-field.js';
 import { DECLARATION_STATUSES, type DeclarationStatus } from '../declaration-status.js';
 
 export class ListDeclarationsQueryDto {
@@ -18,9 +19,9 @@ export class ListDeclarationsQueryDto {
   @IsPlate('vehicle')
   plate?: string;
 
-  @ApiPropertyOptional({ enum: GATE_CODES })
+  @ApiPropertyOptional({ enum: GATE_CODES, description: 'Any letter case (`huu_nghi`)' })
   @IsOptional()
-  @IsIn(GATE_CODES)
+  @IsGateCode()
   gate?: GateCode;
 
   @ApiPropertyOptional({ enum: DIRECTIONS })

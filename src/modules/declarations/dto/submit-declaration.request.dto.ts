@@ -23,6 +23,7 @@ import {
   IsTimestampNear,
 } from '../../../common/validation/validators.js';
 import { DIRECTIONS, type Direction, GATE_CODES, type GateCode } from '../../../common/domain/gate-code.js';
+import { IsGateCode } from '../../../common/validation/gate-field.js';
 
 export const NATIONALITIES = ['VN', 'CN'] as const;
 export type Nationality = (typeof NATIONALITIES)[number];
@@ -124,8 +125,8 @@ export class CargoRequestDto {
 }
 
 export class SubmitDeclarationRequestDto {
-  @ApiProperty({ enum: GATE_CODES })
-  @IsIn(GATE_CODES)
+  @ApiProperty({ enum: GATE_CODES, description: 'Any letter case (`huu_nghi`); answered in upper case' })
+  @IsGateCode()
   gate: GateCode;
 
   @ApiProperty({ enum: DIRECTIONS })
