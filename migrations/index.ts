@@ -6,6 +6,7 @@ import { PublicTimeline1795752000000 } from './1795752000000-PublicTimeline.js';
 import { AuditSealing1795755600000 } from './1795755600000-AuditSealing.js';
 import { ReferenceSerials1795759200000 } from './1795759200000-ReferenceSerials.js';
 import { SetBasedSealing1795762800000 } from './1795762800000-SetBasedSealing.js';
+import { IdempotentWrites1795766460000 } from './1795766460000-IdempotentWrites.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from compiled JS and under Jest. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AuditSealing1795755600000,
   ReferenceSerials1795759200000,
   SetBasedSealing1795762800000,
+  IdempotentWrites1795766460000,
 ];

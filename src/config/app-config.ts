@@ -84,6 +84,7 @@ export class Environment {
   @Max(10 * 1024 * 1024)
   HTTP_BODY_LIMIT_BYTES = 64 * 1024;
 
+  /** How long a claimed Idempotency-Key may stay unanswered before the same request may take it over. */
   @Transform(toInt)
   @IsInt()
   @Min(1000)

@@ -24,7 +24,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Conflict: a request with this Idempotency-Key is still in flight, or a concurrent change',
   413: 'Body larger than the limit',
   415: 'Body is not application/json',
-  422: 'Idempotency-Key reused with a different body',
+  422: 'Idempotency-Key already used for a different request (another body, route or parameters)',
   429: 'Too many requests',
   503: 'A dependency is down',
 };

@@ -17,6 +17,7 @@ import type { AuthenticatedOfficer } from '../auth/officer-access.js';
 import { OfficerAuthGuard } from '../auth/officer-auth.guard.js';
 import { GATE_CODES } from '../../common/domain/gate-code.js';
 import { STEP_AGENCIES, type StepAgency } from '../officers/agency.js';
+import { Idempotent } from '../declarations/idempotent.decorator.js';
 import { RefusedAtClosedGate } from '../gates/refused-at-closed-gate.decorator.js';
 import { AgencyQueueService } from './agency-queue.service.js';
 import { CheckInService } from './check-in.service.js';
@@ -61,7 +62,8 @@ export class ClearanceController {
   })
   @ApiParam({ name: 'gate', enum: GATE_CODES })
   @ApiCreatedResponse({ type: CheckInResponseDto })
-  @ApiErrorResponses(400, 401, 403, 404, 409)
+  @ApiErrorResponses(400, 401, 403, 404, 409, 422)
+  @Idempotent(201)
   async checkIn(
     @CurrentOfficer() officer: AuthenticatedOfficer,
     @Param('gate') gate: string,
@@ -115,7 +117,8 @@ export class ClearanceController {
   @ApiParam({ name: 'agency', enum: STEP_AGENCIES })
   @ApiOkResponse({ type: ClaimedStepResponseDto })
   @ApiNoContentResponse({ description: 'Nothing waiting' })
-  @ApiErrorResponses(400, 401, 403)
+  @ApiErrorResponses(400, 401, 403, 409, 422)
+  @Idempotent(200, 204)
   async claim(
     @CurrentOfficer() officer: AuthenticatedOfficer,
     @Param('gate') gate: string,
@@ -139,7 +142,8 @@ export class ClearanceController {
       'By the officer who claimed it, or a supervisor of the gate. Passing the fee step needs paymentReference.',
   })
   @ApiOkResponse({ type: DecisionResponseDto })
-  @ApiErrorResponses(400, 401, 403, 404, 409)
+  @ApiErrorResponses(400, 401, 403, 404, 409, 422)
+  @Idempotent(200)
   async decide(
     @CurrentOfficer() officer: AuthenticatedOfficer,
     @Param('id') id: string,
@@ -156,7 +160,8 @@ export class ClearanceController {
   })
   @ApiParam({ name: 'gate', enum: GATE_CODES })
   @ApiOkResponse({ type: ExitResponseDto })
-  @ApiErrorResponses(400, 401, 403, 404, 409)
+  @ApiErrorResponses(400, 401, 403, 404, 409, 422)
+  @Idempotent(200)
   async exit(
     @CurrentOfficer() officer: AuthenticatedOfficer,
     @Param('gate') gate: string,

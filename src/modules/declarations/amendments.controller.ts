@@ -8,6 +8,7 @@ import { OfficerAuthGuard } from '../auth/officer-auth.guard.js';
 import { GATE_CODES } from '../../common/domain/gate-code.js';
 import { toAmendmentResponse } from './amendment.mapper.js';
 import { DeclarationChangesService } from './declaration-changes.service.js';
+import { Idempotent } from './idempotent.decorator.js';
 import { AmendmentDecisionRequestDto, AmendmentRequestResponseDto } from './dto/amendment.dto.js';
 
 @ApiTags('gate officers')
@@ -38,7 +39,8 @@ export class AmendmentsController {
     summary: 'Approve (applies the change) or decline an amendment asked for after arrival (supervisor)',
   })
   @ApiOkResponse({ type: AmendmentRequestResponseDto })
-  @ApiErrorResponses(400, 401, 403, 404, 409)
+  @ApiErrorResponses(400, 401, 403, 404, 409, 422)
+  @Idempotent(200)
   async decide(
     @CurrentOfficer() officer: AuthenticatedOfficer,
     @Param('id') id: string,

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthModule } from '../auth/auth.module.js';
 import { CompaniesModule } from '../companies/companies.module.js';
 import { AmendmentsController } from './amendments.controller.js';
@@ -6,9 +7,14 @@ import { DeclarationChangesService } from './declaration-changes.service.js';
 import { DeclarationsController } from './declarations.controller.js';
 import { DeclarationsModule } from './declarations.module.js';
 import { DeclarationsService } from './declarations.service.js';
+import { IdempotencyKeysRepository } from './idempotency-keys.repository.js';
 import { IdempotencyService } from './idempotency.service.js';
+import { IdempotentWriteInterceptor } from './idempotent-write.interceptor.js';
 
-/** Companies' declarations over HTTP: submit, read, list, amend, cancel; supervisors' amendment decisions. */
+/**
+ * Companies' declarations over HTTP: submit, read, list, amend, cancel; supervisors' amendment decisions; the
+ * Idempotency-Key of every write (`@Idempotent()`).
+ */
 @Module({})
 export class DeclarationsApiModule {
   /** `stepsFrom` provides DeclarationStepsReader: clearance, which itself depends on declarations. */
@@ -17,7 +23,14 @@ export class DeclarationsApiModule {
       module: DeclarationsApiModule,
       imports: [DeclarationsModule, CompaniesModule, AuthModule, options.stepsFrom],
       controllers: [DeclarationsController, AmendmentsController],
-      providers: [DeclarationsService, IdempotencyService, DeclarationChangesService],
+      providers: [
+        DeclarationsService,
+        IdempotencyService,
+        DeclarationChangesService,
+        IdempotencyKeysRepository,
+        // Global: every module's writes marked @Idempotent() (clearance, gates, webhooks, and these).
+        { provide: APP_INTERCEPTOR, useClass: IdempotentWriteInterceptor },
+      ],
     };
   }
 }

@@ -36,6 +36,7 @@ import { ListDeclarationsQueryDto } from './dto/list-declarations.query.dto.js';
 import { SubmitDeclarationRequestDto } from './dto/submit-declaration.request.dto.js';
 import { IdempotencyService } from './idempotency.service.js';
 import { DeclarationChangesService } from './declaration-changes.service.js';
+import { Idempotent } from './idempotent.decorator.js';
 import { AmendDeclarationRequestDto } from './dto/amend-declaration.request.dto.js';
 import { AmendmentRequestResponseDto } from './dto/amendment.dto.js';
 import { toAmendmentResponse } from './amendment.mapper.js';
@@ -111,7 +112,8 @@ export class DeclarationsController {
   })
   @ApiOkResponse({ type: DeclarationResponseDto })
   @ApiAcceptedResponse({ type: AmendmentRequestResponseDto })
-  @ApiErrorResponses(400, 401, 404, 409)
+  @ApiErrorResponses(400, 401, 404, 409, 422)
+  @Idempotent(200, 202)
   async amend(
     @CurrentCompany() company: AuthenticatedCompany,
     @Param('id') id: string,
@@ -130,7 +132,8 @@ export class DeclarationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a declaration before arrival (submitted or accepted); frees its capacity slot' })
   @ApiOkResponse({ type: DeclarationResponseDto })
-  @ApiErrorResponses(401, 404, 409)
+  @ApiErrorResponses(400, 401, 404, 409, 422)
+  @Idempotent(200)
   async cancel(
     @CurrentCompany() company: AuthenticatedCompany,
     @Param('id') id: string,

@@ -3,6 +3,7 @@ import { DeclarationEventEntity } from './declaration-event.entity.js';
 import { DeclarationEntity } from './declaration.entity.js';
 import { GateDayLoadEntity } from './gate-day-load.entity.js';
 import { IdempotencyRecordEntity } from './idempotency-record.entity.js';
+import { OfficerIdempotencyRecordEntity } from './officer-idempotency-record.entity.js';
 import { ReferenceCounterEntity } from './reference-counter.entity.js';
 
 export const DECLARATIONS_ENTITIES = [
@@ -10,6 +11,7 @@ export const DECLARATIONS_ENTITIES = [
   DeclarationEventEntity,
   AmendmentRequestEntity,
   IdempotencyRecordEntity,
+  OfficerIdempotencyRecordEntity,
   ReferenceCounterEntity,
   GateDayLoadEntity,
 ];

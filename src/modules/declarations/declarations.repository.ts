@@ -393,14 +393,21 @@ export class DeclarationsRepository {
     return new Map(rows.map((r) => [r.id, r.company_id]));
   }
 
-  /** Deletes one batch of idempotency records older than `days`; how many went. */
+  /**
+   * Deletes one batch of companies' and one of officers' idempotency keys older than `days`; how many went. Fewer
+   * than `batch` means both tables are done.
+   */
   async purgeIdempotencyRecords(days: number, batch: number): Promise<number> {
     const row = await this.sql.one<{ n: number }>(
-      `WITH gone AS (
+      `WITH companies AS (
   DELETE FROM idempotency_record WHERE ctid IN (
     SELECT ctid FROM idempotency_record WHERE created_at < now() - make_interval(days => $1) LIMIT $2)
+  RETURNING 1
+), officers AS (
+  DELETE FROM officer_idempotency_record WHERE ctid IN (
+    SELECT ctid FROM officer_idempotency_record WHERE created_at < now() - make_interval(days => $1) LIMIT $2)
   RETURNING 1)
-SELECT count(*)::int AS n FROM gone`,
+SELECT (SELECT count(*) FROM companies)::int + (SELECT count(*) FROM officers)::int AS n`,
       [days, batch],
     );
     return row!.n;

@@ -1,8 +1,11 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
-/** A company's Idempotency-Key: the request's hash and the answer first given, replayed for a repeat. */
+/**
+ * A company's Idempotency-Key: the request's hash and the answer first given, replayed for a repeat. `in_flight`:
+ * claimed, running; `applied`: its effect committed, its answer not yet stored; `completed`: answered.
+ */
 @Entity('idempotency_record')
-@Check('CK_idempotency_record_state', `state IN ('in_flight', 'completed')`)
+@Check('CK_idempotency_record_state', `state IN ('in_flight', 'applied', 'completed')`)
 @Index('IDX_idempotency_record_created', ['createdAt'])
 export class IdempotencyRecordEntity {
   @PrimaryColumn({ name: 'company_id', type: 'uuid', primaryKeyConstraintName: 'idempotency_record_pkey' })
@@ -16,7 +19,7 @@ export class IdempotencyRecordEntity {
   requestHash: string;
 
   @Column({ name: 'state', type: 'text' })
-  state: 'in_flight' | 'completed';
+  state: 'in_flight' | 'applied' | 'completed';
 
   @Column({ name: 'response_status', type: 'integer', nullable: true })
   responseStatus: number | null;

@@ -6,6 +6,7 @@ import { CurrentOfficer } from '../auth/current-officer.decorator.js';
 import type { AuthenticatedOfficer } from '../auth/officer-access.js';
 import { OfficerAuthGuard } from '../auth/officer-auth.guard.js';
 import { GATE_CODES } from '../../common/domain/gate-code.js';
+import { Idempotent } from '../declarations/idempotent.decorator.js';
 import { GateBoardResponseDto } from './dto/gate-board.response.dto.js';
 import { CloseGateRequestDto, GateResponseDto, GateStateResponseDto } from './dto/gate.dto.js';
 import { GateBoardService } from './gate-board.service.js';
@@ -55,7 +56,8 @@ export class GatesController {
   })
   @ApiParam({ name: 'gate', enum: GATE_CODES })
   @ApiOkResponse({ type: GateStateResponseDto })
-  @ApiErrorResponses(400, 401, 403, 409)
+  @ApiErrorResponses(400, 401, 403, 409, 422)
+  @Idempotent(200)
   close(
     @CurrentOfficer() officer: AuthenticatedOfficer,
     @Param('gate') gate: string,
@@ -71,7 +73,8 @@ export class GatesController {
   @ApiOperation({ summary: 'Reopen a closed gate (supervisors of the gate)' })
   @ApiParam({ name: 'gate', enum: GATE_CODES })
   @ApiOkResponse({ type: GateStateResponseDto })
-  @ApiErrorResponses(400, 401, 403, 409)
+  @ApiErrorResponses(400, 401, 403, 409, 422)
+  @Idempotent(200)
   open(@CurrentOfficer() officer: AuthenticatedOfficer, @Param('gate') gate: string): Promise<GateStateResponseDto> {
     return this.gates.open(officer, gateParam(gate));
   }

@@ -11,6 +11,7 @@ import {
 import { ApiErrorResponses } from '../../common/http/api-error-responses.js';
 import type { AuthenticatedCompany } from '../companies/companies.service.js';
 import { CompanyAuthGuard } from '../companies/company-auth.guard.js';
+import { Idempotent } from '../declarations/idempotent.decorator.js';
 import { CurrentCompany } from '../companies/current-company.decorator.js';
 import { CreateWebhookRequestDto } from './dto/create-webhook.request.dto.js';
 import { ListWebhookDeliveriesQueryDto } from './dto/list-webhook-deliveries.query.dto.js';
@@ -34,7 +35,8 @@ export class WebhooksController {
       '(shown only here; see docs/webhooks.md). At most 10 active webhooks per company.',
   })
   @ApiCreatedResponse({ type: CreatedWebhookResponseDto })
-  @ApiErrorResponses(400, 401, 409)
+  @ApiErrorResponses(400, 401, 409, 422)
+  @Idempotent(201)
   register(
     @CurrentCompany() company: AuthenticatedCompany,
     @Body() dto: CreateWebhookRequestDto,
@@ -54,7 +56,8 @@ export class WebhooksController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a webhook; its pending deliveries are not sent' })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrorResponses(401, 404)
+  @ApiErrorResponses(400, 401, 404, 409, 422)
+  @Idempotent(204)
   async remove(@CurrentCompany() company: AuthenticatedCompany, @Param('id') id: string): Promise<void> {
     await this.webhooks.remove(company, id);
   }
@@ -66,7 +69,8 @@ export class WebhooksController {
     description: 'New events are delivered again; redeliver the failed ones by hand. Counts against the limit.',
   })
   @ApiOkResponse({ type: WebhookResponseDto })
-  @ApiErrorResponses(401, 404, 409)
+  @ApiErrorResponses(400, 401, 404, 409, 422)
+  @Idempotent(200)
   enable(@CurrentCompany() company: AuthenticatedCompany, @Param('id') id: string): Promise<WebhookResponseDto> {
     return this.webhooks.enable(company, id);
   }
@@ -90,7 +94,8 @@ export class WebhooksController {
     description: 'Queued again with the same body and id (new signature); the webhook must be active.',
   })
   @ApiAcceptedResponse({ type: WebhookDeliveryResponseDto })
-  @ApiErrorResponses(401, 404, 409)
+  @ApiErrorResponses(400, 401, 404, 409, 422)
+  @Idempotent(202)
   redeliver(
     @CurrentCompany() company: AuthenticatedCompany,
     @Param('id') id: string,
