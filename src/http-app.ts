@@ -14,9 +14,11 @@ import { runWithRequestLogContext } from './common/logging/log-context.js';
 import { errorLanguage } from './common/http/error-language.js';
 import { toErrorBody } from './common/http/to-error-body.js';
 import { MetricsService } from './modules/metrics/metrics.service.js';
+import { countRedisOutages } from './modules/metrics/process-metrics.js';
 import { QueueBoardAuth } from './modules/queue-board/queue-board-auth.service.js';
 import { mountQueueBoard } from './modules/queue-board/queue-board.js';
 import { QueueRegistry } from './modules/queue/queue-registry.service.js';
+import { RedisOutage } from './modules/queue/redis-outage.service.js';
 import { RateLimiter } from './modules/rate-limit/rate-limiter.service.js';
 
 const REQUEST_ID = /^[\w-]{1,64}$/;
@@ -72,6 +74,7 @@ export async function createHttpApp(
   const rateLimiter = app.get(RateLimiter);
   fastify.addHook('onRequest', (request, reply) => rateLimiter.onRequest(request, reply));
   const metrics = app.get(MetricsService);
+  countRedisOutages(app.get(RedisOutage));
 
   // After the body is read, so the context holds through guards, pipes, handler and services.
   const requestLogger = await app.resolve<PinoLogger>(PinoLogger);
@@ -143,6 +146,7 @@ export async function createWorkerContext(config: AppConfig, logger: Logger): Pr
     logger: nestLogger(logger),
     abortOnError: false,
   });
+  countRedisOutages(app.get(RedisOutage));
   app.enableShutdownHooks();
   return app;
 }

@@ -1,10 +1,11 @@
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { isNotConnectionError, type Job } from 'bullmq';
+import { ErrorCode, type Job } from 'bullmq';
 import type { PinoLogger } from 'nestjs-pino';
 import { errorMessage } from '../common/errors/error-message.js';
 import { runWithJobLogContext } from '../common/logging/log-context.js';
 import { jobMetrics } from '../modules/metrics/process-metrics.js';
+import { isRedisUnavailable } from '../modules/queue/redis.js';
 import type { WorkerHeartbeat } from './worker-heartbeat.service.js';
 
 /**
@@ -70,10 +71,20 @@ export abstract class JobProcessor<T = unknown> extends WorkerHost implements On
     await this.worker.close();
   }
 
-  // Connection errors are expected while Redis is away (the relay and /health report the outage); an unheard
-  // 'error' event would throw.
+  // BullMQ repeats every error of the worker's connections here; an outage is logged once for the process
+  // (RedisOutage). An unheard 'error' event would throw.
   @OnWorkerEvent('error')
   onWorkerError(error: Error): void {
-    if (isNotConnectionError(error)) this.logger.warn({ queue: this.worker.name, err: error }, 'worker error');
+    if (isRedisUnavailable(error)) return;
+    if ((error as { code?: unknown }).code === ErrorCode.JobNotExist) {
+      // A job that ran through an outage, and Redis came back without it (it keeps nothing on disk): nothing
+      // to warn about, PostgreSQL holds what the job did and the reconcilers re-drive what it did not.
+      this.logger.info(
+        { queue: this.worker.name, error: error.message },
+        'job outcome not recorded: Redis lost the job',
+      );
+      return;
+    }
+    this.logger.warn({ queue: this.worker.name, err: error }, 'worker error');
   }
 }

@@ -1,6 +1,7 @@
 import type { Job, Queue, RepeatOptions } from 'bullmq';
 import type { PinoLogger } from 'nestjs-pino';
 import type { JobName } from '../modules/queue/queue-names.js';
+import { isRedisUnavailable } from '../modules/queue/redis.js';
 import { JobProcessor } from './job-processor.js';
 import type { WorkerHeartbeat } from './worker-heartbeat.service.js';
 
@@ -64,10 +65,13 @@ export abstract class ScheduledJobProcessor extends JobProcessor<Record<string, 
         opts: { removeOnComplete: { count: keep }, removeOnFail: { count: keep } },
       });
     } catch (error) {
-      this.logger.warn(
-        { queue: this.queue.name, err: error },
-        `could not register the ${description} schedule; retrying`,
-      );
+      // Redis away: the outage is logged once for the process (RedisOutage); retried all the same.
+      if (!isRedisUnavailable(error)) {
+        this.logger.warn(
+          { queue: this.queue.name, err: error },
+          `could not register the ${description} schedule; retrying`,
+        );
+      }
       this.retry = setTimeout(() => void this.register(), SCHEDULE_RETRY_MS);
       this.retry.unref();
     }

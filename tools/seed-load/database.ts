@@ -224,11 +224,46 @@ export async function saveGateLoad(client: pg.Client, load: ReadonlyMap<string, 
   );
 }
 
-export async function readChainHead(client: pg.Client): Promise<{ seq: number; hash: Buffer }> {
+/**
+ * The first locks of the load, before any table: the audit chain head and the event dispatcher's cursor. A running
+ * worker's sealer and dispatcher take these rows first (SKIP LOCKED) and only then read the audit log; held here,
+ * they skip their turn until the load commits, instead of each waiting on a table the load holds while the load
+ * waits on their row (a deadlock). Returns the head the loaded chain continues from.
+ */
+export async function holdChainHead(client: pg.Client): Promise<{ seq: number; hash: Buffer }> {
   const { rows } = await client.query<{ seq: string; hash: Buffer }>(
     'SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE',
   );
+  await client.query(`SELECT 1 FROM event_cursor WHERE name = 'dispatcher' FOR UPDATE`);
   return { seq: Number(rows[0].seq), hash: rows[0].hash };
+}
+
+/** Tables the load fills, taken whole before the history goes in: the service waits for them until commit. */
+export async function lockBulkTables(client: pg.Client): Promise<void> {
+  await client.query(`LOCK TABLE ${BULK_TABLES.join(', ')} IN ACCESS EXCLUSIVE MODE`);
+}
+
+const DEADLOCK_DETECTED = '40P01';
+const DEADLOCK_RETRIES = 5;
+
+/**
+ * Runs `work` (taking table locks) under a savepoint. When PostgreSQL ends a deadlock by failing the load's
+ * statement (a service transaction held one table and wanted another the load had just taken), the savepoint gives
+ * back what `work` took, and it runs again a moment later: the service's transaction has finished meanwhile.
+ */
+export async function retryOnDeadlock<T>(client: pg.Client, work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    await client.query('SAVEPOINT take_locks');
+    try {
+      const result = await work();
+      await client.query('RELEASE SAVEPOINT take_locks');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK TO SAVEPOINT take_locks');
+      if ((error as { code?: string }).code !== DEADLOCK_DETECTED || attempt === DEADLOCK_RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }
 
 /** The chain head meets the last record loaded; the event dispatcher starts after history, not replaying it. */

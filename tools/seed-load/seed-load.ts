@@ -10,13 +10,15 @@ import {
   copyLines,
   dropDatabase,
   ensurePartitions,
+  holdChainHead,
+  lockBulkTables,
   migrate,
-  readChainHead,
   readFees,
   readGates,
   saveChainHead,
   saveCounters,
   saveGateLoad,
+  retryOnDeadlock,
   setAsideForBulkLoad,
   suspendChainTrigger,
 } from './database.js';
@@ -87,7 +89,7 @@ export async function seedLoad(options: SeedLoadOptions): Promise<SeedSummary> {
   const client = new pg.Client({ connectionString: options.databaseUrl, application_name: 'border-gate-seed-load' });
   await client.connect();
   try {
-    await assertNoDeclarations(client);
+    await assertNoDeclarations(client); // at once, before waiting for any lock; again below, under the locks
     const history = new HistoryGenerator({
       declarations: options.declarations,
       months: options.months,
@@ -97,10 +99,18 @@ export async function seedLoad(options: SeedLoadOptions): Promise<SeedSummary> {
       feeFor: await readFees(client),
     });
     const progress = new Progress(options.declarations, options.quiet ? null : (options.progress ?? process.stderr));
+    const firstDay = historyDays(now, options.months)[0];
     await client.query('BEGIN');
     await client.query(`SET LOCAL maintenance_work_mem = '512MB'`);
-    await ensurePartitions(client, historyDays(now, options.months)[0], now);
-    const counts = await load(client, history, historyDays(now, options.months)[0], progress, started);
+    // Lock order beside a running service (docs/seed-load.md): the chain head and cursor rows, then the tables.
+    const head = await holdChainHead(client);
+    const putBack = await retryOnDeadlock(client, async () => {
+      await lockBulkTables(client);
+      await assertNoDeclarations(client);
+      await ensurePartitions(client, firstDay, now);
+      return [...(await setAsideForBulkLoad(client)), ...(await suspendChainTrigger(client))];
+    });
+    const counts = await load(client, history, { firstDay, head, putBack }, progress, started);
     await client.query('COMMIT');
     progress.note(`committed at ${secondsSince(started)}s; analyzing…`);
     // Only what the load wrote: a database-wide ANALYZE would also walk the system catalogs.
@@ -128,12 +138,10 @@ export async function seedLoad(options: SeedLoadOptions): Promise<SeedSummary> {
 async function load(
   client: pg.Client,
   history: HistoryGenerator,
-  firstDay: string,
+  { firstDay, head, putBack }: { firstDay: string; head: { seq: number; hash: Buffer }; putBack: string[] },
   progress: Progress,
   started: number,
 ) {
-  const putBack = [...(await setAsideForBulkLoad(client)), ...(await suspendChainTrigger(client))];
-  const head = await readChainHead(client);
   const chain = new AuditChain(head.seq, head.hash);
   // Companies and officers were registered before the first trip.
   const registered = localDayStart(firstDay) - 30 * DAY_MS;

@@ -14,6 +14,7 @@ import { PollingLoop } from '../../common/polling-loop.js';
 import { rowsIn, Sql } from '../../database/sql.js';
 import { AUDIT_RECORDS_BATCH, type AuditRecordRow, AuditLogRepository } from '../declarations/audit-log.repository.js';
 import { REDIS_PRODUCER } from '../queue/queue.module.js';
+import { isRedisUnavailable } from '../queue/redis.js';
 import type { DomainEvent } from './domain-event.js';
 import { type EventSink, vehicleEventsChannel, type VehicleStatusMessage, WEBHOOK_EVENT_SINK } from './event-sink.js';
 import { eventTypeOf } from './event-types.js';
@@ -89,6 +90,8 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
       }
       await pipeline.exec();
     } catch (error) {
+      // Redis away: the outage is logged once for the process (RedisOutage).
+      if (isRedisUnavailable(error)) return;
       this.logger.warn(
         { component: 'event-dispatcher', err: error },
         'live updates not published; viewers catch up on reconnect',

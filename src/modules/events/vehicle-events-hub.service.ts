@@ -2,7 +2,8 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy }
 import type { Redis } from 'ioredis';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { type QueueConfig, queueConfig } from '../../config/config-groups.js';
-import { createWorkerConnection } from '../queue/redis.js';
+import { REDIS_PRODUCER } from '../queue/queue.module.js';
+import { createBlockingTwin } from '../queue/redis.js';
 import { vehicleEventsChannel, type VehicleStatusMessage } from './event-sink.js';
 
 export type VehicleListener = (message: VehicleStatusMessage) => void;
@@ -19,14 +20,15 @@ export class VehicleEventsHub implements OnApplicationBootstrap, OnModuleDestroy
 
   constructor(
     @Inject(queueConfig.KEY) private readonly queueConfig: QueueConfig,
+    @Inject(REDIS_PRODUCER) private readonly producer: Redis,
     @InjectPinoLogger(VehicleEventsHub.name) private readonly logger: PinoLogger,
   ) {}
 
   onApplicationBootstrap(): void {
     const channel = vehicleEventsChannel(this.queueConfig.prefix);
-    // A subscriber connection retries forever and re-subscribes on reconnect (ioredis autoResubscribe).
-    this.subscriber = createWorkerConnection(this.queueConfig.redisUrl);
-    this.subscriber.on('error', () => undefined);
+    // A subscriber connection retries forever and re-subscribes on reconnect (ioredis autoResubscribe); its
+    // failures are reported with the process's other connections (RedisOutage).
+    this.subscriber = createBlockingTwin(this.producer);
     this.subscriber.subscribe(channel).catch((error: unknown) => {
       this.logger.warn({ component: 'vehicle-events', err: error }, 'live updates unavailable until Redis returns');
     });

@@ -34,3 +34,36 @@ export const jobMetrics = {
     jobFailures.inc({ queue, job, final: String(final) });
   },
 };
+
+/** What the process's Redis outage tracker tells (RedisOutage). */
+export interface RedisOutageFigures {
+  readonly outages: number;
+  unreachableSeconds(): number;
+}
+
+let redisOutages: RedisOutageFigures | null = null;
+
+/** Reads Redis outages from `figures` at every scrape (called once the app is built). */
+export function countRedisOutages(figures: RedisOutageFigures): void {
+  redisOutages = figures;
+}
+
+new Counter({
+  name: 'border_gate_redis_outages_total',
+  help: 'Times this process lost Redis (an outage starts when its first connection fails)',
+  registers: [processRegistry],
+  collect() {
+    this.reset();
+    this.inc(redisOutages?.outages ?? 0);
+  },
+});
+
+new Counter({
+  name: 'border_gate_redis_unreachable_seconds_total',
+  help: 'Seconds this process could not reach Redis, the outage going on included',
+  registers: [processRegistry],
+  collect() {
+    this.reset();
+    this.inc(redisOutages?.unreachableSeconds() ?? 0);
+  },
+});

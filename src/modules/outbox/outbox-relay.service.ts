@@ -4,6 +4,7 @@ import { type ScreeningConfig, screeningConfig } from '../../config/config-group
 import { PollingLoop } from '../../common/polling-loop.js';
 import { rowsIn, Sql } from '../../database/sql.js';
 import { QueueRegistry } from '../queue/queue-registry.service.js';
+import { isRedisUnavailable } from '../queue/redis.js';
 
 interface PendingMessage {
   id: string;
@@ -24,7 +25,9 @@ const BATCH = 200;
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly loop = new PollingLoop(() => this.step());
-  private redisDown = false;
+  private failing = false;
+  /** Whether the current run of failures was logged (an outage of Redis is logged by RedisOutage instead). */
+  private failureLogged = false;
 
   constructor(
     private readonly sql: Sql,
@@ -70,20 +73,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  /** One relay run; returns the pause before the next (none after a full batch, longer while Redis is away). */
+  /** One relay run; returns the pause before the next (none after a full batch, longer while failing). */
   private async step(): Promise<number> {
     let relayed = 0;
     try {
       relayed = await this.relayBatch();
-      if (this.redisDown) this.logger.info({ component: 'outbox-relay' }, 'queue reachable again; relaying');
-      this.redisDown = false;
+      if (this.failureLogged) this.logger.info({ component: 'outbox-relay' }, 'relaying again');
+      this.failing = false;
+      this.failureLogged = false;
     } catch (error) {
-      if (!this.redisDown) {
+      if (!this.failureLogged && !isRedisUnavailable(error)) {
         this.logger.warn({ component: 'outbox-relay', err: error }, 'cannot relay outbox; messages stay in PostgreSQL');
+        this.failureLogged = true;
       }
-      this.redisDown = true;
+      this.failing = true;
     }
     if (relayed === BATCH) return 0;
-    return this.redisDown ? 1000 : this.screeningConfig.outboxPollIntervalMs;
+    return this.failing ? 1000 : this.screeningConfig.outboxPollIntervalMs;
   }
 }

@@ -14,27 +14,29 @@ import { QueueName } from './queue-names.js';
 import { queueOptions } from './queue-options.js';
 import { QueueRegistry } from './queue-registry.service.js';
 import { createProducerConnection } from './redis.js';
+import { RedisOutage } from './redis-outage.service.js';
 
 export const REDIS_PRODUCER = Symbol('REDIS_PRODUCER');
 
 // @nestjs/bullmq builds every processor's worker with this class: see ProcessorWorker for why.
 BullModule.workerClass = ProcessorWorker;
 
-/** Redis for producers and probes: one fail-fast connection, made injectable as REDIS_PRODUCER. */
+/**
+ * Redis for producers and probes: one fail-fast connection, made injectable as REDIS_PRODUCER; it and every
+ * connection duplicated from it report to RedisOutage.
+ */
 @Global()
 @Module({
   providers: [
+    RedisOutage,
     {
       provide: REDIS_PRODUCER,
-      inject: [queueConfig.KEY],
-      useFactory: (config: QueueConfig): Redis => {
-        const redis = createProducerConnection(config.redisUrl);
-        redis.on('error', () => undefined); // reconnects on its own; health and the relay report the outage
-        return redis;
-      },
+      inject: [queueConfig.KEY, RedisOutage],
+      useFactory: (config: QueueConfig, outage: RedisOutage): Redis =>
+        createProducerConnection(config.redisUrl, outage),
     },
   ],
-  exports: [REDIS_PRODUCER],
+  exports: [REDIS_PRODUCER, RedisOutage],
 })
 class RedisProducerModule {}
 

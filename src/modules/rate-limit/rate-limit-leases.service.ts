@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { RATE_LIMIT_WINDOW_MS, type WindowDecision } from './rate-limit.policy.js';
+import { isRedisUnavailable } from '../queue/redis.js';
 import { RateLimitStore } from './rate-limit-store.service.js';
 import { leaseBlockSize, TokenLease } from './token-lease.js';
 
@@ -23,7 +24,8 @@ const BUCKETS_KEPT_AFTER_EVICTION = 15_000;
 export class RateLimitLeases {
   private readonly buckets = new Map<string, Bucket>();
   private nextSweepAt = 0;
-  private storeDown = false;
+  /** Whether the current run of failed leases was logged (an outage of Redis is logged by RedisOutage instead). */
+  private failureLogged = false;
 
   constructor(
     private readonly store: RateLimitStore,
@@ -56,13 +58,13 @@ export class RateLimitLeases {
       const askedAt = Date.now();
       const grant = await this.store.lease(bucket, RATE_LIMIT_WINDOW_MS, limit, leaseBlockSize(limit));
       state.lease = new TokenLease(limit, grant, askedAt);
-      if (this.storeDown) this.logger.info({ component: 'rate-limit' }, 'rate-limit store reachable again');
-      this.storeDown = false;
+      if (this.failureLogged) this.logger.info({ component: 'rate-limit' }, 'rate-limit store reachable again');
+      this.failureLogged = false;
     } catch (error) {
-      if (!this.storeDown) {
+      if (!this.failureLogged && !isRedisUnavailable(error)) {
         this.logger.warn({ component: 'rate-limit', err: error }, 'rate-limit store unreachable; not limiting');
+        this.failureLogged = true;
       }
-      this.storeDown = true;
       throw error;
     } finally {
       state.renewal = null;

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { type QueueConfig, queueConfig } from '../../config/config-groups.js';
 import { withTimeout } from '../../common/with-timeout.js';
 import { REDIS_PRODUCER } from '../queue/queue.module.js';
+import { RedisNotReady } from '../queue/redis.js';
 import type { LeaseGrant } from './token-lease.js';
 
 /**
@@ -65,7 +66,7 @@ export class RateLimitStore {
    */
   async lease(bucket: string, windowMs: number, limit: number, tokens: number): Promise<LeaseGrant> {
     // Not connected: fail at once instead of queueing the command until the reconnect gives up.
-    if (!this.ready) throw new Error(`redis is ${this.redis.status}`);
+    if (!this.ready) throw new RedisNotReady(this.redis.status);
     const [granted, count, resetMs] = await withTimeout(
       this.redis.borderGateRateLimitLease(`${this.prefix}${bucket}`, windowMs, limit, tokens),
       LEASE_TIMEOUT_MS,
