@@ -15,6 +15,13 @@ describe('writeRequestHash', () => {
     expect(writeRequestHash({ ...base, body: { x: 1, y: [2, 1] } })).not.toBe(hash);
   });
 
+  it('hashes a gate in the path in its canonical form, as the route reads it', () => {
+    const close = { method: 'POST', route: '/api/v1/gates/:gate/close', params: { gate: 'HUU_NGHI' }, body: {} };
+    expect(writeRequestHash({ ...close, params: { gate: 'huu_nghi' } })).toBe(writeRequestHash(close));
+    expect(writeRequestHash({ ...close, params: { gate: 'TAN_THANH' } })).not.toBe(writeRequestHash(close));
+    expect(writeRequestHash({ ...close, params: { gate: 'nowhere' } })).not.toBe(writeRequestHash(close));
+  });
+
   it('takes no body and an empty one as different requests, and no body as null', () => {
     expect(writeRequestHash({ ...base, body: undefined })).toBe(writeRequestHash({ ...base, body: null }));
     expect(writeRequestHash({ ...base, body: undefined })).not.toBe(writeRequestHash({ ...base, body: {} }));

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { parseGateCode } from '../../common/domain/gate-code.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { msg } from '../../common/i18n/message.js';
 import { stableStringify } from '../../common/http/stable-json.js';
@@ -13,12 +14,22 @@ export interface WriteRequest {
   body: unknown;
 }
 
-/** SHA-256 over method, route, parameters and body (object keys in any order hash alike). */
+/**
+ * SHA-256 over method, route, parameters and body (object keys in any order hash alike). A gate in the path is
+ * hashed in its canonical form, as the route reads it: `huu_nghi` and `HUU_NGHI` are the same request.
+ */
 export function writeRequestHash(request: WriteRequest): string {
-  const { method, route, params, body } = request;
+  const { method, route, body } = request;
+  const params = canonicalParams(request.params);
   return createHash('sha256')
-    .update(stableStringify({ method: method.toUpperCase(), route, params: params ?? {}, body: body ?? null }))
+    .update(stableStringify({ method: method.toUpperCase(), route, params, body: body ?? null }))
     .digest('hex');
+}
+
+function canonicalParams(params: unknown): unknown {
+  if (params === null || typeof params !== 'object') return params ?? {};
+  const { gate } = params as { gate?: unknown };
+  return gate === undefined ? params : { ...params, gate: parseGateCode(gate) ?? gate };
 }
 
 /** The key of a write where the header is optional: undefined without the header, 400 when malformed. */
