@@ -25,7 +25,9 @@ export function GateBoardView({ gate }: { gate: 'HUU_NGHI' | 'TAN_THANH' }) {
     <section data-testid={`board-${gate}`} aria-labelledby={headingId} aria-busy={query.isFetching} className="card">
       <h3 id={headingId}>{t(`gate.${gate}`)}</h3>
       {query.isPending && <p role="status">{t('board.loading')}</p>}
-      {query.isError && !board && <p className="problem">{errorText(query.error, (key, options) => t(key, options ?? {}))}</p>}
+      {query.isError && !board && (
+        <p className="problem">{errorText(query.error, (key, options) => t(key, options ?? {}))}</p>
+      )}
       {board && (
         <>
           <p className={board.open ? 'state state-open' : 'state state-closed'}>

@@ -37,7 +37,8 @@ export function PlateSearch() {
   let result = null;
   if (plate === '') result = <p>{t('vehicle.invalid', { why: t('plate.EMPTY') })}</p>;
   else if (plate !== null && query.isPending) result = <p role="status">{t('search.loading')}</p>;
-  else if (query.isError) result = <p className="problem">{errorText(query.error, (key, options) => t(key, options ?? {}), plate ?? '')}</p>;
+  else if (query.isError)
+    result = <p className="problem">{errorText(query.error, (key, options) => t(key, options ?? {}), plate ?? '')}</p>;
   else if (query.data) result = <VehicleStatusView vehicle={query.data} refreshing={query.isFetching} />;
 
   return (

@@ -47,6 +47,8 @@ export interface GateBoard extends BoardFigures {
   day: string;
   timezone: string;
   updatedAt: string;
+  /** Today's check-ins and exits at the whole gate, hours 0–23 in the gate's time zone. */
+  hourly: { hour: number; arrivals: number; exits: number }[];
 }
 
 /** GET of the API in the reader's language; errors become ApiError (by code) or UnreachableError. */

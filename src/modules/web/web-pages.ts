@@ -45,7 +45,12 @@ export async function mountWebPages(fastify: FastifyInstance, root = DEFAULT_WEB
   const built = existsSync(indexFile);
   const html = built ? await readFile(indexFile) : Buffer.from(NOT_BUILT);
   for (const url of PAGE_ROUTES) {
-    fastify.get(url, (_request, reply) => reply.status(built ? 200 : 503).headers(HTML_HEADERS).send(html));
+    fastify.get(url, (_request, reply) =>
+      reply
+        .status(built ? 200 : 503)
+        .headers(HTML_HEADERS)
+        .send(html),
+    );
   }
   if (!built) return;
   // Loaded only when served: @fastify/static's ESM-only dependencies cannot load in Jest's in-process apps.
