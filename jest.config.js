@@ -11,7 +11,11 @@ export default {
   // Integration tests wait on real queues and processes; unit tests finish in milliseconds either way.
   testTimeout: 60000,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/tools/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/tools/**/*.spec.ts', '<rootDir>/web/**/*.spec.ts'],
+    },
     {
       ...shared,
       displayName: 'integration',

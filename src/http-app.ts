@@ -20,6 +20,7 @@ import { mountQueueBoard } from './modules/queue-board/queue-board.js';
 import { QueueRegistry } from './modules/queue/queue-registry.service.js';
 import { RedisOutage } from './modules/queue/redis-outage.service.js';
 import { RateLimiter } from './modules/rate-limit/rate-limiter.service.js';
+import { mountWebPages } from './modules/web/web-pages.js';
 
 const REQUEST_ID = /^[\w-]{1,64}$/;
 
@@ -35,6 +36,8 @@ export interface HttpAppOptions {
    * well, so it follows swaggerUi unless set.
    */
   queueBoardUi?: boolean;
+  /** Serve the web pages (dist/web) at /, /company, /officer and /assets/; follows swaggerUi unless set. */
+  webPages?: boolean;
 }
 
 /** Builds the API exactly as production runs it; tests call this too. */
@@ -101,6 +104,7 @@ export async function createHttpApp(
   await mountQueueBoard(fastify, app.get(QueueBoardAuth), app.get(QueueRegistry).all(), {
     ui: options.queueBoardUi ?? options.swaggerUi ?? true,
   });
+  if (options.webPages ?? options.swaggerUi ?? true) await mountWebPages(fastify);
 
   const document = SwaggerModule.createDocument(
     app,

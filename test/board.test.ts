@@ -279,6 +279,37 @@ describe('the gate board', () => {
       expect((await board()).medianArrivalToExitMinutes).toBe(median(await exitMinutes()));
     });
 
+    it("counts today's arrivals and exits per local hour of the gate, ours in the hours they happened", async () => {
+      const b = await board();
+      expect(b.hourly.map((h: any) => h.hour)).toEqual(Array.from({ length: 24 }, (_, hour) => hour));
+      // Our check-ins and exits, bucketed by the gate's local hour as recorded in the audit log.
+      const events = await t.sql.rows<{ at: Date; to_status: string }>(
+        `SELECT at, to_status FROM declaration_event
+          WHERE declaration_id = ANY($1) AND action = 'transition' AND to_status IN ('in_yard', 'exited')`,
+        [Object.values(trucks).map((d) => d.id)],
+      );
+      const hourOf = (at: Date): number =>
+        Number(new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', hourCycle: 'h23' }).format(at));
+      const ours = Array.from({ length: 24 }, () => ({ arrivals: 0, exits: 0 }));
+      for (const e of events) ours[hourOf(e.at)][e.to_status === 'in_yard' ? 'arrivals' : 'exits'] += 1;
+      expect(ours.reduce((n, h) => n + h.arrivals, 0)).toBe(10);
+      expect(ours.reduce((n, h) => n + h.exits, 0)).toBe(3);
+      for (let hour = 0; hour < 24; hour += 1) {
+        expect({ hour, arrivals: b.hourly[hour].arrivals - base.hourly[hour].arrivals }).toEqual({
+          hour,
+          arrivals: ours[hour].arrivals,
+        });
+        expect({ hour, exits: b.hourly[hour].exits - base.hourly[hour].exits }).toEqual({
+          hour,
+          exits: ours[hour].exits,
+        });
+      }
+      // The same exits the day's total counts; none in hours still to come.
+      expect(b.hourly.reduce((n: number, h: any) => n + h.exits, 0)).toBe(b.exitedToday);
+      for (const h of b.hourly.filter((x: any) => x.hour > hourOf(new Date())))
+        expect(h).toMatchObject({ arrivals: 0, exits: 0 });
+    });
+
     it('shows no plates, names or references', async () => {
       const body = (await t.request({ method: 'GET', url: `/api/v1/gates/${GATE}/board` })).body;
       for (const plate of seen.plates) expect(body).not.toContain(plate);

@@ -96,6 +96,30 @@ SELECT g.code, g.open, g.closed_reason, g.closed_at, g.timezone, g.today::text A
        (SELECT json_agg(p ORDER BY p.direction) FROM per_direction p) AS directions
   FROM g`;
 
+/** Arrivals (check-ins) and exits recorded in one local hour of today; hours without any are absent. */
+export interface HourlyMovesRow {
+  hour: number;
+  arrivals: number;
+  exits: number;
+}
+
+// Today's check-ins and exits by local hour, through IDX_declaration_event_at like the board's `moved`.
+const HOURLY = `
+WITH span AS (
+  SELECT code, timezone, (now() AT TIME ZONE timezone)::date::timestamp AT TIME ZONE timezone AS day_start,
+         ((now() AT TIME ZONE timezone)::date + 1)::timestamp AT TIME ZONE timezone AS day_end
+    FROM gate WHERE code = $1
+)
+SELECT extract(hour FROM e.at AT TIME ZONE span.timezone)::int AS hour,
+       count(*) FILTER (WHERE e.to_status = 'in_yard')::int AS arrivals,
+       count(*) FILTER (WHERE e.to_status = 'exited')::int AS exits
+  FROM span
+  JOIN declaration_event e ON e.at >= span.day_start AND e.at < span.day_end AND e.gate_code = span.code
+   AND e.action = 'transition' AND e.to_status IN ('in_yard', 'exited')
+   AND e.at > now() - interval '2 days' -- see BOARD's moved
+ GROUP BY 1
+ ORDER BY 1`;
+
 /** The figures a gate's public board shows, from the declarations, their audit log and the clearance steps. */
 @Injectable()
 export class GateFiguresRepository {
@@ -104,5 +128,10 @@ export class GateFiguresRepository {
   /** Null for a gate that is not in the reference data. Read from a replica when there is one. */
   board(gate: GateCode, medianWindowHours: number): Promise<BoardRow | null> {
     return this.sql.readOne<BoardRow>(BOARD, [gate, medianWindowHours]);
+  }
+
+  /** Today's arrivals and exits per local hour of the gate, for the board's chart. */
+  hourlyMoves(gate: GateCode): Promise<HourlyMovesRow[]> {
+    return this.sql.readRows<HourlyMovesRow>(HOURLY, [gate]);
   }
 }

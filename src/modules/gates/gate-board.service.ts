@@ -2,9 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type BoardConfig, boardConfig } from '../../config/config-groups.js';
 import { SingleFlightCache } from '../../common/single-flight-cache.js';
 import type { Direction, GateCode } from '../../common/domain/gate-code.js';
-import { type BoardDirectionRow, GateFiguresRepository } from '../declarations/gate-figures.repository.js';
+import {
+  type BoardDirectionRow,
+  GateFiguresRepository,
+  type HourlyMovesRow,
+} from '../declarations/gate-figures.repository.js';
 import { STEP_AGENCIES, type StepAgency } from '../officers/agency.js';
-import type { BoardFiguresDto, GateBoardResponseDto } from './dto/gate-board.response.dto.js';
+import type { BoardFiguresDto, GateBoardResponseDto, HourlyMovesDto } from './dto/gate-board.response.dto.js';
 import { demandRatio, parseWarningThresholds, warningLevel, type WarningThresholds } from './warning-level.js';
 
 const oneDecimal = (n: number | null): number | null => (n === null ? null : Math.round(n * 10) / 10);
@@ -14,6 +18,16 @@ function waitingByAgency(parts: BoardDirectionRow['waiting'][]): Record<StepAgen
   return Object.fromEntries(
     STEP_AGENCIES.map((agency) => [agency, parts.reduce((sum, part) => sum + (part[agency] ?? 0), 0)]),
   ) as Record<StepAgency, number>;
+}
+
+/** All 24 hours of the day, the hours without any move as zeros, so a chart needs no gap filling. */
+export function allHours(rows: HourlyMovesRow[]): HourlyMovesDto[] {
+  const byHour = new Map(rows.map((r) => [r.hour, r]));
+  return Array.from({ length: 24 }, (_, hour) => ({
+    hour,
+    arrivals: byHour.get(hour)?.arrivals ?? 0,
+    exits: byHour.get(hour)?.exits ?? 0,
+  }));
 }
 
 /** The public board of one gate: what is coming, what is in the yard, how fast it moves, how full today is. */
@@ -36,7 +50,10 @@ export class GateBoardService {
   }
 
   private async compute(gate: GateCode): Promise<GateBoardResponseDto | null> {
-    const row = await this.declarations.board(gate, this.boardConfig.medianWindowHours);
+    const [row, hourly] = await Promise.all([
+      this.declarations.board(gate, this.boardConfig.medianWindowHours),
+      this.declarations.hourlyMoves(gate),
+    ]);
     if (!row) return null;
     const byDirection = Object.fromEntries(
       row.directions.map((d) => [d.direction, this.figures(row.open, [d], d.median_minutes)]),
@@ -51,6 +68,7 @@ export class GateBoardService {
       medianWindowHours: this.boardConfig.medianWindowHours,
       ...this.figures(row.open, row.directions, row.median_minutes),
       byDirection: { export: byDirection.export, import: byDirection.import },
+      hourly: allHours(hourly),
       updatedAt: row.updated_at.toISOString(),
     };
   }

@@ -42,6 +42,14 @@ export class BoardByDirectionDto {
   @ApiProperty({ type: BoardFiguresDto }) import: BoardFiguresDto;
 }
 
+/** One local hour of today at the whole gate. */
+export class HourlyMovesDto {
+  @ApiProperty({ minimum: 0, maximum: 23, description: "Hour of the day in the gate's time zone (14 = 14:00–14:59)" })
+  hour: number;
+  @ApiProperty({ description: 'Check-ins (moves to in_yard) recorded in that hour' }) arrivals: number;
+  @ApiProperty({ description: 'Exits (moves to exited) recorded in that hour' }) exits: number;
+}
+
 export class GateBoardResponseDto extends BoardFiguresDto {
   @ApiProperty({ enum: GATE_CODES }) gate: string;
   @ApiProperty() open: boolean;
@@ -51,5 +59,10 @@ export class GateBoardResponseDto extends BoardFiguresDto {
   @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timezone: string;
   @ApiProperty({ example: 6 }) medianWindowHours: number;
   @ApiProperty({ type: BoardByDirectionDto }) byDirection: BoardByDirectionDto;
+  @ApiProperty({
+    type: [HourlyMovesDto],
+    description: "Today's arrivals and exits at the whole gate, hour by hour: always 24 entries, hours 0 to 23",
+  })
+  hourly: HourlyMovesDto[];
   @ApiProperty({ format: 'date-time', description: 'When these numbers were read' }) updatedAt: string;
 }

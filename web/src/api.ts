@@ -1,0 +1,76 @@
+import { HTML_LANG, isLanguage } from './i18n/languages';
+import { i18next } from './i18n/setup';
+import { ApiError, UnreachableError, toApiError } from './api-errors';
+
+export interface TimelineEntry {
+  status: string;
+  at: string;
+}
+export interface CurrentStep {
+  agency: string;
+  status: string;
+  queuePosition: number | null;
+  estimatedWaitMinutes: number | null;
+  estimate: 'ok' | 'insufficient_data' | 'in_progress';
+}
+export interface VehicleStatus {
+  plate: string;
+  plateDisplay: string;
+  status: string;
+  gate: string;
+  direction: string;
+  expectedArrivalAt: string;
+  updatedAt: string;
+  timeline: TimelineEntry[];
+  currentSteps: CurrentStep[];
+  expectedAhead: number | null;
+}
+export interface BoardFigures {
+  expectedToday: number;
+  inYard: number;
+  waitingByAgency: Record<'customs' | 'border_guard' | 'quarantine' | 'yard', number>;
+  clearedToday: number;
+  exitedToday: number;
+  medianArrivalToExitMinutes: number | null;
+  throughputLastHour: number;
+  capacityToday: number;
+  bookedToday: number;
+  capacityLeft: number;
+  demand: number | null;
+  warningLevel: string;
+}
+export interface GateBoard extends BoardFigures {
+  gate: string;
+  open: boolean;
+  closedReason: string | null;
+  closedAt: string | null;
+  day: string;
+  timezone: string;
+  updatedAt: string;
+  /** Today's check-ins and exits at the whole gate, hours 0–23 in the gate's time zone. */
+  hourly: { hour: number; arrivals: number; exits: number }[];
+}
+
+/** GET of the API in the reader's language; errors become ApiError (by code) or UnreachableError. */
+export async function getJson<T>(path: string): Promise<T> {
+  const language = isLanguage(i18next.language) ? i18next.language : 'vi';
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: { accept: 'application/json', 'accept-language': HTML_LANG[language] } });
+  } catch {
+    throw new UnreachableError();
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw toApiError(response.status, body);
+  if (body === null) throw new UnreachableError();
+  return body as T;
+}
+
+export const vehicleStatus = (plate: string): Promise<VehicleStatus> =>
+  getJson(`/api/v1/vehicles/${encodeURIComponent(plate)}/status`);
+
+export const gateBoard = (gate: string): Promise<GateBoard> => getJson(`/api/v1/gates/${gate}/board`);
+
+export const vehicleEventsUrl = (plate: string): string => `/api/v1/vehicles/${encodeURIComponent(plate)}/events`;
+
+export { ApiError };
