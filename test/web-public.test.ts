@@ -10,12 +10,18 @@ import {
 import { declarationBody, uniqueVnPlate } from './support/factories.js';
 import { type AgencyName, gateCrew, postAs, type TestOfficer } from './support/officers.js';
 import { emptyQueues } from './support/queues.js';
-import { startWithCompany, type TestApp, type TestCompany } from './support/test-app.js';
+import { type RunningService, startService } from './support/processes.js';
+import { startTestApp, type TestApp, type TestCompany } from './support/test-app.js';
+import { testQueuePrefix } from './support/test-env.js';
 
 /**
  * The public page in a real browser (Debian's Chromium through playwright-core), against the service on loopback,
  * in the three languages. The words are the glossary's (../shared/GLOSSARY.md): a page that shows other words,
  * raw JSON or codes fails here.
+ *
+ * The pages are served by the built service (`dist/src/main.js` with `dist/web`), started as production does; an
+ * in-process app on the same database and queue prefix (two processes of one deployment) makes the company, the
+ * officers and the trucks through the API.
  */
 const WORDS = {
   vi: {
@@ -41,6 +47,7 @@ const LANGS = Object.keys(WORDS) as Lang[];
 const STATUS_WORDS = LANGS.flatMap((l) => [WORDS[l].accepted, WORDS[l].inYard]);
 
 let t: TestApp;
+let service: RunningService;
 let company: TestCompany;
 let crew: Record<AgencyName, TestOfficer>;
 let browser: Browser;
@@ -68,7 +75,12 @@ function expectClean(watch: PageWatch): void {
 }
 
 beforeAll(async () => {
-  ({ t, company } = await startWithCompany('Công ty Vận tải Tân Thanh'));
+  const queuePrefix = testQueuePrefix();
+  [t, service] = await Promise.all([
+    startTestApp({ QUEUE_PREFIX: queuePrefix }),
+    startService({ QUEUE_PREFIX: queuePrefix }),
+  ]);
+  company = await t.createCompany('Công ty Vận tải Tân Thanh');
   crew = await gateCrew(t, 'TAN_THANH');
   browser = await launchBrowser();
 });
@@ -77,13 +89,14 @@ afterAll(async () => {
   await browser?.close();
   if (crew) await emptyQueues(t, 'TAN_THANH', crew, 'public page test done');
   await t?.close();
+  await service?.stop();
 });
 
 describe('the public page', () => {
   it.each(LANGS)('looks a truck up by its plate in any spelling, in %s', async (lang) => {
     const truck = await acceptedTruck();
-    const { page, watch, close } = await openWatchedPage(browser, t.baseUrl);
-    await page.goto(`${t.baseUrl}/?lang=${lang}`);
+    const { page, watch, close } = await openWatchedPage(browser, service.url);
+    await page.goto(`${service.url}/?lang=${lang}`);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe(WORDS[lang].htmlLang);
 
     await search(page, lang, truck.plate.toLowerCase().replace(/[-.]/g, ' '));
@@ -99,8 +112,8 @@ describe('the public page', () => {
 
   it('follows the truck by itself while an officer works it, without a reload', async () => {
     const truck = await acceptedTruck();
-    const { page, watch, close } = await openWatchedPage(browser, t.baseUrl);
-    await page.goto(`${t.baseUrl}/?lang=en`);
+    const { page, watch, close } = await openWatchedPage(browser, service.url);
+    await page.goto(`${service.url}/?lang=en`);
     await search(page, 'en', truck.plate);
     const status = page.getByTestId('vehicle-status');
     await status.getByText(WORDS.en.accepted).first().waitFor();
@@ -117,8 +130,8 @@ describe('the public page', () => {
   });
 
   it('says plainly that a plate is unknown, and why an invalid one is refused, never as JSON', async () => {
-    const { page, watch, close } = await openWatchedPage(browser, t.baseUrl);
-    await page.goto(`${t.baseUrl}/?lang=en`);
+    const { page, watch, close } = await openWatchedPage(browser, service.url);
+    await page.goto(`${service.url}/?lang=en`);
     const status = page.getByTestId('vehicle-status');
 
     const answered = page.waitForResponse((r) => /\/api\/v1\/vehicles\/[^/]+\/status$/.test(r.url()));
@@ -145,8 +158,8 @@ describe('the public page', () => {
   });
 
   it('switches language with the switcher and remembers the choice', async () => {
-    const { page, watch, close } = await openWatchedPage(browser, t.baseUrl);
-    await page.goto(`${t.baseUrl}/`);
+    const { page, watch, close } = await openWatchedPage(browser, service.url);
+    await page.goto(`${service.url}/`);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('vi');
     await page.getByLabel(WORDS.vi.plate).waitFor();
 
@@ -166,8 +179,8 @@ describe('the public page', () => {
   });
 
   it('shows both gates’ boards, each with its hourly chart', async () => {
-    const { page, watch, close } = await openWatchedPage(browser, t.baseUrl, { width: 1280, height: 900 });
-    await page.goto(`${t.baseUrl}/?lang=en`);
+    const { page, watch, close } = await openWatchedPage(browser, service.url, { width: 1280, height: 900 });
+    await page.goto(`${service.url}/?lang=en`);
     for (const gate of ['HUU_NGHI', 'TAN_THANH']) {
       const board = page.getByTestId(`board-${gate}`);
       await board.waitFor();
