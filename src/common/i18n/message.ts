@@ -2,7 +2,7 @@ import { type Catalog, en, type MessageKey } from './messages.en.js';
 import { vi } from './messages.vi.js';
 import { zh } from './messages.zh.js';
 import type { Language } from './language.js';
-import { TERMS, type TermKind } from './terms.js';
+import { termFor, type TermKind } from './terms.js';
 
 export type { MessageKey } from './messages.en.js';
 
@@ -50,7 +50,7 @@ export function renderMessage(language: Language, message: Message): string {
 
 function format(language: Language, value: ParamValue, kind: TermKind | undefined): string {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? NUMBERS[language].format(value) : String(value);
-  if (typeof value === 'string') return (kind && TERMS[language][kind]?.[value]) || value;
+  if (typeof value === 'string') return (kind && termFor(language, kind, value)) || value;
   if (!isList(value)) return renderMessage(language, value);
   const items = value.map((item: string | Message) => format(language, item, kind));
   return items.join(

@@ -7,7 +7,19 @@ import type { Language } from './language.js';
 export const TERM_KINDS = ['gate', 'agency', 'status', 'step', 'direction', 'amendment'] as const;
 export type TermKind = (typeof TERM_KINDS)[number];
 
-type TermTable = Record<TermKind, Record<string, string>>;
+type Words<Code extends string> = Record<Code, string>;
+
+/** Every code of each kind has its word in every language (the compiler checks); the pages use the same tables. */
+export interface TermTable {
+  gate: Words<'HUU_NGHI' | 'TAN_THANH'>;
+  agency: Words<'customs' | 'border_guard' | 'quarantine' | 'yard' | 'supervisor'>;
+  status: Words<
+    'submitted' | 'accepted' | 'rejected' | 'in_yard' | 'cleared' | 'refused' | 'exited' | 'cancelled' | 'expired'
+  >;
+  step: Words<'waiting' | 'claimed' | 'passed' | 'held' | 'refused'>;
+  direction: Words<'export' | 'import'>;
+  amendment: Words<'pending' | 'approved' | 'declined'>;
+}
 
 export const TERMS: Record<Language, TermTable> = {
   en: {
@@ -77,3 +89,9 @@ export const TERMS: Record<Language, TermTable> = {
     amendment: { pending: '待审批', approved: '批准', declined: '驳回' },
   },
 };
+
+/** The word for `code` of `kind` in `language`; undefined for a code the table lacks. */
+export function termFor(language: Language, kind: TermKind, code: string): string | undefined {
+  const table: Partial<Record<string, string>> = TERMS[language][kind];
+  return table[code];
+}

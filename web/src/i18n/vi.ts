@@ -1,3 +1,5 @@
+// The glossary's words for codes are the server's own tables, so the pages and the API's messages say the same.
+import { TERMS } from '../../../src/common/i18n/terms';
 import type { Resources } from './en';
 
 export const vi: Resources = {
@@ -15,21 +17,11 @@ export const vi: Resources = {
     button: 'Tra cứu',
     loading: 'Đang tra cứu…',
   },
-  status: {
-    submitted: 'Đã khai báo, chờ duyệt',
-    accepted: 'Đã được chấp nhận',
-    rejected: 'Bị từ chối',
-    in_yard: 'Đang trong bãi',
-    cleared: 'Đã hoàn thành thủ tục',
-    refused: 'Không được thông quan',
-    exited: 'Đã ra khỏi cửa khẩu',
-    cancelled: 'Đã hủy',
-    expired: 'Hết hiệu lực (không đến)',
-  },
-  agency: { customs: 'Hải quan', border_guard: 'Biên phòng', quarantine: 'Kiểm dịch', yard: 'Quản lý bãi (thu phí)' },
-  stepState: { waiting: 'Chờ xử lý', claimed: 'Đang xử lý', passed: 'Đạt', held: 'Tạm giữ', refused: 'Không đạt' },
-  gate: { HUU_NGHI: 'Cửa khẩu quốc tế Hữu Nghị', TAN_THANH: 'Cửa khẩu Tân Thanh' },
-  direction: { export: 'Xuất khẩu', import: 'Nhập khẩu' },
+  status: TERMS.vi.status,
+  agency: TERMS.vi.agency,
+  stepState: TERMS.vi.step,
+  gate: TERMS.vi.gate,
+  direction: TERMS.vi.direction,
   vehicle: {
     heading: 'Biển số xe {{plate}}',
     status: 'Trạng thái',

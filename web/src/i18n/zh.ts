@@ -1,3 +1,5 @@
+// The glossary's words for codes are the server's own tables, so the pages and the API's messages say the same.
+import { TERMS } from '../../../src/common/i18n/terms';
 import type { Resources } from './en';
 
 export const zh: Resources = {
@@ -15,21 +17,11 @@ export const zh: Resources = {
     button: '查询',
     loading: '查询中…',
   },
-  status: {
-    submitted: '已申报，审核中',
-    accepted: '已受理',
-    rejected: '已驳回',
-    in_yard: '已入场',
-    cleared: '已放行',
-    refused: '不予放行',
-    exited: '已离开口岸',
-    cancelled: '已取消',
-    expired: '已失效（未到达）',
-  },
-  agency: { customs: '海关', border_guard: '边防', quarantine: '检疫', yard: '场站（收费）' },
-  stepState: { waiting: '待处理', claimed: '处理中', passed: '通过', held: '暂扣', refused: '不通过' },
-  gate: { HUU_NGHI: '友谊口岸', TAN_THANH: '新清口岸' },
-  direction: { export: '出口', import: '进口' },
+  status: TERMS.zh.status,
+  agency: TERMS.zh.agency,
+  stepState: TERMS.zh.step,
+  gate: TERMS.zh.gate,
+  direction: TERMS.zh.direction,
   vehicle: {
     heading: '车牌号 {{plate}}',
     status: '状态',
