@@ -51,20 +51,45 @@ export interface GateBoard extends BoardFigures {
   hourly: { hour: number; arrivals: number; exits: number }[];
 }
 
-/** GET of the API in the reader's language; errors become ApiError (by code) or UnreachableError. */
-export async function getJson<T>(path: string): Promise<T> {
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Sent as JSON. */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * A call of the API in the reader's language; the answer's JSON (undefined for 204). Errors become ApiError (by
+ * code) or UnreachableError. Same-origin cookies go along (the company portal's session).
+ */
+export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const language = isLanguage(i18next.language) ? i18next.language : 'vi';
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': HTML_LANG[language],
+    ...options.headers,
+  };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: 'application/json', 'accept-language': HTML_LANG[language] } });
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+    });
   } catch {
     throw new UnreachableError();
   }
+  if (response.status === 204) return undefined as T;
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) throw toApiError(response.status, body);
   if (body === null) throw new UnreachableError();
   return body as T;
 }
+
+/** GET of the API in the reader's language. */
+export const getJson = <T>(path: string): Promise<T> => requestJson<T>(path);
 
 export const vehicleStatus = (plate: string): Promise<VehicleStatus> =>
   getJson(`/api/v1/vehicles/${encodeURIComponent(plate)}/status`);

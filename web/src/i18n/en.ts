@@ -4,7 +4,7 @@ export const en = {
     title: 'Lạng Sơn border gates',
     subtitle: 'Where is my truck, and how busy are the gates?',
     timeZone: 'Times in Vietnam time (Asia/Ho_Chi_Minh).',
-    comingSoon: 'This page is coming soon.',
+    loadingPage: 'Loading the page…',
     home: 'Back to the public page',
   },
   search: {
@@ -97,5 +97,5 @@ export const en = {
 };
 
 /** Every language has exactly these keys: a missing word is a type error, not a blank on the page. */
-type Words<T> = { [K in keyof T]: T[K] extends string ? string : Words<T[K]> };
+export type Words<T> = { [K in keyof T]: T[K] extends string ? string : Words<T[K]> };
 export type Resources = Words<typeof en>;

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
-import { HTML_LANG, type Language, STORAGE_KEY, pickLanguage } from './languages';
+import { HTML_LANG, LANGUAGES, type Language, STORAGE_KEY, pickLanguage } from './languages';
 import { vi } from './vi';
 import { zh } from './zh';
 
@@ -45,3 +45,11 @@ void i18next.use(initReactI18next).init({
 });
 
 export { i18next };
+
+/**
+ * Adds an area's words (the company portal, the officer console) under its own namespace when its lazy chunk
+ * loads, so the public page does not carry them. Use with `useTranslation(namespace)`.
+ */
+export function addWords<T extends object>(namespace: string, words: Record<Language, T>): void {
+  for (const language of LANGUAGES) i18next.addResourceBundle(language, namespace, words[language], true, true);
+}

@@ -7,7 +7,7 @@ export const vi: Resources = {
     title: 'Cửa khẩu Lạng Sơn',
     subtitle: 'Xe của tôi đang ở đâu, cửa khẩu đông đến mức nào?',
     timeZone: 'Giờ Việt Nam (Asia/Ho_Chi_Minh).',
-    comingSoon: 'Trang này sắp ra mắt.',
+    loadingPage: 'Đang tải trang…',
     home: 'Về trang công khai',
   },
   search: {

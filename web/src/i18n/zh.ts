@@ -7,7 +7,7 @@ export const zh: Resources = {
     title: '谅山口岸',
     subtitle: '我的车在哪里？口岸有多繁忙？',
     timeZone: '时间为越南时间（Asia/Ho_Chi_Minh）。',
-    comingSoon: '此页面即将推出。',
+    loadingPage: '正在加载页面…',
     home: '返回公共页面',
   },
   search: {
