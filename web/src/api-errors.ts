@@ -4,6 +4,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     readonly details: unknown,
+    /** The server's own message, in the language the page asked for (Accept-Language); for people, not code. */
+    readonly text: string = '',
   ) {
     super(code);
     this.name = 'ApiError';
@@ -20,8 +22,8 @@ export class UnreachableError extends Error {
 /** Reads an error answer's body; anything not in the API's shape (a proxy's HTML page) counts as unreachable. */
 export function toApiError(status: number, body: unknown): ApiError | UnreachableError {
   if (body && typeof body === 'object' && typeof (body as { code?: unknown }).code === 'string') {
-    const { code, details } = body as { code: string; details?: unknown };
-    return new ApiError(status, code, details);
+    const { code, details, message } = body as { code: string; details?: unknown; message?: unknown };
+    return new ApiError(status, code, details, typeof message === 'string' ? message : '');
   }
   return new UnreachableError();
 }

@@ -56,6 +56,8 @@ export interface RequestOptions {
   /** Sent as JSON. */
   body?: unknown;
   headers?: Record<string, string>;
+  /** Called with the answer's headers before its body is read (e.g. `Idempotent-Replayed`). */
+  onHeaders?: (headers: Headers) => void;
 }
 
 /**
@@ -81,6 +83,7 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
   } catch {
     throw new UnreachableError();
   }
+  options.onHeaders?.(response.headers);
   if (response.status === 204) return undefined as T;
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) throw toApiError(response.status, body);

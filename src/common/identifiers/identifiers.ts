@@ -64,6 +64,11 @@ export function isValidPassportNumber(n: string): boolean {
   return /^[A-Z0-9]{8,9}$/.test(n) && /\d/.test(n);
 }
 
+/** A driver's document number as stored and compared: NFKC, upper case, without spaces or dashes. */
+export function normaliseDocumentNumber(input: string): string {
+  return input.normalize('NFKC').toUpperCase().replace(/[\s-]/g, '');
+}
+
 export type DocumentKind = 'vn_citizen_id' | 'cn_resident_id' | 'passport';
 
 /** Which document a driver's number is, given the driver's nationality ('VN' | 'CN'); null if invalid for that nationality. VN: 12 digits → CCCD (must be valid), else passport. CN: 18 chars → resident ID (must be valid), else passport. */

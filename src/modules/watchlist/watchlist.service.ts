@@ -6,15 +6,15 @@ import { Sql } from '../../database/sql.js';
 import { canonicalPlateField } from '../../common/validation/plate-field.js';
 import { type WatchlistKind, WatchlistEntryEntity } from './watchlist-entry.entity.js';
 import { msg } from '../../common/i18n/message.js';
+import { normaliseDocumentNumber } from '../../common/identifiers/identifiers.js';
 
 export interface WatchlistHit {
   kind: WatchlistKind;
   value: string;
 }
 
-export function normaliseDocumentNumber(input: string): string {
-  return input.normalize('NFKC').toUpperCase().replace(/[\s-]/g, '');
-}
+// The rule lives beside the other identifiers (the company portal checks document numbers with it too).
+export { normaliseDocumentNumber };
 
 @Injectable()
 export class WatchlistService {

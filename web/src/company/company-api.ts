@@ -1,0 +1,277 @@
+import { ApiError, type RequestOptions, requestJson } from '../api';
+import type { DeclarationBody } from './declaration-form';
+
+export interface CompanyUser {
+  id: string;
+  username: string;
+  role: 'admin' | 'clerk';
+  companyId: string;
+  companyName: string;
+}
+export interface SignedIn {
+  user: CompanyUser;
+  csrfToken: string;
+}
+
+export interface Step {
+  id: string;
+  agency: string;
+  kind: string;
+  stage: number;
+  status: string;
+  decidedAt: string | null;
+  note: string | null;
+}
+export interface Declaration {
+  id: string;
+  reference: string;
+  status: string;
+  version: number;
+  gate: string;
+  direction: string;
+  expectedArrivalAt: string;
+  vehicle: {
+    plate: string;
+    plateDisplay: string;
+    nationality: 'VN' | 'CN';
+    trailerPlate: string | null;
+    containerNumber: string | null;
+  };
+  driver: {
+    fullName: string;
+    documentNumber: string;
+    documentKind: string;
+    nationality: 'VN' | 'CN';
+    phone: string | null;
+  };
+  cargo: {
+    description: string;
+    hsCode: string | null;
+    grossWeightKg: number;
+    perishable: boolean;
+    customsDeclarationNumber: string | null;
+    quarantineRequired: boolean;
+  };
+  reasons: { code: string; message: string }[];
+  createdAt: string;
+  updatedAt: string;
+  timeline?: { status: string; at: string }[];
+  steps?: Step[];
+  qrToken?: string | null;
+  arrivedAt: string | null;
+  exitedAt: string | null;
+}
+export interface DeclarationPage {
+  items: Declaration[];
+  nextCursor: string | null;
+}
+export interface Submitted {
+  id: string;
+  reference: string;
+  status: string;
+  plate: string;
+  gate: string;
+  direction: string;
+  expectedArrivalAt: string;
+}
+
+export interface UserRow {
+  id: string;
+  username: string;
+  role: 'admin' | 'clerk';
+  disabledAt?: string | null;
+  disabled?: boolean;
+  createdAt?: string;
+}
+export interface ApiKeyRow {
+  prefix: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+export interface NewApiKey extends ApiKeyRow {
+  apiKey: string;
+}
+export interface Webhook {
+  id: string;
+  url: string;
+  events: string[];
+  status: 'active' | 'disabled';
+  disabledReason: string | null;
+  createdAt: string;
+}
+export interface NewWebhook extends Webhook {
+  secret: string;
+}
+export interface Delivery {
+  id: string;
+  eventType: string;
+  status: string;
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+}
+
+export const WEBHOOK_EVENTS = [
+  'declaration.accepted',
+  'declaration.rejected',
+  'declaration.in_yard',
+  'declaration.step_passed',
+  'declaration.held',
+  'declaration.cleared',
+  'declaration.refused',
+  'declaration.exited',
+  'declaration.expired',
+] as const;
+
+const SESSION_GONE = ['AUTH.SESSION_MISSING', 'AUTH.SESSION_EXPIRED'];
+
+// The token the server gave with the sign-in; every unsafe request sends it back (X-CSRF-Token).
+let csrfToken = '';
+let onSignedOut: () => void = () => undefined;
+
+/** What the portal does when a request finds the sign-in gone (expired, or signed out in another tab). */
+export function whenSignedOut(handler: () => void): void {
+  onSignedOut = handler;
+}
+
+export function isSessionGone(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401 && SESSION_GONE.includes(error.code);
+}
+
+/** A call of the company API with the sign-in's cookie and, for writes, its CSRF token. */
+export async function companyRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const unsafe = options.method !== undefined && options.method !== 'GET';
+  const headers = unsafe && csrfToken ? { 'x-csrf-token': csrfToken, ...options.headers } : options.headers;
+  try {
+    return await requestJson<T>(path, { ...options, headers });
+  } catch (error) {
+    if (isSessionGone(error)) onSignedOut();
+    throw error;
+  }
+}
+
+export async function currentSession(): Promise<SignedIn | null> {
+  try {
+    const answer = await requestJson<SignedIn>('/api/v1/company/session');
+    csrfToken = answer.csrfToken;
+    return answer;
+  } catch (error) {
+    if (isSessionGone(error) || (error instanceof ApiError && error.status === 401)) return null;
+    throw error;
+  }
+}
+
+export async function signIn(username: string, password: string): Promise<SignedIn> {
+  const answer = await requestJson<SignedIn>('/api/v1/company/session', {
+    method: 'POST',
+    body: { username, password },
+  });
+  csrfToken = answer.csrfToken;
+  return answer;
+}
+
+export async function signOut(): Promise<void> {
+  await requestJson<void>('/api/v1/company/session', {
+    method: 'DELETE',
+    headers: csrfToken ? { 'x-csrf-token': csrfToken } : {},
+  }).catch((error: unknown) => {
+    if (!isSessionGone(error)) throw error;
+  });
+  csrfToken = '';
+}
+
+/** Submits a declaration; `replayed` is true when the server answered from an earlier request with this key. */
+export async function declare(
+  body: DeclarationBody,
+  idempotencyKey: string,
+): Promise<{ declaration: Submitted; replayed: boolean }> {
+  let replayed = false;
+  const declaration = await companyRequest<Submitted>('/api/v1/declarations', {
+    method: 'POST',
+    body,
+    headers: { 'idempotency-key': idempotencyKey },
+    onHeaders: (headers) => {
+      replayed = headers.get('idempotent-replayed') === 'true';
+    },
+  });
+  return { declaration, replayed };
+}
+
+export interface DeclarationFilters {
+  status?: string;
+  gate?: string;
+  plate?: string;
+  from?: string;
+  to?: string;
+}
+
+export function listDeclarations(filters: DeclarationFilters, cursor: string | null): Promise<DeclarationPage> {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) if (value) query.set(name, value);
+  query.set('limit', '20');
+  if (cursor) query.set('cursor', cursor);
+  return companyRequest(`/api/v1/declarations?${query.toString()}`);
+}
+
+export const getDeclaration = (id: string): Promise<Declaration> =>
+  companyRequest(`/api/v1/declarations/${encodeURIComponent(id)}`);
+
+export const amendDeclaration = (id: string, body: Partial<DeclarationBody>): Promise<Declaration> =>
+  companyRequest(`/api/v1/declarations/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    body,
+    headers: { 'idempotency-key': crypto.randomUUID() },
+  });
+
+export const cancelDeclaration = (id: string): Promise<Declaration> =>
+  companyRequest(`/api/v1/declarations/${encodeURIComponent(id)}/cancel`, {
+    method: 'POST',
+    headers: { 'idempotency-key': crypto.randomUUID() },
+  });
+
+export const qrUrl = (id: string): string => `/api/v1/declarations/${encodeURIComponent(id)}/qr.png`;
+
+/** Lists come as an array or as `{items}`: both are read. */
+function items<T>(answer: T[] | { items: T[] }): T[] {
+  return Array.isArray(answer) ? answer : answer.items;
+}
+
+export const listUsers = async (): Promise<UserRow[]> =>
+  items(await companyRequest<UserRow[] | { items: UserRow[] }>('/api/v1/company/users'));
+export const createUser = (username: string, password: string, role: 'admin' | 'clerk'): Promise<UserRow> =>
+  companyRequest('/api/v1/company/users', { method: 'POST', body: { username, password, role } });
+export const setUserEnabled = (id: string, enabled: boolean): Promise<unknown> =>
+  companyRequest(`/api/v1/company/users/${encodeURIComponent(id)}/${enabled ? 'enable' : 'disable'}`, {
+    method: 'POST',
+  });
+
+export const listApiKeys = async (): Promise<ApiKeyRow[]> =>
+  items(await companyRequest<ApiKeyRow[] | { items: ApiKeyRow[] }>('/api/v1/company/api-keys'));
+export const createApiKey = (name: string): Promise<NewApiKey> =>
+  companyRequest('/api/v1/company/api-keys', { method: 'POST', body: { name } });
+export const revokeApiKey = (prefix: string): Promise<unknown> =>
+  companyRequest(`/api/v1/company/api-keys/${encodeURIComponent(prefix)}/revoke`, { method: 'POST' });
+
+export const listWebhooks = async (): Promise<Webhook[]> =>
+  items(await companyRequest<Webhook[] | { items: Webhook[] }>('/api/v1/webhooks'));
+export const createWebhook = (url: string, events: string[]): Promise<NewWebhook> =>
+  companyRequest('/api/v1/webhooks', {
+    method: 'POST',
+    body: { url, events },
+    headers: { 'idempotency-key': crypto.randomUUID() },
+  });
+export const setWebhookEnabled = (id: string, enabled: boolean): Promise<unknown> =>
+  enabled
+    ? companyRequest(`/api/v1/webhooks/${encodeURIComponent(id)}/enable`, { method: 'POST' })
+    : companyRequest(`/api/v1/webhooks/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export const listDeliveries = async (id: string): Promise<Delivery[]> =>
+  items(await companyRequest<{ items: Delivery[] }>(`/api/v1/webhooks/${encodeURIComponent(id)}/deliveries`));
+export const redeliver = (id: string, deliveryId: string): Promise<unknown> =>
+  companyRequest(
+    `/api/v1/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`,
+    { method: 'POST' },
+  );
