@@ -272,9 +272,7 @@ function ApiKeys() {
         </p>
       </form>
       {action.busy && <p role="status">{t('saving')}</p>}
-      {fresh && (
-        <Secret text={t('admin.keyOnce', { name: fresh.name })} label={t('admin.copy')} value={fresh.apiKey} />
-      )}
+      {fresh && <Secret text={t('admin.keyOnce', { name: fresh.name })} label={t('admin.copy')} value={fresh.apiKey} />}
       {action.error !== null && <Problem error={action.error} />}
       {keys.isPending && <Loading />}
       {keys.isError && <Problem error={keys.error} />}
@@ -395,9 +393,7 @@ function Webhooks() {
                 <input
                   type="checkbox"
                   checked={events.includes(e)}
-                  onChange={(ev) =>
-                    setEvents((all) => (ev.target.checked ? [...all, e] : all.filter((x) => x !== e)))
-                  }
+                  onChange={(ev) => setEvents((all) => (ev.target.checked ? [...all, e] : all.filter((x) => x !== e)))}
                 />{' '}
                 {t(`event.${e.replace('declaration.', '')}`)}
               </label>

@@ -1,13 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from './common';
-import {
-  type FieldPath,
-  type FormValues,
-  NATIONALITIES,
-  namesItsField,
-  type Problems,
-} from './declaration-form';
+import { type FieldPath, type FormValues, NATIONALITIES, namesItsField, type Problems } from './declaration-form';
 
 const GATES = ['HUU_NGHI', 'TAN_THANH'] as const;
 const DIRECTIONS = ['export', 'import'] as const;

@@ -211,7 +211,9 @@ export interface DeclarationFilters {
 
 export function listDeclarations(filters: DeclarationFilters, cursor: string | null): Promise<DeclarationPage> {
   const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(filters)) if (value) query.set(name, value);
+  for (const [name, value] of Object.entries(filters) as [string, string | undefined][]) {
+    if (value) query.set(name, value);
+  }
   query.set('limit', '20');
   if (cursor) query.set('cursor', cursor);
   return companyRequest(`/api/v1/declarations?${query.toString()}`);
@@ -271,7 +273,6 @@ export const setWebhookEnabled = (id: string, enabled: boolean): Promise<unknown
 export const listDeliveries = async (id: string): Promise<Delivery[]> =>
   items(await companyRequest<{ items: Delivery[] }>(`/api/v1/webhooks/${encodeURIComponent(id)}/deliveries`));
 export const redeliver = (id: string, deliveryId: string): Promise<unknown> =>
-  companyRequest(
-    `/api/v1/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`,
-    { method: 'POST' },
-  );
+  companyRequest(`/api/v1/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`, {
+    method: 'POST',
+  });

@@ -244,7 +244,9 @@ function fieldMessage(path: FieldPath, raw: string, body: DeclarationBody, now: 
     }
     case 'cargo.perishable':
     case 'cargo.quarantineRequired':
-      return ['true', 'false', '1', '0', 'yes', 'no', 'x'].includes(value.toLowerCase()) ? null : msg('field.notBoolean');
+      return ['true', 'false', '1', '0', 'yes', 'no', 'x'].includes(value.toLowerCase())
+        ? null
+        : msg('field.notBoolean');
   }
 }
 

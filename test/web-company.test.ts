@@ -1,0 +1,319 @@
+import type { Browser, Page } from 'playwright-core';
+import { countDeclarations, getDeclaration, settled, submit } from './support/api.js';
+import {
+  launchBrowser,
+  openWatchedPage,
+  type PageWatch,
+  screenshot,
+  seriousAccessibilityProblems,
+} from './support/browser.js';
+import { declarationBody, eventually, uniqueVnPlate } from './support/factories.js';
+import { cli, type RunningService, startService } from './support/processes.js';
+import { startTestApp, type TestApp, type TestCompany } from './support/test-app.js';
+import { testQueuePrefix } from './support/test-env.js';
+
+/**
+ * The company portal in a real browser against the built service (as web-public.test.ts): a company's
+ * administrator and clerk sign in, declare by form and by CSV file, cancel, and administer users and API keys.
+ * An in-process app on the same database and queue prefix runs the screening worker and makes test data.
+ */
+const WORDS = {
+  vi: {
+    htmlLang: 'vi',
+    signIn: 'Đăng nhập',
+    signOut: 'Đăng xuất',
+    username: 'Tên đăng nhập',
+    password: 'Mật khẩu',
+  },
+  en: { htmlLang: 'en', signIn: 'Sign in', signOut: 'Sign out', username: 'Username', password: 'Password' },
+  zh: { htmlLang: 'zh-CN', signIn: '登录', signOut: '退出登录', username: '用户名', password: '密码' },
+} as const;
+type Lang = keyof typeof WORDS;
+const LANGS = Object.keys(WORDS) as Lang[];
+
+const ADMIN = { username: `admin-${Date.now().toString(36)}`, password: 'correct horse battery 1' };
+
+let t: TestApp;
+let service: RunningService;
+let company: TestCompany;
+let browser: Browser;
+
+function expectClean(watch: PageWatch): void {
+  expect(watch.foreignRequests).toEqual([]);
+  expect(watch.errors).toEqual([]);
+  expect(watch.serverErrors).toEqual([]);
+}
+
+/** The arrival as the form's field takes it: Vietnam time, `hours` from now. */
+function localArrival(hours: number): string {
+  return new Date(Date.now() + hours * 3_600_000 + 7 * 3_600_000).toISOString().slice(0, 16);
+}
+
+async function signIn(page: Page, lang: Lang, who: { username: string; password: string }): Promise<void> {
+  await page.goto(`${service.url}/company?lang=${lang}`);
+  await page.getByLabel(WORDS[lang].username).fill(who.username);
+  await page.getByLabel(WORDS[lang].password).fill(who.password);
+  await page.getByRole('button', { name: WORDS[lang].signIn, exact: true }).click();
+  await page.getByRole('button', { name: WORDS[lang].signOut, exact: true }).waitFor();
+}
+
+/** Moves inside the portal as a reader does, by its menu (no reload: the sign-in stays). */
+async function menu(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Company portal' }).getByRole('link', { name, exact: true }).click();
+}
+
+async function declarationsOf(apiKey: string): Promise<{ id: string; reference: string; status: string }[]> {
+  const res = await t.request({
+    method: 'GET',
+    url: '/api/v1/declarations?limit=200',
+    headers: { authorization: `Bearer ${apiKey}` },
+  });
+  expect(res.statusCode).toBe(200);
+  return res.json().items;
+}
+
+beforeAll(async () => {
+  const queuePrefix = testQueuePrefix();
+  [t, service] = await Promise.all([
+    startTestApp({ QUEUE_PREFIX: queuePrefix }),
+    startService({ QUEUE_PREFIX: queuePrefix }),
+  ]);
+  company = await t.createCompany('Công ty Vận tải Hữu Nghị');
+  const made = cli([
+    'company-user:create',
+    '--company',
+    company.id,
+    '--username',
+    ADMIN.username,
+    '--password',
+    ADMIN.password,
+    '--role',
+    'admin',
+  ]);
+  expect(made.stderr).toBe('');
+  expect(made.status).toBe(0);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+  await service?.stop();
+});
+
+describe('the company portal', () => {
+  it('refuses a wrong password in words, signs in, and sends the reader back to sign in when the sign-in is gone', async () => {
+    const { page, watch, close } = await openWatchedPage(browser, service.url, { width: 1280, height: 900 });
+    await page.goto(`${service.url}/company?lang=en`);
+    await page.getByLabel('Username').fill(ADMIN.username);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('Wrong username or password.').waitFor();
+    await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
+
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText(`Signed in as ${ADMIN.username}`).waitFor();
+    await expect(page.textContent('body')).resolves.toContain('Công ty Vận tải Hữu Nghị');
+
+    // The cookie gone (expired, or signed out elsewhere): the next request says so and the sign-in form is back.
+    await page.context().clearCookies();
+    await menu(page, 'Declare a trip');
+    await menu(page, 'Declarations');
+    await page.getByText('You were signed out (your sign-in expired). Sign in again.').waitFor();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    expectClean(watch);
+    await close();
+  });
+
+  it('declares a trip by form, checking as the reader types, and shows it accepted after screening', async () => {
+    const { page, watch, close } = await openWatchedPage(browser, service.url, { width: 1280, height: 900 });
+    await signIn(page, 'en', ADMIN);
+    await menu(page, 'Declare a trip');
+    const plate = uniqueVnPlate();
+
+    // A Cyrillic С looks Latin: refused as the API would, in words, before anything is sent.
+    await page.getByLabel('Plate number', { exact: true }).fill('12\u0421-123.45');
+    await page.getByText('PLATE.LOOKALIKE_CHARACTER').waitFor();
+    await page.getByLabel('Plate number', { exact: true }).fill(plate);
+    await page.getByLabel('Expected arrival (Vietnam time)').fill(localArrival(3));
+    await page.getByLabel('Driver full name').fill('Nguyễn Văn An');
+    await page.getByLabel(/^Driver document number/).fill('020090001234');
+    await page.getByLabel('Goods description').fill('Server racks');
+    await page.getByLabel('HS code').fill('84714990');
+    await page.getByLabel('Gross weight (kg)').fill('12000');
+    await expect(page.locator('.field-problem').count()).resolves.toBe(0);
+    await screenshot(page, 'company-declare-en');
+    await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
+
+    const before = await countDeclarations(t);
+    await page.getByRole('button', { name: 'Declare', exact: true }).click();
+    await page.getByText(/^Declared: reference /).waitFor();
+    expect(await countDeclarations(t)).toBe(before + 1);
+    await page.getByRole('link', { name: 'Open the declaration' }).click();
+    const declaration = page.getByTestId('declaration');
+    await declaration.getByText('Accepted', { exact: true }).waitFor({ timeout: 20_000 });
+    await expect(declaration.textContent()).resolves.toContain('Hữu Nghị international border gate');
+    await screenshot(page, 'company-declaration-en');
+    await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
+
+    await page.getByRole('link', { name: 'Trip slip' }).click();
+    const slip = page.getByTestId('slip');
+    const qr = slip.getByRole('img', { name: 'QR code to show at check-in' });
+    await qr.waitFor();
+    await page.waitForFunction(`document.querySelector('.slip-qr')?.naturalWidth > 0`);
+    await slip.getByRole('button', { name: 'Print', exact: true }).waitFor();
+    await screenshot(page, 'company-slip-en');
+    await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
+    expectClean(watch);
+    await close();
+  });
+
+  it('declares from a CSV file: the bad row reported, the good rows declared, a second upload declares nothing twice', async () => {
+    const { page, watch, close } = await openWatchedPage(browser, service.url, { width: 1280, height: 900 });
+    await signIn(page, 'en', ADMIN);
+    await menu(page, 'Declare from a CSV file');
+    const header =
+      'vehicle_plate,vehicle_nationality,driver_full_name,driver_document_number,driver_nationality,' +
+      'cargo_description,cargo_gross_weight_kg,cargo_perishable,gate,direction,expected_arrival_at';
+    const arrival = localArrival(5).replace('T', ' ');
+    const row = (plate: string, document = '020090001234') =>
+      `${plate},VN,"Trần Văn Bình, Jr.",${document},VN,"Fresh fruit, boxed",18000,true,TAN_THANH,export,${arrival}`;
+    const csv = `\uFEFF${[header, row(uniqueVnPlate()), row(uniqueVnPlate(), '123'), row(uniqueVnPlate())].join('\r\n')}\r\n`;
+    const file = { name: 'trips.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') };
+
+    await page.getByLabel('CSV file').setInputFiles(file);
+    await page.getByTestId('bulk-summary').getByText('3 rows: 2 ready, 1 with problems.').waitFor();
+    const problems = page.getByTestId('bulk-problems');
+    const problemRows = problems.locator('tbody tr');
+    await expect(problemRows.count()).resolves.toBe(1);
+    // Line 3 of the file (the header is line 1): the driver's document, with the API's words.
+    await expect(problemRows.first().textContent()).resolves.toMatch(/^3.*driver_document_number.*CCCD/);
+    await screenshot(page, 'company-bulk-checked-en');
+    await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
+
+    const before = await countDeclarations(t);
+    await page.getByRole('button', { name: 'Send 2 good rows' }).click();
+    const outcomes = page.getByTestId('bulk-outcomes');
+    await eventually(async () => ((await outcomes.getByText(/^Declared: /).count()) === 2 ? true : undefined));
+    await expect(outcomes.textContent()).resolves.not.toContain('Refused');
+    expect(await countDeclarations(t)).toBe(before + 2);
+    const references = (await outcomes.getByText(/^Declared: /).allTextContents()).map((x) => x.slice(10));
+    await screenshot(page, 'company-bulk-sent-en');
+
+    // The same file again: every row's key is its content's hash, so the API answers with the first declarations.
+    await page.reload();
+    await page.getByLabel('CSV file').setInputFiles(file);
+    await page.getByRole('button', { name: 'Send 2 good rows' }).click();
+    await eventually(async () => ((await outcomes.getByText(/^Already declared: /).count()) === 2 ? true : undefined));
+    expect(await countDeclarations(t)).toBe(before + 2);
+    const again = (await outcomes.getByText(/^Already declared: /).allTextContents()).map((x) => x.slice(18));
+    expect(again.sort()).toEqual([...references].sort());
+    const listed = (await declarationsOf(company.apiKey)).map((d) => d.reference);
+    for (const reference of references) expect(listed.filter((r) => r === reference)).toHaveLength(1);
+    expectClean(watch);
+    await close();
+  });
+
+  it('cancels a declaration before arrival, after asking', async () => {
+    const res = await submit(t, company.apiKey, declarationBody({ gate: 'TAN_THANH' }));
+    expect(res.statusCode).toBe(202);
+    const declaration = await settled(t, company.apiKey, res.json().id);
+    expect(declaration.status).toBe('accepted');
+
+    const { page, watch, close } = await openWatchedPage(browser, service.url, { width: 1280, height: 900 });
+    await signIn(page, 'en', ADMIN);
+    await page.goto(`${service.url}/company/declarations/${declaration.id}?lang=en`);
+    const view = page.getByTestId('declaration');
+    await view.getByText('Accepted', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Cancel declaration', exact: true }).click();
+    await page.getByText(`Cancel declaration ${declaration.reference}? This cannot be undone.`).waitFor();
+    await page.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await view.getByText('Cancelled', { exact: true }).waitFor();
+    await expect(page.getByRole('button', { name: 'Cancel declaration', exact: true }).count()).resolves.toBe(0);
+    const after = await getDeclaration(t, company.apiKey, declaration.id);
+    expect(after.json().status).toBe('cancelled');
+    expectClean(watch);
+    await close();
+  });
+
+  it('lets an administrator create an API key and a clerk; the clerk sees no administration', async () => {
+    const { page, watch, close } = await openWatchedPage(browser, service.url, { width: 1280, height: 900 });
+    await signIn(page, 'en', ADMIN);
+    await menu(page, 'Administration');
+
+    await page.getByLabel('Key name').fill('Fleet TMS');
+    await page.getByRole('button', { name: 'Create key', exact: true }).click();
+    const secret = (await page.getByTestId('secret').textContent()) ?? '';
+    expect(secret).toMatch(/^bgk_/);
+    await page.getByTestId('api-keys').getByText('Fleet TMS').waitFor();
+    // The key shown once works as any API key.
+    const listed = await t.request({
+      method: 'GET',
+      url: '/api/v1/declarations?limit=1',
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    expect(listed.statusCode).toBe(200);
+
+    const clerk = { username: `clerk-${Date.now().toString(36)}`, password: 'clerk password 1234' };
+    await page.getByLabel('Username').fill(clerk.username);
+    await page.getByLabel('Password').fill(clerk.password);
+    await page.getByLabel('Role').selectOption('clerk');
+    await page.getByRole('button', { name: 'Create user', exact: true }).click();
+    await page.getByText(`User ${clerk.username} created.`).waitFor();
+    await page.getByTestId('users').getByText(clerk.username).waitFor();
+    await screenshot(page, 'company-admin-en');
+    await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
+
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByText('You are signed out.').waitFor();
+    await signIn(page, 'en', clerk);
+    await expect(page.getByRole('link', { name: 'Administration' }).count()).resolves.toBe(0);
+    await page.goto(`${service.url}/company/admin?lang=en`);
+    await page.getByText('Only administrators of the company can see this page.').waitFor();
+    expectClean(watch);
+    await close();
+  });
+
+  it.each(LANGS)('shows every view in %s, accessible', async (lang) => {
+    const [mine] = await declarationsOf(company.apiKey);
+    const { page, watch, close } = await openWatchedPage(browser, service.url, { width: 1280, height: 900 });
+    await page.goto(`${service.url}/company?lang=${lang}`);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe(WORDS[lang].htmlLang);
+    await page.getByRole('button', { name: WORDS[lang].signIn, exact: true }).waitFor();
+    await screenshot(page, `company-sign-in-${lang}`);
+    await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
+    await signIn(page, lang, ADMIN);
+
+    const views: [string, string, string][] = [
+      ['declarations', '/company', '[data-testid="declarations"]'],
+      ['declare', '/company/declare', 'form.declaration-form'],
+      ['bulk', '/company/bulk', 'input[type="file"]'],
+      ['declaration', `/company/declarations/${mine.id}`, '[data-testid="declaration"]'],
+      ['slip', `/company/declarations/${mine.id}/slip`, '[data-testid="slip"]'],
+      ['admin', '/company/admin', '[data-testid="users"]'],
+    ];
+    for (const [name, path, ready] of views) {
+      await page.goto(`${service.url}${path}?lang=${lang}`);
+      await page.locator(ready).first().waitFor();
+      const text = (await page.textContent('body')) ?? '';
+      expect(text).not.toMatch(/[{}]{2}|company:|\b(?:field|list|detail|admin)\.[a-z]/);
+      await screenshot(page, `company-${name}-${lang}`);
+      expect({ name, problems: await seriousAccessibilityProblems(page) }).toEqual({ name, problems: [] });
+    }
+    expectClean(watch);
+    await close();
+  });
+
+  it('lays the declaration form out for a phone', async () => {
+    const { page, watch, close } = await openWatchedPage(browser, service.url);
+    await signIn(page, 'vi', ADMIN);
+    await page.goto(`${service.url}/company/declare?lang=vi`);
+    await page.getByLabel('Biển số xe', { exact: true }).waitFor();
+    const overflow = await page.evaluate('document.documentElement.scrollWidth > window.innerWidth');
+    expect(overflow).toBe(false);
+    await screenshot(page, 'company-declare-phone-vi');
+    expectClean(watch);
+    await close();
+  });
+});
