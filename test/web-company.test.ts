@@ -161,7 +161,9 @@ describe('the company portal', () => {
     const slip = page.getByTestId('slip');
     const qr = slip.getByRole('img', { name: 'QR code to show at check-in' });
     await qr.waitFor();
-    await page.waitForFunction(`document.querySelector('.slip-qr')?.naturalWidth > 0`);
+    await eventually(async () =>
+      (await page.evaluate("document.querySelector('.slip-qr')?.naturalWidth > 0")) === true ? true : undefined,
+    );
     await slip.getByRole('button', { name: 'Print', exact: true }).waitFor();
     await screenshot(page, 'company-slip-en');
     await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
@@ -182,7 +184,7 @@ describe('the company portal', () => {
     const csv = `\uFEFF${[header, row(uniqueVnPlate()), row(uniqueVnPlate(), '123'), row(uniqueVnPlate())].join('\r\n')}\r\n`;
     const file = { name: 'trips.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') };
 
-    await page.getByLabel('CSV file').setInputFiles(file);
+    await page.getByLabel('CSV file', { exact: true }).setInputFiles(file);
     await page.getByTestId('bulk-summary').getByText('3 rows: 2 ready, 1 with problems.').waitFor();
     const problems = page.getByTestId('bulk-problems');
     const problemRows = problems.locator('tbody tr');
@@ -203,7 +205,7 @@ describe('the company portal', () => {
 
     // The same file again: every row's key is its content's hash, so the API answers with the first declarations.
     await page.reload();
-    await page.getByLabel('CSV file').setInputFiles(file);
+    await page.getByLabel('CSV file', { exact: true }).setInputFiles(file);
     await page.getByRole('button', { name: 'Send 2 good rows' }).click();
     await eventually(async () => ((await outcomes.getByText(/^Already declared: /).count()) === 2 ? true : undefined));
     expect(await countDeclarations(t)).toBe(before + 2);

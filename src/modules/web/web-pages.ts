@@ -4,8 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 
-/** The pages' routes: each answers the same index.html, and the page picks what to show from the path. */
-export const PAGE_ROUTES = ['/', '/company', '/officer'] as const;
+/**
+ * The pages' routes: each answers the same index.html, and the page picks what to show from the path. The
+ * company portal's own pages (`/company/declare`, `/company/declarations/:id`…) are links a reader keeps and
+ * reloads, so every path under `/company/` is the page too.
+ */
+export const PAGE_ROUTES = ['/', '/company', '/company/*', '/officer'] as const;
 
 /** Built by `vite build --config web/vite.config.ts` next to the compiled server: dist/web. */
 export const DEFAULT_WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');

@@ -70,7 +70,8 @@ function Amend({ declaration, onDone }: { declaration: Declaration; onDone: (sen
     try {
       const answer = await amendDeclaration(declaration.id, { expectedArrivalAt, vehicle, driver, cargo });
       await queryClient.invalidateQueries({ queryKey: ['company'] });
-      onDone('reference' in answer);
+      // Before arrival the answer is the declaration itself; after, a request for the gate to approve.
+      onDone(!('reference' in answer));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'REQUEST.VALIDATION_FAILED') {
         setServer(serverProblems(error.details).problems);
