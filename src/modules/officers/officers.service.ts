@@ -11,7 +11,8 @@ import { violatedConstraint } from '../../common/errors/violated-constraint.js';
 import { OfficerEntity } from './officer.entity.js';
 import { msg } from '../../common/i18n/message.js';
 
-const USERNAME = /^[a-z0-9._-]{3,64}$/;
+/** Usernames of officers and of company people alike: lower-cased before this check. */
+export const USERNAME = /^[a-z0-9._-]{3,64}$/;
 export interface CreateOfficerInput {
   username: string;
   password: string;
