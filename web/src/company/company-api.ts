@@ -149,7 +149,9 @@ export async function companyRequest<T>(path: string, options: RequestOptions = 
   try {
     return await requestJson<T>(path, { ...options, headers });
   } catch (error) {
-    if (isSessionGone(error)) onSignedOut();
+    // Without its cookie the request counts as having no credentials at all (AUTH.API_KEY_MISSING): any 401
+    // here means the sign-in is gone.
+    if (error instanceof ApiError && error.status === 401) onSignedOut();
     throw error;
   }
 }
