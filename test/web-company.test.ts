@@ -236,6 +236,19 @@ describe('the company portal', () => {
     await expect(page.getByRole('button', { name: 'Cancel declaration', exact: true }).count()).resolves.toBe(0);
     const after = await getDeclaration(t, company.apiKey, declaration.id);
     expect(after.json().status).toBe('cancelled');
+
+    // The list, filtered to cancelled declarations, shows it.
+    await menu(page, 'Declarations');
+    await page.getByLabel('Status').selectOption('cancelled');
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    const list = page.getByTestId('declarations');
+    // Until the filtered page arrives the previous one stays on screen (marked busy).
+    const statuses = await eventually(async () => {
+      const shown = await list.locator('tbody td.status').allTextContents();
+      return shown.length > 0 && shown.every((s) => s === 'Cancelled') ? shown : undefined;
+    });
+    expect(statuses.length).toBeGreaterThan(0);
+    await list.getByRole('link', { name: declaration.reference }).waitFor();
     expectClean(watch);
     await close();
   });
@@ -279,7 +292,8 @@ describe('the company portal', () => {
   });
 
   it.each(LANGS)('shows every view in %s, accessible', async (lang) => {
-    const [mine] = await declarationsOf(company.apiKey);
+    const mine = (await declarationsOf(company.apiKey)).find((d) => d.status === 'accepted');
+    if (!mine) throw new Error('no accepted declaration to show: the earlier tests make some');
     const { page, watch, close } = await openWatchedPage(browser, service.url, { width: 1280, height: 900 });
     await page.goto(`${service.url}/company?lang=${lang}`);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe(WORDS[lang].htmlLang);

@@ -137,7 +137,7 @@ export const en = {
     heading: 'Trip slip',
     print: 'Print',
     qr: 'QR code to show at check-in',
-    noQr: 'The QR code appears once the declaration is accepted.',
+    noQr: 'No QR code: only an accepted declaration has one.',
     back: 'Back to the declaration',
   },
   admin: {

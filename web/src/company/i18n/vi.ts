@@ -136,7 +136,7 @@ export const vi: CompanyWords = {
     heading: 'Phiếu chuyến xe',
     print: 'In',
     qr: 'Mã QR xuất trình khi vào bãi',
-    noQr: 'Mã QR xuất hiện khi tờ khai được chấp nhận.',
+    noQr: 'Chưa có mã QR: chỉ tờ khai đã được chấp nhận mới có.',
     back: 'Quay lại tờ khai',
   },
   admin: {

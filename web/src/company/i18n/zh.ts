@@ -136,7 +136,7 @@ export const zh: CompanyWords = {
     heading: '车次单',
     print: '打印',
     qr: '入场时出示的二维码',
-    noQr: '申报单受理后显示二维码。',
+    noQr: '暂无二维码：仅已受理的申报单有二维码。',
     back: '返回申报单',
   },
   admin: {
