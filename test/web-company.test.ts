@@ -291,36 +291,40 @@ describe('the company portal', () => {
     await close();
   });
 
-  it.each(LANGS)('shows every view in %s, accessible', async (lang) => {
-    const mine = (await declarationsOf(company.apiKey)).find((d) => d.status === 'accepted');
-    if (!mine) throw new Error('no accepted declaration to show: the earlier tests make some');
-    const { page, watch, close } = await openWatchedPage(browser, service.url, { width: 1280, height: 900 });
-    await page.goto(`${service.url}/company?lang=${lang}`);
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe(WORDS[lang].htmlLang);
-    await page.getByRole('button', { name: WORDS[lang].signIn, exact: true }).waitFor();
-    await screenshot(page, `company-sign-in-${lang}`);
-    await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
-    await signIn(page, lang, ADMIN);
+  it.each(LANGS)(
+    'shows every view in %s, accessible',
+    async (lang) => {
+      const mine = (await declarationsOf(company.apiKey)).find((d) => d.status === 'accepted');
+      if (!mine) throw new Error('no accepted declaration to show: the earlier tests make some');
+      const { page, watch, close } = await openWatchedPage(browser, service.url, { width: 1280, height: 900 });
+      await page.goto(`${service.url}/company?lang=${lang}`);
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe(WORDS[lang].htmlLang);
+      await page.getByRole('button', { name: WORDS[lang].signIn, exact: true }).waitFor();
+      await screenshot(page, `company-sign-in-${lang}`);
+      await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
+      await signIn(page, lang, ADMIN);
 
-    const views: [string, string, string][] = [
-      ['declarations', '/company', '[data-testid="declarations"]'],
-      ['declare', '/company/declare', 'form.declaration-form'],
-      ['bulk', '/company/bulk', 'input[type="file"]'],
-      ['declaration', `/company/declarations/${mine.id}`, '[data-testid="declaration"]'],
-      ['slip', `/company/declarations/${mine.id}/slip`, '[data-testid="slip"]'],
-      ['admin', '/company/admin', '[data-testid="users"]'],
-    ];
-    for (const [name, path, ready] of views) {
-      await page.goto(`${service.url}${path}?lang=${lang}`);
-      await page.locator(ready).first().waitFor();
-      const text = (await page.textContent('body')) ?? '';
-      expect(text).not.toMatch(/[{}]{2}|company:|\b(?:field|list|detail|admin)\.[a-z]/);
-      await screenshot(page, `company-${name}-${lang}`);
-      expect({ name, problems: await seriousAccessibilityProblems(page) }).toEqual({ name, problems: [] });
-    }
-    expectClean(watch);
-    await close();
-  });
+      const views: [string, string, string][] = [
+        ['declarations', '/company', '[data-testid="declarations"]'],
+        ['declare', '/company/declare', 'form.declaration-form'],
+        ['bulk', '/company/bulk', 'input[type="file"]'],
+        ['declaration', `/company/declarations/${mine.id}`, '[data-testid="declaration"]'],
+        ['slip', `/company/declarations/${mine.id}/slip`, '[data-testid="slip"]'],
+        ['admin', '/company/admin', '[data-testid="users"]'],
+      ];
+      for (const [name, path, ready] of views) {
+        await page.goto(`${service.url}${path}?lang=${lang}`);
+        await page.locator(ready).first().waitFor();
+        const text = (await page.textContent('body')) ?? '';
+        expect(text).not.toMatch(/[{}]{2}|company:|\b(?:field|list|detail|admin)\.[a-z]/);
+        await screenshot(page, `company-${name}-${lang}`);
+        expect({ name, problems: await seriousAccessibilityProblems(page) }).toEqual({ name, problems: [] });
+      }
+      expectClean(watch);
+      await close();
+    },
+    240_000,
+  ); // seven views, each checked by axe, on a shared machine
 
   it('lays the declaration form out for a phone', async () => {
     const { page, watch, close } = await openWatchedPage(browser, service.url);
