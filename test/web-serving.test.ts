@@ -21,7 +21,7 @@ describe('the web pages, as the built service serves them', () => {
 
   const assetsOf = (html: string): string[] => [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
 
-  it.each(['/', '/company', '/company/declarations/0b6f2c1e-7d4a-4c61-9a55-3f0e8b7d2a10/slip', '/officer'])(
+  it.each(['/', '/company', '/officer', '/company/declarations/7d3c', '/officer/queue'])(
     'answers %s with the page, a strict CSP and no-cache',
     async (url) => {
       const res = await fetch(`${service.url}${url}`);
@@ -70,6 +70,8 @@ describe('the web pages, as the built service serves them', () => {
       requestId: expect.any(String),
     });
     expect(res.headers.get('content-security-policy')).toBeNull();
+    // Only the areas' own prefixes are pages: a look-alike path is not.
+    expect((await fetch(`${service.url}/companyx`)).status).toBe(404);
     expect((await fetch(`${service.url}/health`)).status).toBe(200);
     expect((await fetch(`${service.url}/api/docs-json`)).status).toBe(200);
     const board = await fetch(`${service.url}/api/v1/gates/HUU_NGHI/board`);
