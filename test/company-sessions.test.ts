@@ -1,4 +1,5 @@
 import { sessionId } from '../src/modules/companies/company-sessions.service.js';
+import { RetentionPurge } from '../src/modules/retention/retention-purge.service.js';
 import { declarationBody, idempotencyKey } from './support/factories.js';
 import {
   COMPANY_PASSWORD,
@@ -162,6 +163,30 @@ describe('company people and portal sign-ins', () => {
         [sessionId(session.token)],
       );
       expect(row!.idle).toBeLessThan(60);
+    });
+
+    it('locks a person out after AUTH_LOGIN_MAX_FAILURES wrong passwords, as officers are: 429 with Retry-After', async () => {
+      const person = await createCompanyUser(t, company.id, 'clerk');
+      const attempt = (password: string) =>
+        t.request({ method: 'POST', url: '/api/v1/company/session', payload: { username: person.username, password } });
+      for (let i = 0; i < t.config.auth.loginMaxFailures; i += 1)
+        expectError(await attempt(`wrong ${COMPANY_PASSWORD}`), 401, 'AUTH.LOGIN_FAILED');
+      const locked = await attempt(COMPANY_PASSWORD);
+      const body = expectError(locked, 429, 'AUTH.TOO_MANY_ATTEMPTS');
+      expect(Number(locked.headers['retry-after'])).toBe(body.details.retryAfterSeconds);
+      expect(locked.headers['set-cookie']).toBeUndefined();
+    });
+
+    it('forgets sign-ins 31 days after they began, in the daily purge', async () => {
+      const old = await signIn(t, clerk.username);
+      const recent = await signIn(t, clerk.username);
+      await t.sql.rows(`UPDATE company_session SET created_at = now() - interval '32 days' WHERE id = $1`, [
+        sessionId(old.token),
+      ]);
+      const purged = await t.app.get(RetentionPurge).purge();
+      expect(purged.companySessions).toBeGreaterThanOrEqual(1);
+      expect(await sessionRow(old)).toBeNull();
+      expect(await sessionRow(recent)).not.toBeNull();
     });
 
     it('refuses bad sign-in input naming the field, and sets no cookie', async () => {
