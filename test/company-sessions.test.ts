@@ -1,4 +1,5 @@
 import { sessionId } from '../src/modules/companies/company-sessions.service.js';
+import { RetentionPurge } from '../src/modules/retention/retention-purge.service.js';
 import { declarationBody, idempotencyKey } from './support/factories.js';
 import {
   COMPANY_PASSWORD,
@@ -9,6 +10,7 @@ import {
   uniqueUsername,
 } from './support/company-people.js';
 import { expectError } from './support/errors.js';
+import { cli } from './support/processes.js';
 import { startTestApp, type TestApp, type TestCompany, type TestResponse } from './support/test-app.js';
 
 const withoutRequestId = (res: TestResponse): Record<string, unknown> => {
@@ -161,6 +163,30 @@ describe('company people and portal sign-ins', () => {
         [sessionId(session.token)],
       );
       expect(row!.idle).toBeLessThan(60);
+    });
+
+    it('locks a person out after AUTH_LOGIN_MAX_FAILURES wrong passwords, as officers are: 429 with Retry-After', async () => {
+      const person = await createCompanyUser(t, company.id, 'clerk');
+      const attempt = (password: string) =>
+        t.request({ method: 'POST', url: '/api/v1/company/session', payload: { username: person.username, password } });
+      for (let i = 0; i < t.config.auth.loginMaxFailures; i += 1)
+        expectError(await attempt(`wrong ${COMPANY_PASSWORD}`), 401, 'AUTH.LOGIN_FAILED');
+      const locked = await attempt(COMPANY_PASSWORD);
+      const body = expectError(locked, 429, 'AUTH.TOO_MANY_ATTEMPTS');
+      expect(Number(locked.headers['retry-after'])).toBe(body.details.retryAfterSeconds);
+      expect(locked.headers['set-cookie']).toBeUndefined();
+    });
+
+    it('forgets sign-ins 31 days after they began, in the daily purge', async () => {
+      const old = await signIn(t, clerk.username);
+      const recent = await signIn(t, clerk.username);
+      await t.sql.rows(`UPDATE company_session SET created_at = now() - interval '32 days' WHERE id = $1`, [
+        sessionId(old.token),
+      ]);
+      const purged = await t.app.get(RetentionPurge).purge();
+      expect(purged.companySessions).toBeGreaterThanOrEqual(1);
+      expect(await sessionRow(old)).toBeNull();
+      expect(await sessionRow(recent)).not.toBeNull();
     });
 
     it('refuses bad sign-in input naming the field, and sets no cookie', async () => {
@@ -381,6 +407,97 @@ describe('company people and portal sign-ins', () => {
       expectError(await post(`/api/v1/company/users/${stranger.id}/disable`, session), 404, 'COMPANY_USER.NOT_FOUND');
       expectError(await post('/api/v1/company/users/not-an-id/disable', session), 404, 'COMPANY_USER.NOT_FOUND');
       expect((await signIn(t, stranger.username)).response.statusCode).toBe(200);
+    });
+  });
+
+  describe("the operator's CLI (built: npm run build)", () => {
+    it('company-user:create makes a person who can sign in; again: exit 3 with the existing person', async () => {
+      const username = uniqueUsername('cli');
+      const args = ['--password', COMPANY_PASSWORD, '--role', 'admin', '--company'];
+      const made = cli(['company-user:create', '--username', username, ...args, company.id]);
+      expect(made.status).toBe(0);
+      const person = JSON.parse(made.stdout);
+      expect(person).toEqual({
+        companyId: company.id,
+        id: expect.any(String),
+        username,
+        role: 'admin',
+        createdAt: expect.any(String),
+        disabledAt: null,
+      });
+      expect(made.stdout + made.stderr).not.toContain(COMPANY_PASSWORD);
+      const session = await signIn(t, username);
+      expect(session.response.json().user).toEqual(expect.objectContaining({ id: person.id, role: 'admin' }));
+
+      const again = cli(['company-user:create', '--username', username.toUpperCase(), ...args, company.id]);
+      expect(again.status).toBe(3);
+      expect(JSON.parse(again.stdout)).toEqual(expect.objectContaining({ id: person.id, username, role: 'admin' }));
+      expect(again.stderr).toContain(`company user "${username}" already exists`);
+
+      const bad = cli([
+        'company-user:create',
+        '--username',
+        uniqueUsername(),
+        ...args.slice(0, 2),
+        '--role',
+        'boss',
+        '--company',
+        company.id,
+      ]);
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain('--role');
+
+      const disabled = cli(['company-user:disable', '--username', username]);
+      expect(disabled.status).toBe(0);
+      expect(JSON.parse(disabled.stdout)).toEqual(
+        expect.objectContaining({ id: person.id, disabledAt: expect.any(String) }),
+      );
+      expectError(await get('/api/v1/company/session', session), 401, 'AUTH.SESSION_EXPIRED');
+      expect(cli(['company-user:disable', '--username', uniqueUsername()]).status).toBe(1);
+    });
+
+    it('company:create-key takes a name', () => {
+      const made = cli(['company:create-key', '--company', company.id, '--name', 'Night batch']);
+      expect(made.status).toBe(0);
+      expect(JSON.parse(made.stdout)).toEqual(expect.objectContaining({ companyId: company.id, name: 'Night batch' }));
+    });
+  });
+
+  describe('the OpenAPI document', () => {
+    it('describes the company endpoints under the tag company, with the cookie and their answers', async () => {
+      const spec = (await t.request({ method: 'GET', url: '/api/docs-json' })).json();
+      expect(spec.components.securitySchemes['company-session']).toEqual(
+        expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'bg_company_session' }),
+      );
+      const expected: Record<string, Record<string, string[]>> = {
+        '/api/v1/company/session': { post: ['200', '400', '401', '403', '429'], get: ['200', '401'], delete: ['204'] },
+        '/api/v1/company/users': { get: ['200', '401', '403'], post: ['201', '400', '401', '403', '409'] },
+        '/api/v1/company/users/{id}/disable': { post: ['200', '401', '403', '404', '409'] },
+        '/api/v1/company/users/{id}/enable': { post: ['200', '401', '403', '404'] },
+        '/api/v1/company/api-keys': { get: ['200', '401', '403'], post: ['201', '400', '401', '403'] },
+        '/api/v1/company/api-keys/{prefix}/revoke': { post: ['200', '401', '403', '404'] },
+      };
+      for (const [path, methods] of Object.entries(expected)) {
+        expect(Object.keys(spec.paths[path]).sort()).toEqual(Object.keys(methods).sort());
+        for (const [method, statuses] of Object.entries(methods)) {
+          const operation = spec.paths[path][method];
+          expect({ path, method, tags: operation.tags }).toEqual({ path, method, tags: ['company'] });
+          expect({ path, method, statuses: Object.keys(operation.responses).sort() }).toEqual({
+            path,
+            method,
+            statuses: [...statuses].sort(),
+          });
+        }
+      }
+      expect(spec.paths['/api/v1/company/users'].get.security).toEqual(
+        expect.arrayContaining([{ 'company-session': [] }]),
+      );
+      expect(spec.paths['/api/v1/declarations'].get.security).toEqual(
+        expect.arrayContaining([{ 'company-session': [] }, { company: [] }]),
+      );
+      expect(spec.components.schemas.ErrorResponseDto.properties.code.enum).toEqual(
+        expect.arrayContaining(['AUTH.SESSION_MISSING', 'AUTH.SESSION_EXPIRED', 'AUTH.CSRF']),
+      );
     });
   });
 

@@ -34,6 +34,9 @@ interface SessionRow {
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 export const sessionId = (token: string): string => createHash('sha256').update(token).digest('hex');
 
+/** Longer than the longest lifetime COMPANY_SESSION_MAX_SECONDS allows (30 days). */
+export const COMPANY_SESSION_KEEP_DAYS = 31;
+
 const loginFailed = (): DomainError => new DomainError('AUTH.LOGIN_FAILED', msg('auth.loginFailed'));
 
 function toView(row: SessionRow): ResumedCompanySession {
@@ -145,6 +148,22 @@ export class CompanySessionsService {
     await this.sql.rows('UPDATE company_session SET ended_at = now() WHERE id = $1 AND ended_at IS NULL', [
       sessionId(token),
     ]);
+  }
+
+  /**
+   * Deletes up to `batch` sign-ins that began more than COMPANY_SESSION_KEEP_DAYS ago: past any lifetime, kept a
+   * while only to tell who was signed in when. Returns how many went.
+   */
+  async purgeOld(batch: number): Promise<number> {
+    const row = await this.sql.one<{ n: number }>(
+      `WITH gone AS (
+         DELETE FROM company_session WHERE ctid IN (
+           SELECT ctid FROM company_session WHERE created_at < now() - make_interval(days => $1) LIMIT $2)
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+      [COMPANY_SESSION_KEEP_DAYS, batch],
+    );
+    return row!.n;
   }
 
   private async throwIfLocked(id: string): Promise<void> {
