@@ -278,6 +278,29 @@ describe('the company portal', () => {
     await page.getByRole('button', { name: 'Create user', exact: true }).click();
     await page.getByText(`User ${clerk.username} created.`).waitFor();
     await page.getByTestId('users').getByRole('rowheader', { name: clerk.username }).waitFor();
+
+    // A webhook: registered with its events, the secret shown once, then deleted after asking.
+    await page.getByLabel('Address (https URL)').fill('https://tms.example.vn/hooks/border-gate');
+    await page.getByRole('button', { name: 'Register webhook', exact: true }).click();
+    await expect(page.getByTestId('secret').textContent()).resolves.toMatch(/\S{16,}/);
+    const hook = page.locator('article.webhook', { hasText: 'https://tms.example.vn/hooks/border-gate' });
+    await hook.getByText('Active ·').waitFor();
+    await hook.getByRole('button', { name: 'Deliveries', exact: true }).click();
+    await hook.getByText('No deliveries yet.').waitFor();
+    const webhooks = async (): Promise<unknown[]> =>
+      (
+        await t.request({
+          method: 'GET',
+          url: '/api/v1/webhooks',
+          headers: { authorization: `Bearer ${company.apiKey}` },
+        })
+      ).json().items;
+    expect(await webhooks()).toEqual([expect.objectContaining({ url: 'https://tms.example.vn/hooks/border-gate' })]);
+    await hook.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByRole('button', { name: 'Yes, delete it' }).click();
+    await hook.waitFor({ state: 'detached' });
+    expect(await webhooks()).toEqual([]);
+
     await screenshot(page, 'company-admin-en');
     await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
 

@@ -15,7 +15,8 @@ import {
   redeliver,
   revokeApiKey,
   setUserEnabled,
-  setWebhookEnabled,
+  deleteWebhook,
+  enableWebhook,
   WEBHOOK_EVENTS,
   type Webhook,
 } from './company-api';
@@ -426,13 +427,27 @@ function Webhooks() {
             <button type="button" onClick={() => setOpen(open === hook.id ? null : hook.id)}>
               {t('admin.showDeliveries')}
             </button>
-            <button
-              type="button"
-              disabled={action.busy}
-              onClick={() => void action.run(() => setWebhookEnabled(hook.id, hook.status !== 'active'))}
+            {hook.status === 'disabled' && (
+              <button
+                type="button"
+                disabled={action.busy}
+                onClick={() => void action.run(() => enableWebhook(hook.id))}
+              >
+                {t('admin.enableHook')}
+              </button>
+            )}
+            <Confirm
+              question={t('admin.deleteConfirm', { url: hook.url })}
+              yes={t('admin.deleteYes')}
+              no={t('admin.keep')}
+              onYes={() => void action.run(() => deleteWebhook(hook.id))}
             >
-              {hook.status === 'active' ? t('admin.disableHook') : t('admin.enableHook')}
-            </button>
+              {(ask) => (
+                <button type="button" className="danger" onClick={ask} disabled={action.busy}>
+                  {t('admin.deleteHook')}
+                </button>
+              )}
+            </Confirm>
           </p>
           {open === hook.id && <Deliveries hook={hook} />}
         </article>

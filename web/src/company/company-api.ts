@@ -268,10 +268,12 @@ export const createWebhook = (url: string, events: string[]): Promise<NewWebhook
     body: { url, events },
     headers: { 'idempotency-key': crypto.randomUUID() },
   });
-export const setWebhookEnabled = (id: string, enabled: boolean): Promise<unknown> =>
-  enabled
-    ? companyRequest(`/api/v1/webhooks/${encodeURIComponent(id)}/enable`, { method: 'POST' })
-    : companyRequest(`/api/v1/webhooks/${encodeURIComponent(id)}`, { method: 'DELETE' });
+/** Deletes a webhook (its pending deliveries are not sent). */
+export const deleteWebhook = (id: string): Promise<unknown> =>
+  companyRequest(`/api/v1/webhooks/${encodeURIComponent(id)}`, { method: 'DELETE' });
+/** Enables again a webhook the service disabled after a delivery failed every attempt. */
+export const enableWebhook = (id: string): Promise<unknown> =>
+  companyRequest(`/api/v1/webhooks/${encodeURIComponent(id)}/enable`, { method: 'POST' });
 export const listDeliveries = async (id: string): Promise<Delivery[]> =>
   items(await companyRequest<{ items: Delivery[] }>(`/api/v1/webhooks/${encodeURIComponent(id)}/deliveries`));
 export const redeliver = (id: string, deliveryId: string): Promise<unknown> =>
