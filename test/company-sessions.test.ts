@@ -554,3 +554,41 @@ describe('company people and portal sign-ins', () => {
     });
   });
 });
+
+describe('rate limits of portal sign-ins', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ APP_ROLE: 'api', RATE_LIMIT_COMPANY_PER_MIN: '6', HTTP_TRUST_PROXY: 'true' });
+  });
+  afterAll(async () => t.close());
+
+  it("counts a person's requests against their company's budget, whoever and wherever they are", async () => {
+    const company = await t.createCompany('Budget Co');
+    const [admin, clerk] = [
+      await createCompanyUser(t, company.id, 'admin'),
+      await createCompanyUser(t, company.id, 'clerk'),
+    ];
+    const [first, second] = [await signIn(t, admin.username), await signIn(t, clerk.username)];
+    const list = (session: PortalSession, from: string) =>
+      t.request({
+        method: 'GET',
+        url: '/api/v1/declarations',
+        headers: { ...portalHeaders(session), 'x-forwarded-for': from },
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      statuses.push((await list(first, `198.51.100.${i + 1}`)).statusCode);
+      statuses.push((await list(second, `198.51.100.${i + 11}`)).statusCode);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+    expectError(await list(second, '198.51.100.99'), 429, 'RATE_LIMIT.EXCEEDED');
+
+    // An invented cookie buys no share of it: it counts against its own address, then the guard refuses it.
+    const forged = await t.request({
+      method: 'GET',
+      url: '/api/v1/declarations',
+      headers: { cookie: `bg_company_session=${'B'.repeat(43)}`, 'x-forwarded-for': '198.51.100.200' },
+    });
+    expectError(forged, 401, 'AUTH.SESSION_EXPIRED');
+  });
+});
