@@ -218,7 +218,7 @@ describe('the company portal', () => {
     await close();
   });
 
-  it('cancels a declaration before arrival, after asking', async () => {
+  it('corrects and then cancels a declaration before arrival, after asking', async () => {
     const res = await submit(t, company.apiKey, declarationBody({ gate: 'TAN_THANH' }));
     expect(res.statusCode).toBe(202);
     const declaration = await settled(t, company.apiKey, res.json().id);
@@ -229,6 +229,18 @@ describe('the company portal', () => {
     await page.goto(`${service.url}/company/declarations/${declaration.id}?lang=en`);
     const view = page.getByTestId('declaration');
     await view.getByText('Accepted', { exact: true }).waitFor();
+
+    // First a correction before arrival: the driver's name, checked as typed, saved by the API.
+    await page.getByRole('button', { name: 'Correct the declaration' }).click();
+    await page.getByLabel('Driver full name').fill(' ');
+    await page.getByText('Driver full name is required').waitFor();
+    await page.getByLabel('Driver full name').fill('Hoàng Văn Đức');
+    await page.getByRole('button', { name: 'Save the correction' }).click();
+    await page.getByText('The correction is saved.').waitFor();
+    await view.getByText('Hoàng Văn Đức').waitFor();
+    expect((await getDeclaration(t, company.apiKey, declaration.id)).json().driver.fullName).toBe('Hoàng Văn Đức');
+    await view.getByText('Accepted', { exact: true }).waitFor({ timeout: 20_000 });
+
     await page.getByRole('button', { name: 'Cancel declaration', exact: true }).click();
     await page.getByText(`Cancel declaration ${declaration.reference}? This cannot be undone.`).waitFor();
     await page.getByRole('button', { name: 'Yes, cancel it' }).click();
@@ -278,6 +290,11 @@ describe('the company portal', () => {
     await page.getByRole('button', { name: 'Create user', exact: true }).click();
     await page.getByText(`User ${clerk.username} created.`).waitFor();
     await page.getByTestId('users').getByRole('rowheader', { name: clerk.username }).waitFor();
+    // Disabled and enabled again; nobody is offered to disable themselves.
+    await page.getByRole('button', { name: `Disable ${clerk.username}` }).click();
+    await page.getByRole('button', { name: `Enable ${clerk.username}` }).click();
+    await page.getByRole('button', { name: `Disable ${clerk.username}` }).waitFor();
+    await expect(page.getByRole('button', { name: `Disable ${ADMIN.username}` }).count()).resolves.toBe(0);
 
     // A webhook: registered with its events, the secret shown once, then deleted after asking.
     await page.getByLabel('Address (https URL)').fill('https://tms.example.vn/hooks/border-gate');

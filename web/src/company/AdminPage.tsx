@@ -103,7 +103,7 @@ function Confirm({
   );
 }
 
-function Users() {
+function Users({ selfId }: { selfId: string }) {
   const { t } = useTranslation('company');
   const id = useId();
   const users = useQuery({ queryKey: ['company', 'admin', 'users'], queryFn: listUsers });
@@ -191,15 +191,18 @@ function Users() {
                     <td>{t(`role.${u.role}`)}</td>
                     <td>{disabled ? t('admin.disabled') : t('admin.active')}</td>
                     <td>
-                      <button
-                        type="button"
-                        disabled={action.busy}
-                        onClick={() => void action.run(() => setUserEnabled(u.id, disabled))}
-                      >
-                        {disabled
-                          ? t('admin.enable', { username: u.username })
-                          : t('admin.disable', { username: u.username })}
-                      </button>
+                      {/* Nobody disables themselves: the company would risk losing its last administrator. */}
+                      {u.id !== selfId && (
+                        <button
+                          type="button"
+                          disabled={action.busy}
+                          onClick={() => void action.run(() => setUserEnabled(u.id, disabled))}
+                        >
+                          {disabled
+                            ? t('admin.enable', { username: u.username })
+                            : t('admin.disable', { username: u.username })}
+                        </button>
+                      )}
                     </td>
                   </tr>
                 );
@@ -457,7 +460,7 @@ function Webhooks() {
 }
 
 /** The company's administration: users, API keys, webhooks. Administrators only (the API refuses clerks too). */
-export function AdminPage({ isAdmin }: { isAdmin: boolean }) {
+export function AdminPage({ isAdmin, selfId }: { isAdmin: boolean; selfId: string }) {
   const { t } = useTranslation('company');
   if (!isAdmin)
     return (
@@ -468,7 +471,7 @@ export function AdminPage({ isAdmin }: { isAdmin: boolean }) {
   return (
     <>
       <h1>{t('admin.heading')}</h1>
-      <Users />
+      <Users selfId={selfId} />
       <ApiKeys />
       <Webhooks />
     </>

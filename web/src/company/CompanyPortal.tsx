@@ -110,7 +110,7 @@ function Page({ path, session }: { path: string; session: SignedIn }) {
     case '/company/bulk':
       return <BulkPage />;
     case '/company/admin':
-      return <AdminPage isAdmin={session.user.role === 'admin'} />;
+      return <AdminPage isAdmin={session.user.role === 'admin'} selfId={session.user.id} />;
     default:
       return <DeclarationsPage />;
   }
