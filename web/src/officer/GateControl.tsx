@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { gateBoard } from '../api';
+import { type GateBoard, gateBoard } from '../api';
 import { useActionKey } from './idempotency';
 import { closeGate, type GateCode, openGate } from './officer-api';
 import { useOfficerWords } from './use-officer-words';
@@ -21,10 +21,13 @@ export function GateControl({ token, gate }: { token: string; gate: GateCode }) 
       'close' in to
         ? closeGate(token, action.keyFor({ gate, to }), gate, to.close)
         : openGate(token, action.keyFor({ gate, to }), gate),
-    onSuccess: () => {
+    onSuccess: (state) => {
       action.done();
       setReason('');
-      void queryClient.invalidateQueries({ queryKey: ['board', gate] });
+      // The answer is the gate as it now stands; asking the board again at once could get its cached copy (BOARD_CACHE_MS).
+      queryClient.setQueryData<GateBoard>(['board', gate], (board) =>
+        board ? { ...board, open: state.open, closedReason: state.closedReason, closedAt: state.closedAt } : board,
+      );
     },
   });
   const close = (event: FormEvent): void => {
