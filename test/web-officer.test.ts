@@ -122,6 +122,8 @@ async function claimAndPass(page: Page, receipt?: string): Promise<boolean> {
   const nobody = page.getByText('Nobody is waiting.');
   await atHand.or(nobody).first().waitFor();
   if (await nobody.isVisible()) return false;
+  // The declaration in full, as the officer checks it against the truck and the driver.
+  await atHand.getByTestId('declaration-details').getByText('Nguyễn Văn An').waitFor();
   if (receipt) {
     await expect(atHand.getByTestId('fee-quote').textContent()).resolves.toMatch(/₫[\d,]+/);
     await atHand.getByLabel('Receipt number').fill(receipt);

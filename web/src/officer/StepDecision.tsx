@@ -2,7 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { formatDateTime, formatNumber } from '../format';
 import { useActionKey } from './idempotency';
-import { type ClaimedStep, type Decision, decide, type FeeQuote, type QueueEntry } from './officer-api';
+import { DeclarationDetails } from './DeclarationDetails';
+import { type ClaimedStep, type Decision, decide, type FeeQuote, type GateCode, type QueueEntry } from './officer-api';
 import { formatVnd } from './officer-format';
 import { useOfficerWords } from './use-officer-words';
 
@@ -13,6 +14,7 @@ export interface StepAtHand {
   status: string;
   version: number | null;
   declarationId: string;
+  gate: GateCode;
   reference: string;
   plateDisplay: string;
   direction: string;
@@ -27,6 +29,7 @@ export const fromClaim = (step: ClaimedStep): StepAtHand => ({
   status: step.status,
   version: step.version,
   declarationId: step.declarationId,
+  gate: step.gate,
   reference: step.reference,
   plateDisplay: step.plateDisplay,
   direction: step.direction,
@@ -41,6 +44,7 @@ export const fromQueueEntry = (entry: QueueEntry): StepAtHand => ({
   status: entry.status,
   version: null,
   declarationId: entry.declarationId,
+  gate: entry.gate,
   reference: entry.reference,
   plateDisplay: entry.plateDisplay,
   direction: entry.direction,
@@ -182,6 +186,7 @@ export function StepDecision({
         )}
       </dl>
       {step.feeQuote && <FeeQuoteView quote={step.feeQuote} />}
+      <DeclarationDetails token={token} gate={step.gate} id={step.declarationId} />
       <form className="officer-form" onSubmit={choose('pass')}>
         {fee && (
           <>

@@ -138,6 +138,46 @@ export interface DailyStats {
   missingDays: string[];
 }
 
+export interface OfficerStep extends Step {
+  claimedBy: { id: string; username: string } | null;
+  decidedBy: { id: string; username: string } | null;
+}
+export interface OfficerDeclaration {
+  id: string;
+  reference: string;
+  status: string;
+  version: number;
+  gate: GateCode;
+  direction: 'export' | 'import';
+  expectedArrivalAt: string;
+  arrivedAt: string | null;
+  exitedAt: string | null;
+  vehicle: {
+    plate: string;
+    plateDisplay: string;
+    nationality: 'VN' | 'CN';
+    trailerPlate: string | null;
+    containerNumber: string | null;
+  };
+  driver: {
+    fullName: string;
+    documentNumber: string;
+    documentKind: 'vn_citizen_id' | 'cn_resident_id' | 'passport';
+    nationality: 'VN' | 'CN';
+    phone: string | null;
+  };
+  cargo: {
+    description: string;
+    hsCode: string | null;
+    grossWeightKg: number;
+    perishable: boolean;
+    customsDeclarationNumber: string | null;
+    quarantineRequired: boolean;
+  };
+  steps: OfficerStep[];
+  timeline: { status: string; at: string }[];
+}
+
 /** Everyone who renders a signed-in view learns here that the sign-in ended (an expired or revoked token). */
 type SignInEnded = () => void;
 let onSignInEnded: SignInEnded = () => undefined;
@@ -165,6 +205,10 @@ export const login = (username: string, password: string): Promise<LoginAnswer> 
   requestJson('/api/v1/auth/login', { method: 'POST', body: { username, password } });
 
 export const me = (token: string): Promise<Me> => officerCall(token, '/api/v1/auth/me');
+
+/** The declaration in full, as officers at its gate check it at the barrier. */
+export const officerDeclaration = (token: string, gate: GateCode, id: string) =>
+  officerCall<OfficerDeclaration>(token, `${gatePath(gate)}/declarations/${encodeURIComponent(id)}`);
 
 export const checkIn = (token: string, key: string, gate: GateCode, by: { plate: string } | { qrToken: string }) =>
   officerCall<CheckInAnswer>(token, `${gatePath(gate)}/check-ins`, { method: 'POST', body: by, key });

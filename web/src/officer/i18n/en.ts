@@ -160,6 +160,17 @@ export const en = {
     customsDeclarationNumber: 'Customs declaration number',
     quarantineRequired: 'Quarantine asked for',
   },
+  details: {
+    loading: 'Loading the declaration…',
+    arrived: 'Checked in at',
+    officer: 'Officer',
+    nationality: { VN: 'Vietnam', CN: 'China' },
+    documentKind: {
+      vn_citizen_id: 'Vietnamese citizen ID card',
+      cn_resident_id: 'Chinese resident ID card',
+      passport: 'Passport',
+    },
+  },
   stats: {
     heading: 'Daily statistics, {{gate}}',
     loading: 'Loading the statistics…',

@@ -156,6 +156,17 @@ export const vi: OfficerWords = {
     customsDeclarationNumber: 'Số tờ khai hải quan',
     quarantineRequired: 'Đề nghị kiểm dịch',
   },
+  details: {
+    loading: 'Đang tải tờ khai…',
+    arrived: 'Vào bãi lúc',
+    officer: 'Cán bộ',
+    nationality: { VN: 'Việt Nam', CN: 'Trung Quốc' },
+    documentKind: {
+      vn_citizen_id: 'Căn cước công dân Việt Nam',
+      cn_resident_id: 'Thẻ căn cước cư dân Trung Quốc',
+      passport: 'Hộ chiếu',
+    },
+  },
   stats: {
     heading: 'Thống kê theo ngày, {{gate}}',
     loading: 'Đang tải thống kê…',

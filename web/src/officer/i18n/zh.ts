@@ -156,6 +156,13 @@ export const zh: OfficerWords = {
     customsDeclarationNumber: '报关单号',
     quarantineRequired: '申请检疫',
   },
+  details: {
+    loading: '正在加载申报单…',
+    arrived: '入场时间',
+    officer: '工作人员',
+    nationality: { VN: '越南', CN: '中国' },
+    documentKind: { vn_citizen_id: '越南公民身份证', cn_resident_id: '中国居民身份证', passport: '护照' },
+  },
   stats: {
     heading: '每日统计，{{gate}}',
     loading: '正在加载统计…',
