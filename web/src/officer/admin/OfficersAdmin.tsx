@@ -20,10 +20,19 @@ import {
 type Editing = { id: string; kind: 'postings' | 'password' } | null;
 type Done = (key: 'created' | 'disabled' | 'enabled' | 'postings' | 'password', username: string) => void;
 
-/** Reloads the lists after a change, and after learning that an officer is gone. */
-function useRefresh(): () => Promise<void> {
+/**
+ * After a change: shows the officer as the answer has them at once, then reloads the lists (also after learning
+ * that an officer is gone).
+ */
+function useRefresh(): (changed?: OfficerAccount) => Promise<void> {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: ['officerAdmin'] });
+  return (changed) => {
+    if (changed)
+      queryClient.setQueriesData<OfficerAccount[]>({ queryKey: ['officerAdmin'] }, (list) =>
+        list?.map((officer) => (officer.id === changed.id ? changed : officer)),
+      );
+    return queryClient.invalidateQueries({ queryKey: ['officerAdmin'] });
+  };
 }
 
 function AgencySelect({ value, onChange }: { value: Agency; onChange: (agency: Agency) => void }) {
@@ -163,7 +172,7 @@ function PostingsForm(props: { token: string; me: Me; officer: OfficerAccount; o
       action.done();
       props.onDone('postings', officer.username);
       props.onClose();
-      return refresh();
+      return refresh(officer);
     },
     onError: (error) => (error instanceof ApiError && error.code === 'OFFICER.NOT_FOUND' ? refresh() : undefined),
   });
@@ -209,7 +218,7 @@ function PasswordForm(props: { token: string; officer: OfficerAccount; onClose: 
       setPassword('');
       props.onDone('password', officer.username);
       props.onClose();
-      return refresh();
+      return refresh(officer);
     },
     onError: (error) => (error instanceof ApiError && error.code === 'OFFICER.NOT_FOUND' ? refresh() : undefined),
   });
@@ -269,7 +278,7 @@ function OfficerRow(props: {
     onSuccess: (changed) => {
       action.done();
       props.onDone(changed.disabledAt ? 'disabled' : 'enabled', changed.username);
-      return refresh();
+      return refresh(changed);
     },
     onError: (error) => (error instanceof ApiError && error.code === 'OFFICER.NOT_FOUND' ? refresh() : undefined),
   });
