@@ -21,27 +21,30 @@ describe('the web pages, as the built service serves them', () => {
 
   const assetsOf = (html: string): string[] => [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
 
-  it.each(['/', '/company', '/officer'])('answers %s with the page, a strict CSP and no-cache', async (url) => {
-    const res = await fetch(`${service.url}${url}`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(res.headers.get('cache-control')).toBe('no-cache');
-    expect(res.headers.get('content-security-policy')).toBe(CSP);
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
-    const html = await res.text();
-    expect(html).toContain('<div id="root"></div>');
-    expect(html).toMatch(/<html lang="vi">/);
-    // No inline script or style: every script names a file, and no <style> or style="…" at all.
-    const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)];
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const [tag, body] of scripts) {
-      expect(tag).toMatch(/src="\/assets\/[\w.-]+\.js"/);
-      expect(body.trim()).toBe('');
-    }
-    expect(html).not.toMatch(/<style|style="/);
-    expect(assetsOf(html).some((a) => a.endsWith('.css'))).toBe(true);
-  });
+  it.each(['/', '/company', '/officer', '/company/declarations/7d3c', '/officer/queue'])(
+    'answers %s with the page, a strict CSP and no-cache',
+    async (url) => {
+      const res = await fetch(`${service.url}${url}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(res.headers.get('content-security-policy')).toBe(CSP);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      const html = await res.text();
+      expect(html).toContain('<div id="root"></div>');
+      expect(html).toMatch(/<html lang="vi">/);
+      // No inline script or style: every script names a file, and no <style> or style="…" at all.
+      const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const [tag, body] of scripts) {
+        expect(tag).toMatch(/src="\/assets\/[\w.-]+\.js"/);
+        expect(body.trim()).toBe('');
+      }
+      expect(html).not.toMatch(/<style|style="/);
+      expect(assetsOf(html).some((a) => a.endsWith('.css'))).toBe(true);
+    },
+  );
 
   it('serves the hashed assets with their type, cached for a year as immutable', async () => {
     const html = await (await fetch(`${service.url}/`)).text();
@@ -67,6 +70,8 @@ describe('the web pages, as the built service serves them', () => {
       requestId: expect.any(String),
     });
     expect(res.headers.get('content-security-policy')).toBeNull();
+    // Only the areas' own prefixes are pages: a look-alike path is not.
+    expect((await fetch(`${service.url}/companyx`)).status).toBe(404);
     expect((await fetch(`${service.url}/health`)).status).toBe(200);
     expect((await fetch(`${service.url}/api/docs-json`)).status).toBe(200);
     const board = await fetch(`${service.url}/api/v1/gates/HUU_NGHI/board`);

@@ -4,8 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 
-/** The pages' routes: each answers the same index.html, and the page picks what to show from the path. */
-export const PAGE_ROUTES = ['/', '/company', '/officer'] as const;
+/**
+ * The pages' routes: each answers the same index.html, and the page picks what to show from the path. The
+ * portal's and the console's own paths (`/company/declarations/…`) are theirs too, so a reload or a link works.
+ */
+export const PAGE_ROUTES = ['/', '/company', '/company/*', '/officer', '/officer/*'] as const;
 
 /** Built by `vite build --config web/vite.config.ts` next to the compiled server: dist/web. */
 export const DEFAULT_WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
