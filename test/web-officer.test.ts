@@ -228,8 +228,12 @@ describe('the officer console', () => {
       await expect(statusOf(truck.id)).resolves.toBe('exited');
     }
     await expect(yard.page.getByTestId('let-out-result').textContent()).resolves.toContain('Across to China');
+    // Each view has its own address: a reload (the sign-in lasts for the tab) comes back to it.
+    expect(new URL(yard.page.url()).pathname).toBe('/officer/let-out');
     await screenshot(yard.page, 'officer-let-out-en');
     await expect(seriousAccessibilityProblems(yard.page)).resolves.toEqual([]);
+    await yard.page.reload();
+    await yard.page.getByRole('region', { name: /^Let out at/ }).waitFor();
     expectClean(yard.watch);
     await yard.close();
   });
