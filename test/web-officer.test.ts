@@ -116,7 +116,7 @@ async function checkInByPlate(page: Page, plate: string): Promise<string> {
 }
 
 /** Claims the head of the signed-in officer's queue and passes it; false when nobody was waiting. */
-async function claimAndPass(page: Page, receipt?: string): Promise<boolean> {
+async function claimAndPass(page: Page, receipt?: string, shot?: string): Promise<boolean> {
   await page.getByRole('button', { name: 'Claim next', exact: true }).click();
   const atHand = page.getByTestId('step-at-hand');
   const nobody = page.getByText('Nobody is waiting.');
@@ -127,6 +127,10 @@ async function claimAndPass(page: Page, receipt?: string): Promise<boolean> {
   if (receipt) {
     await expect(atHand.getByTestId('fee-quote').textContent()).resolves.toMatch(/₫[\d,]+/);
     await atHand.getByLabel('Receipt number').fill(receipt);
+  }
+  if (shot) {
+    await screenshot(page, shot);
+    await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
   }
   await atHand.getByRole('button', { name: 'Pass', exact: true }).click();
   await page.getByTestId('decision-result').waitFor();
@@ -206,7 +210,8 @@ describe('the officer console', () => {
     let receipt = 0;
     for (;;) {
       receipt += 1;
-      if (!(await claimAndPass(yard.page, `PT-2026-${String(receipt).padStart(6, '0')}`))) break;
+      const shot = receipt === 1 ? 'officer-fee-en' : undefined;
+      if (!(await claimAndPass(yard.page, `PT-2026-${String(receipt).padStart(6, '0')}`, shot))) break;
       passed.yard += 1;
     }
     expect(passed.yard).toBe(2);
@@ -223,8 +228,12 @@ describe('the officer console', () => {
       await expect(statusOf(truck.id)).resolves.toBe('exited');
     }
     await expect(yard.page.getByTestId('let-out-result').textContent()).resolves.toContain('Across to China');
+    // Each view has its own address: a reload (the sign-in lasts for the tab) comes back to it.
+    expect(new URL(yard.page.url()).pathname).toBe('/officer/let-out');
     await screenshot(yard.page, 'officer-let-out-en');
     await expect(seriousAccessibilityProblems(yard.page)).resolves.toEqual([]);
+    await yard.page.reload();
+    await yard.page.getByRole('region', { name: /^Let out at/ }).waitFor();
     expectClean(yard.watch);
     await yard.close();
   });
@@ -236,6 +245,7 @@ describe('the officer console', () => {
     const control = page.getByRole('region', { name: /^Open or close/ });
     const board = page.getByTestId(`board-${GATE}`);
     await board.locator('.state-open').waitFor();
+    await board.locator('canvas').first().waitFor();
     await screenshot(page, 'officer-board-en');
     await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
 
@@ -287,7 +297,7 @@ describe('the officer console', () => {
     await tab(page, WORDS[lang].checkIn, lang).click();
     await page.locator('input[name="plate"]').fill(truck.plate);
     await page.locator('form').first().getByRole('button', { name: WORDS[lang].checkIn, exact: true }).click();
-    await page.getByTestId('check-in-result').getByText(WORDS[lang].inYard).waitFor();
+    await page.getByTestId('check-in-result').getByText(WORDS[lang].inYard, { exact: true }).waitFor();
     const text = (await page.getByTestId('check-in-result').textContent()) ?? '';
     expect(text).not.toMatch(/[{}]|in_yard|customs/);
     await screenshot(page, `officer-check-in-${lang}`);

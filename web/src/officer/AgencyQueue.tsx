@@ -26,7 +26,17 @@ function Perishable() {
   );
 }
 
-function QueueTable({ items, me, onResume }: { items: QueueEntry[]; me: Me; onResume: (entry: QueueEntry) => void }) {
+function QueueTable({
+  items,
+  me,
+  atHand,
+  onResume,
+}: {
+  items: QueueEntry[];
+  me: Me;
+  atHand: string | null;
+  onResume: (entry: QueueEntry) => void;
+}) {
   const { t, tDefault, language } = useOfficerWords();
   if (items.length === 0) return <p>{t('queue.empty')}</p>;
   return (
@@ -66,7 +76,7 @@ function QueueTable({ items, me, onResume }: { items: QueueEntry[]; me: Me; onRe
                 )}
               </td>
               <td>
-                {entry.claimedBy === me.id && entry.status !== 'waiting' && (
+                {entry.claimedBy === me.id && entry.status !== 'waiting' && entry.stepId !== atHand && (
                   <button type="button" onClick={() => onResume(entry)}>
                     {t('queue.resume', { plate: entry.plateDisplay })}
                   </button>
@@ -146,7 +156,14 @@ export function AgencyQueue({
         </div>
         {queue.isPending && <p role="status">{t('queue.loading')}</p>}
         {queue.isError && <p className="problem">{problem(queue.error)}</p>}
-        {queue.data && <QueueTable items={queue.data.items} me={me} onResume={(e) => setAtHand(fromQueueEntry(e))} />}
+        {queue.data && (
+          <QueueTable
+            items={queue.data.items}
+            me={me}
+            atHand={atHand?.stepId ?? null}
+            onResume={(e) => setAtHand(fromQueueEntry(e))}
+          />
+        )}
         <p className="note">{t('queue.live')}</p>
       </section>
       {atHand && <StepDecision token={token} step={atHand} onDecided={decided} onLater={() => setAtHand(null)} />}

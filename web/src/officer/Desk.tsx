@@ -1,4 +1,4 @@
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { GateBoardView } from '../GateBoardView';
 import { OfficersAdmin } from './admin/OfficersAdmin';
 import { AgencyQueue } from './AgencyQueue';
@@ -15,7 +15,16 @@ const DailyStats = lazy(() => import('./DailyStats'));
 
 const VIEWS = ['queue', 'checkIn', 'letOut', 'board', 'amendments', 'stats', 'officers'] as const;
 type View = (typeof VIEWS)[number];
-const VIEW_KEY = 'border-gate.officer.view';
+/** Each view has its own path, so a reload, a bookmark and the browser's Back button keep to it. */
+const VIEW_PATHS: Record<View, string> = {
+  queue: 'queue',
+  checkIn: 'check-in',
+  letOut: 'let-out',
+  board: 'gate',
+  amendments: 'amendments',
+  stats: 'statistics',
+  officers: 'officers',
+};
 
 /** Which views an officer has: check-in and let-out for the yard and border guard; the gate's oversight for supervisors. */
 function viewsFor(me: Me): View[] {
@@ -27,30 +36,29 @@ function viewsFor(me: Me): View[] {
   });
 }
 
-function rememberedView(): string | null {
-  try {
-    return sessionStorage.getItem(VIEW_KEY);
-  } catch {
-    return null;
-  }
+/** The view the address names (`/officer/check-in`), if this officer has it. */
+function viewInPath(views: readonly View[]): View | undefined {
+  const segment = window.location.pathname.replace(/\/+$/, '').split('/')[2];
+  return views.find((v) => VIEW_PATHS[v] === segment);
 }
 
 /** The console once signed in and placed: one view at a time, chosen in the tab bar, remembered for the tab. */
 export function Desk({ token, me, workplace }: { token: string; me: Me; workplace: Workplace }) {
   const { t } = useOfficerWords();
   const views = viewsFor(me);
-  const [view, setView] = useState<View>(() => {
-    const stored = rememberedView();
-    return views.find((v) => v === stored) ?? 'queue';
-  });
+  const [view, setView] = useState<View>(() => viewInPath(views) ?? 'queue');
   const show = (next: View): void => {
     setView(next);
-    try {
-      sessionStorage.setItem(VIEW_KEY, next);
-    } catch {
-      // the choice lasts for this page only
-    }
+    const url = new URL(window.location.href);
+    url.pathname = `/officer/${VIEW_PATHS[next]}`;
+    window.history.pushState(null, '', url);
   };
+  const pathViews = views.join();
+  useEffect(() => {
+    const back = (): void => setView(viewInPath(pathViews.split(',') as View[]) ?? 'queue');
+    window.addEventListener('popstate', back);
+    return () => window.removeEventListener('popstate', back);
+  }, [pathViews]);
   const { gate, agency } = workplace;
   return (
     <>

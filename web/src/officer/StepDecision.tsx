@@ -223,7 +223,7 @@ export function StepDecision({
             {t('decision.pass')}
           </button>
           <button type="button" className="officer-hold" disabled={mutation.isPending} onClick={choose('hold')}>
-            <span aria-hidden="true">⏸ </span>
+            <span aria-hidden="true">‖ </span>
             {t('decision.hold')}
           </button>
           <button type="button" className="officer-refuse" disabled={mutation.isPending} onClick={choose('refuse')}>
