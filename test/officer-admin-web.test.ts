@@ -176,7 +176,8 @@ describe('the Officers section of the officer console', () => {
     expectClean(other.watch);
     await other.close();
     await close();
-  });
+    // Five sign-ins, each a deliberately slow scrypt check on the server: more than the default minute on a busy machine.
+  }, 180_000);
 
   it.each(['vi', 'zh'] as const)('speaks %s and passes axe on a phone', async (lang) => {
     const { page, watch, close } = await openWatchedPage(browser, service.url);
