@@ -7,7 +7,8 @@ import { AuditSealing1795755600000 } from './1795755600000-AuditSealing.js';
 import { ReferenceSerials1795759200000 } from './1795759200000-ReferenceSerials.js';
 import { SetBasedSealing1795762800000 } from './1795762800000-SetBasedSealing.js';
 import { IdempotentWrites1795766460000 } from './1795766460000-IdempotentWrites.js';
-import { OfficerAdministration1795769940000 } from './1795769940000-OfficerAdministration.js';
+import { CompanyPeople1795770060000 } from './1795770060000-CompanyPeople.js';
+import { OfficerAdministration1795773660000 } from './1795773660000-OfficerAdministration.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from compiled JS and under Jest. */
 export const MIGRATIONS = [
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   ReferenceSerials1795759200000,
   SetBasedSealing1795762800000,
   IdempotentWrites1795766460000,
-  OfficerAdministration1795769940000,
+  CompanyPeople1795770060000,
+  OfficerAdministration1795773660000,
 ];

@@ -4,6 +4,7 @@ import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { StrictValidationPipe } from './common/http/validation.pipe.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CompaniesApiModule } from './modules/companies/companies-api.module.js';
 import { GatesModule } from './modules/gates/gates.module.js';
 import { ClearanceModule } from './modules/clearance/clearance.module.js';
 import { DeclarationsApiModule } from './modules/declarations/declarations-api.module.js';
@@ -21,6 +22,7 @@ import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
   imports: [
     AuditModule,
     AuthModule,
+    CompaniesApiModule,
     DeclarationsApiModule.register({ stepsFrom: ClearanceModule }),
     ClearanceModule,
     VehiclesModule,

@@ -17,6 +17,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { ENTITIES } from './entities.js';
 import { CompaniesModule } from './modules/companies/companies.module.js';
 import { CompaniesService } from './modules/companies/companies.service.js';
+import { CompanyUsersService } from './modules/companies/company-users.service.js';
 import { DeclarationsModule } from './modules/declarations/declarations.module.js';
 import { DeclarationsRepository } from './modules/declarations/declarations.repository.js';
 import { OfficersModule } from './modules/officers/officers.module.js';
@@ -113,10 +114,10 @@ export const COMMANDS: Record<string, { usage: string; run: Command }> = {
     },
   },
   'company:create-key': {
-    usage: '--company <id or tax code>',
+    usage: '--company <id or tax code> [--name "<what the key is for>"]   (name: default "default")',
     run: async (app, o) => {
       const { id } = await company(app, o);
-      return { companyId: id, ...(await app.get(CompaniesService).createKey(id)) };
+      return { companyId: id, ...(await app.get(CompaniesService).createKey(id, o.name)) };
     },
   },
   'company:revoke-key': {
@@ -124,6 +125,36 @@ export const COMMANDS: Record<string, { usage: string; run: Command }> = {
     run: async (app, o) => {
       const { id } = await company(app, o);
       return { revoked: await app.get(CompaniesService).revokeKeys(id, o.prefix) };
+    },
+  },
+  'company-user:create': {
+    usage:
+      '--company <id or tax code> --username <name> --password <12-128 characters> --role admin|clerk   (exit 3 if the username is taken)',
+    run: async (app, o) => {
+      const users = app.get(CompanyUsersService);
+      const username = required(o, 'username');
+      const [password, role] = [required(o, 'password'), required(o, 'role')];
+      const { id } = await company(app, o);
+      try {
+        return { companyId: id, ...(await users.create({ companyId: id, username, password, role })) };
+      } catch (error) {
+        const existing = isDuplicate(error) ? await users.findByUsername(username) : null;
+        if (!existing) throw error;
+        return new AlreadyExists(
+          existing,
+          `company user ${JSON.stringify(existing.username)} already exists (id ${existing.id}, ${existing.role} of ` +
+            `company ${existing.companyId}); nothing was changed`,
+        );
+      }
+    },
+  },
+  'company-user:disable': {
+    usage: '--username <name>   (also ends their sign-ins)',
+    run: async (app, o) => {
+      const username = required(o, 'username');
+      const disabled = await app.get(CompanyUsersService).disableByUsername(username);
+      if (!disabled) throw new CliFailure(`no company user ${JSON.stringify(username)}; nothing was changed`);
+      return disabled;
     },
   },
   'officer:create': {
@@ -247,6 +278,7 @@ const OPTIONS = [
   'username',
   'password',
   'agency',
+  'role',
   'gates',
   'gate',
   'from',

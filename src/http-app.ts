@@ -13,6 +13,7 @@ import { nestLogger } from './common/logging/logger.js';
 import { runWithRequestLogContext } from './common/logging/log-context.js';
 import { errorLanguage } from './common/http/error-language.js';
 import { toErrorBody } from './common/http/to-error-body.js';
+import { COMPANY_SESSION_COOKIE } from './modules/companies/company-session.cookie.js';
 import { MetricsService } from './modules/metrics/metrics.service.js';
 import { countRedisOutages } from './modules/metrics/process-metrics.js';
 import { QueueBoardAuth } from './modules/queue-board/queue-board-auth.service.js';
@@ -125,6 +126,16 @@ export async function createHttpApp(
         schema: { type: 'string', example: 'vi-VN,vi;q=0.9,en;q=0.5' },
       })
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Company API key (bgk_…)' }, 'company')
+      .addCookieAuth(
+        COMPANY_SESSION_COOKIE,
+        {
+          type: 'apiKey',
+          in: 'cookie',
+          description:
+            'Company portal sign-in from POST /api/v1/company/session; unsafe requests also send X-CSRF-Token',
+        },
+        'company-session',
+      )
       .addBearerAuth(
         {
           type: 'http',

@@ -102,6 +102,8 @@ describe('npm run cli, as scripts use it', () => {
       companyId: id,
       apiKey: expect.stringMatching(/^bgk_/),
       prefix: expect.any(String),
+      name: 'default',
+      createdAt: expect.any(String),
     });
     expect(jsonLine(cli(['company:create-key', '--company', id]).stdout)).toMatchObject({ companyId: id });
     expect(jsonLine(cli(['company:revoke-key', '--company', code]).stdout)).toEqual({ revoked: 3 });

@@ -141,6 +141,14 @@ export class Environment {
   @WholeNumber(1, 86_400)
   AUTH_LOGIN_LOCK_SECONDS = 300;
 
+  /** A company portal sign-in ends after this long without a request. */
+  @WholeNumber(60, 86_400)
+  COMPANY_SESSION_IDLE_SECONDS = 1800;
+
+  /** A company portal sign-in ends this long after it began, however busy. */
+  @WholeNumber(300, 30 * 86_400)
+  COMPANY_SESSION_MAX_SECONDS = 43_200;
+
   /** A claimed step not decided within this time goes back to its queue, at its old place. */
   @WholeNumber(1000, 86_400_000)
   CLEARANCE_CLAIM_TIMEOUT_MS = 600_000;
@@ -288,6 +296,8 @@ function grouped(env: Environment) {
       tokenTtlSeconds: env.AUTH_TOKEN_TTL_SECONDS,
       loginMaxFailures: env.AUTH_LOGIN_MAX_FAILURES,
       loginLockSeconds: env.AUTH_LOGIN_LOCK_SECONDS,
+      companySessionIdleSeconds: env.COMPANY_SESSION_IDLE_SECONDS,
+      companySessionMaxSeconds: env.COMPANY_SESSION_MAX_SECONDS,
     },
     rateLimit: { publicPerMin: env.RATE_LIMIT_PUBLIC_PER_MIN, companyPerMin: env.RATE_LIMIT_COMPANY_PER_MIN },
     board: {

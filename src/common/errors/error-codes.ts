@@ -19,6 +19,12 @@ export const ERROR_STATUS = {
   'AUTH.TOO_MANY_ATTEMPTS': 429,
   'AUTH.FORBIDDEN': 403,
   'AUTH.WRONG_PRINCIPAL': 403,
+  'AUTH.SESSION_MISSING': 401,
+  'AUTH.SESSION_EXPIRED': 401,
+  'AUTH.CSRF': 403,
+  'COMPANY_USER.NOT_FOUND': 404,
+  'COMPANY_USER.CANNOT_DISABLE_SELF': 409,
+  'API_KEY.NOT_FOUND': 404,
   'IDEMPOTENCY.KEY_MISSING': 400,
   'IDEMPOTENCY.KEY_INVALID': 400,
   'IDEMPOTENCY.KEY_REUSED': 422,
@@ -71,4 +77,5 @@ export const CONSTRAINT_ERRORS: Record<string, { code: ErrorCode; text: Message 
   UQ_declaration_active_vehicle: { code: 'CONFLICT.DUPLICATE', text: msg('conflict.activeVehicle') },
   UQ_amendment_request_pending: { code: 'AMENDMENT.ALREADY_PENDING', text: msg('conflict.amendmentPending') },
   UQ_officer_username: { code: 'CONFLICT.DUPLICATE', text: msg('conflict.username') },
+  UQ_company_user_username: { code: 'CONFLICT.DUPLICATE', text: msg('conflict.companyUsername') },
 };

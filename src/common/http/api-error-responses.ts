@@ -32,11 +32,12 @@ export class ErrorResponseDto {
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed request; `details` names each offending field',
   401:
-    'Missing or invalid credentials: AUTH.API_KEY_MISSING / AUTH.API_KEY_INVALID (company endpoints), ' +
-    'AUTH.TOKEN_MISSING / AUTH.TOKEN_INVALID (officer endpoints)',
+    'Missing or invalid credentials: AUTH.API_KEY_MISSING / AUTH.API_KEY_INVALID / AUTH.SESSION_EXPIRED (company ' +
+    'endpoints), AUTH.TOKEN_MISSING / AUTH.TOKEN_INVALID (officer endpoints)',
   403:
     'AUTH.WRONG_PRINCIPAL: the other kind of credential (an officer token on a company endpoint, or a company key ' +
-    'on an officer endpoint); AUTH.FORBIDDEN: not posted at the gate, or not that agency’s work',
+    'on an officer endpoint); AUTH.FORBIDDEN: not posted at the gate, not that agency’s work, or not that company ' +
+    'role’s; AUTH.CSRF: a company portal request without its X-CSRF-Token or from another origin',
   404: 'Not found (or not yours)',
   409: 'Conflict: a request with this Idempotency-Key is still in flight, or a concurrent change',
   413: 'Body larger than the limit',

@@ -98,7 +98,7 @@ export const en = {
 
   // Credentials
   'auth.apiKeyMissing':
-    'This endpoint takes a company API key: send Authorization: Bearer <apiKey> (company keys start with bgk_)',
+    'This endpoint takes a company API key (Authorization: Bearer <apiKey>; company keys start with bgk_) or a company portal sign-in (POST /api/v1/company/session)',
   'auth.apiKeyInvalid': 'The API key is not valid or has been revoked; ask the operator for a new key',
   'auth.officerTokenForCompanyEndpoint':
     'This endpoint takes a company API key (Authorization: Bearer bgk_…), not an officer access token; officer tokens are for the officer endpoints (/api/v1/gates/…, /api/v1/steps/…, /api/v1/stats/…)',
@@ -111,6 +111,17 @@ export const en = {
     'The token is not valid; log in with POST /api/v1/auth/login and send the accessToken it returns',
   'auth.officerInactive': 'The officer of this token is no longer active; ask an operator if this is a mistake',
   'auth.loginFailed': 'Username or password is incorrect',
+  'auth.sessionMissing': 'Not signed in to the company portal: sign in with POST /api/v1/company/session',
+  'auth.sessionExpired': 'Your sign-in has ended (signed out, unused for too long, or too old); sign in again',
+  'auth.csrf': 'This request could not be confirmed as coming from the company portal; reload the page and try again',
+  'auth.companyAdminsOnly':
+    'Only an administrator of the company may manage its people, API keys and webhooks; ask one of your administrators',
+  'auth.apiKeyCannotManage':
+    'An API key cannot manage people or API keys: an administrator does this signed in to the company portal',
+  'companyUser.notFound': 'Your company has no user with this id',
+  'companyUser.cannotDisableSelf': 'You cannot disable your own account; another administrator can',
+  'apiKey.notFound': 'Your company has no API key with this prefix',
+  'conflict.companyUsername': 'This username is taken; choose another',
   'auth.tooManyAttempts': 'Too many failed logins for this account; try again in {seconds} s',
   'auth.notPosted': 'You are not posted at {gate}; an operator can add the gate to your account',
   'auth.agencyCannot': '{agency:agency} officers cannot {action}; this is for: {allowed:agency}',

@@ -92,7 +92,7 @@ export const vi: Catalog = {
   'plate.invalidFormat': 'Không phải biển số xe Việt Nam hoặc Trung Quốc',
 
   'auth.apiKeyMissing':
-    'Endpoint này cần API key của doanh nghiệp vận tải: hãy gửi Authorization: Bearer <apiKey> (API key bắt đầu bằng bgk_)',
+    'Endpoint này cần API key của doanh nghiệp vận tải (Authorization: Bearer <apiKey>; API key bắt đầu bằng bgk_) hoặc đăng nhập cổng doanh nghiệp (POST /api/v1/company/session)',
   'auth.apiKeyInvalid': 'API key không hợp lệ hoặc đã bị thu hồi; hãy đề nghị đơn vị vận hành cấp key mới',
   'auth.officerTokenForCompanyEndpoint':
     'Endpoint này cần API key của doanh nghiệp vận tải (Authorization: Bearer bgk_…), không phải access token của cán bộ cửa khẩu; token cán bộ dùng cho các endpoint của cán bộ (/api/v1/gates/…, /api/v1/steps/…, /api/v1/stats/…)',
@@ -104,6 +104,19 @@ export const vi: Catalog = {
   'auth.tokenInvalid': 'Token không hợp lệ; hãy đăng nhập bằng POST /api/v1/auth/login và gửi accessToken nhận được',
   'auth.officerInactive': 'Cán bộ của token này không còn hoạt động; nếu có nhầm lẫn hãy liên hệ đơn vị vận hành',
   'auth.loginFailed': 'Tên đăng nhập hoặc mật khẩu không đúng',
+  'auth.sessionMissing': 'Chưa đăng nhập cổng doanh nghiệp: hãy đăng nhập bằng POST /api/v1/company/session',
+  'auth.sessionExpired':
+    'Phiên đăng nhập đã kết thúc (đã đăng xuất, không dùng quá lâu hoặc đã quá thời hạn); hãy đăng nhập lại',
+  'auth.csrf': 'Không xác nhận được yêu cầu này đến từ cổng doanh nghiệp; hãy tải lại trang rồi thử lại',
+  'auth.companyAdminsOnly':
+    'Chỉ quản trị viên của doanh nghiệp mới được quản lý người dùng, API key và webhook; hãy nhờ một quản trị viên',
+  'auth.apiKeyCannotManage':
+    'API key không được quản lý người dùng hoặc API key: việc này do quản trị viên làm khi đăng nhập cổng doanh nghiệp',
+  'companyUser.notFound': 'Doanh nghiệp của bạn không có người dùng với mã này',
+  'companyUser.cannotDisableSelf':
+    'Bạn không thể tự khóa tài khoản của mình; một quản trị viên khác có thể làm việc này',
+  'apiKey.notFound': 'Doanh nghiệp của bạn không có API key với tiền tố này',
+  'conflict.companyUsername': 'Tên đăng nhập này đã có người dùng; hãy chọn tên khác',
   'auth.tooManyAttempts': 'Tài khoản này đăng nhập sai quá nhiều lần; hãy thử lại sau {seconds} giây',
   'auth.notPosted':
     'Bạn không được phân công tại {gate:gate}; đơn vị vận hành có thể thêm cửa khẩu này vào tài khoản của bạn',

@@ -86,7 +86,8 @@ export const zh: Catalog = {
   'plate.characterNotAllowed': '车牌号包含不允许的字符',
   'plate.invalidFormat': '不是越南或中国的车牌号',
 
-  'auth.apiKeyMissing': '此接口需要运输企业的 API 密钥：请发送 Authorization: Bearer <apiKey>（企业密钥以 bgk_ 开头）',
+  'auth.apiKeyMissing':
+    '此接口需要运输企业的 API 密钥（Authorization: Bearer <apiKey>，企业密钥以 bgk_ 开头）或登录企业门户（POST /api/v1/company/session）',
   'auth.apiKeyInvalid': 'API 密钥无效或已被吊销；请向运营方申请新的密钥',
   'auth.officerTokenForCompanyEndpoint':
     '此接口需要运输企业的 API 密钥（Authorization: Bearer bgk_…），而不是口岸工作人员的访问令牌；工作人员令牌用于工作人员接口（/api/v1/gates/…、/api/v1/steps/…、/api/v1/stats/…）',
@@ -98,6 +99,15 @@ export const zh: Catalog = {
   'auth.tokenInvalid': '令牌无效；请通过 POST /api/v1/auth/login 登录，并发送返回的 accessToken',
   'auth.officerInactive': '此令牌对应的工作人员账号已停用；如有误，请联系运营方',
   'auth.loginFailed': '用户名或密码错误',
+  'auth.sessionMissing': '尚未登录企业门户：请通过 POST /api/v1/company/session 登录',
+  'auth.sessionExpired': '您的登录已结束（已退出、长时间未使用或已超过有效期）；请重新登录',
+  'auth.csrf': '无法确认此请求来自企业门户；请刷新页面后重试',
+  'auth.companyAdminsOnly': '只有企业管理员才能管理企业的用户、API 密钥和 Webhook；请联系您的管理员',
+  'auth.apiKeyCannotManage': 'API 密钥不能管理用户或 API 密钥：此操作由管理员登录企业门户后进行',
+  'companyUser.notFound': '贵企业没有此编号的用户',
+  'companyUser.cannotDisableSelf': '您不能停用自己的账号；可由另一位管理员停用',
+  'apiKey.notFound': '贵企业没有此前缀的 API 密钥',
+  'conflict.companyUsername': '此用户名已被使用；请另选一个',
   'auth.tooManyAttempts': '该账号登录失败次数过多；请在 {seconds} 秒后重试',
   'auth.notPosted': '您未被派驻在{gate:gate}；运营方可以将该口岸加入您的账号',
   'auth.agencyCannot': '{agency:agency}人员不能{action}；此操作属于：{allowed:agency}',

@@ -8,16 +8,47 @@ import { ApiKeyEntity } from './api-key.entity.js';
 import { hashApiKey, issueApiKey, looksLikeApiKey } from './api-key.js';
 import { CompanyEntity } from './company.entity.js';
 import { msg } from '../../common/i18n/message.js';
+import type { AuthenticatedCompany } from './company-principal.js';
 
-export interface AuthenticatedCompany {
-  companyId: string;
-  keyPrefix: string;
+export type { AuthenticatedCompany } from './company-principal.js';
+
+/** An API key as its company sees it: never the secret nor its hash. */
+export interface ApiKeyView {
+  prefix: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
 }
+
+// A key's last use is written at most once a minute per key and process (and at most once a minute in the database):
+// the in-process stamp spares the other requests of the minute any statement beyond the key lookup itself.
+const LAST_USE_EVERY_MS = 60_000;
+const LAST_USE_STAMPS_MAX = 10_000;
+
+interface ApiKeyRow {
+  key_prefix: string;
+  name: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+const toKeyView = (row: ApiKeyRow): ApiKeyView => ({
+  prefix: row.key_prefix,
+  name: row.name,
+  createdAt: row.created_at.toISOString(),
+  lastUsedAt: row.last_used_at?.toISOString() ?? null,
+  revokedAt: row.revoked_at?.toISOString() ?? null,
+});
+
+const KEY_NAME_MAX = 100;
 
 @Injectable()
 export class CompaniesService {
   private readonly companies: Repository<CompanyEntity>;
   private readonly apiKeys: Repository<ApiKeyEntity>;
+  private readonly lastUseStamps = new Map<string, number>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -48,12 +79,44 @@ export class CompaniesService {
     return company && { id: company.id, name: company.name, taxCode: company.taxCode };
   }
 
-  async createKey(companyId: string): Promise<{ apiKey: string; prefix: string }> {
+  /** A new key; its secret is returned once and never stored. `name` tells the company's keys apart. */
+  async createKey(
+    companyId: string,
+    name = 'default',
+  ): Promise<{ apiKey: string; prefix: string; name: string; createdAt: string }> {
+    const trimmed = name.trim();
+    if (trimmed.length === 0 || trimmed.length > KEY_NAME_MAX)
+      throw DomainError.invalidField('name', msg('field.maxLength', { max: KEY_NAME_MAX }));
     const exists = await this.companies.existsBy({ id: companyId });
     if (!exists) throw DomainError.invalidField('company', msg('field.noSuchCompany'));
     const key = issueApiKey();
-    await this.apiKeys.insert({ companyId, keyPrefix: key.prefix, keyHash: key.hash });
-    return { apiKey: key.secret, prefix: key.prefix };
+    const row = await this.sql.one<{ created_at: Date }>(
+      'INSERT INTO api_key (company_id, key_prefix, key_hash, name) VALUES ($1, $2, $3, $4) RETURNING created_at',
+      [companyId, key.prefix, key.hash, trimmed],
+    );
+    return { apiKey: key.secret, prefix: key.prefix, name: trimmed, createdAt: row!.created_at.toISOString() };
+  }
+
+  /** The company's keys, newest first, revoked ones too. */
+  async listKeys(companyId: string): Promise<ApiKeyView[]> {
+    const rows = await this.sql.rows<ApiKeyRow>(
+      `SELECT key_prefix, name, created_at, last_used_at, revoked_at FROM api_key
+        WHERE company_id = $1 ORDER BY created_at DESC, key_prefix`,
+      [companyId],
+    );
+    return rows.map(toKeyView);
+  }
+
+  /** Revokes the company's key with this prefix (already revoked: unchanged); 404 `API_KEY.NOT_FOUND` if none. */
+  async revokeKey(companyId: string, prefix: string): Promise<ApiKeyView> {
+    const row = await this.sql.one<ApiKeyRow>(
+      `UPDATE api_key SET revoked_at = coalesce(revoked_at, now())
+        WHERE company_id = $1 AND key_prefix = $2
+        RETURNING key_prefix, name, created_at, last_used_at, revoked_at`,
+      [companyId, prefix],
+    );
+    if (!row) throw new DomainError('API_KEY.NOT_FOUND', msg('apiKey.notFound'));
+    return toKeyView(row);
   }
 
   /**
@@ -76,10 +139,36 @@ export class CompaniesService {
   /** Resolves a bearer secret to its company; null when unknown or revoked. Every company request: hand SQL. */
   async authenticate(secret: string): Promise<AuthenticatedCompany | null> {
     if (!looksLikeApiKey(secret)) return null;
+    const hash = hashApiKey(secret);
     const rows = await this.sql.rows<{ company_id: string; key_prefix: string }>(
       'SELECT company_id, key_prefix FROM api_key WHERE key_hash = $1 AND revoked_at IS NULL',
-      [hashApiKey(secret)],
+      [hash],
     );
-    return rows.length ? { companyId: rows[0].company_id, keyPrefix: rows[0].key_prefix } : null;
+    if (!rows.length) return null;
+    await this.recordUse(hash);
+    return {
+      companyId: rows[0].company_id,
+      keyPrefix: rows[0].key_prefix,
+      userId: null,
+      username: null,
+      role: 'api_key',
+    };
+  }
+
+  /**
+   * Stamps the key's last use: at most one UPDATE a minute per key and process (the in-process stamp), and the
+   * UPDATE itself is conditional, so processes that each stamp within the same minute write the row once.
+   */
+  private async recordUse(hash: Buffer): Promise<void> {
+    const id = hash.toString('hex');
+    const now = Date.now();
+    if ((this.lastUseStamps.get(id) ?? 0) > now - LAST_USE_EVERY_MS) return;
+    if (this.lastUseStamps.size >= LAST_USE_STAMPS_MAX) this.lastUseStamps.clear();
+    this.lastUseStamps.set(id, now);
+    await this.sql.rows(
+      `UPDATE api_key SET last_used_at = now()
+        WHERE key_hash = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+      [hash],
+    );
   }
 }

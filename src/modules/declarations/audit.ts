@@ -2,7 +2,10 @@ import type { EntityManager } from 'typeorm';
 import { rowsIn } from '../../database/sql.js';
 import type { DeclarationStatus, ScreeningReason } from './declaration-status.js';
 
-/** Who did something: `company:<id>`, `officer:<id>` or `system:<component>`. */
+/**
+ * Who did something: `company:<id>` (an API key), `company_user:<id>` (a person of the company, in the portal),
+ * `officer:<id>` or `system:<component>`.
+ */
 export interface Actor {
   ref: string;
   agency?: string | null;

@@ -6,6 +6,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { rowsIn, Sql } from '../../database/sql.js';
 import { type AuthenticatedOfficer, isSupervisorOf } from '../auth/officer-access.js';
 import type { AuthenticatedCompany } from '../companies/companies.service.js';
+import { companyActorRef } from '../companies/company-principal.js';
 import { enqueueInTransaction } from '../outbox/enqueue.js';
 import { JobName, QueueName, screeningJobId } from '../queue/queue-names.js';
 import { type Actor, appendAudit } from './audit.js';
@@ -44,7 +45,7 @@ export class DeclarationChangesService {
     if (!dto.expectedArrivalAt && !dto.vehicle && !dto.driver && !dto.cargo) {
       throw DomainError.invalidField('body', msg('field.amendNothing'));
     }
-    const actor: Actor = { ref: `company:${company.companyId}` };
+    const actor: Actor = { ref: companyActorRef(company) };
     return this.sql.dataSource.transaction(async (manager) => {
       const d = await this.lockOwned(manager, company, id);
       const fields = canonicaliseSections(mergeSections(d, dto));
@@ -105,7 +106,7 @@ export class DeclarationChangesService {
         from: d.status,
         to: 'cancelled',
         version: d.version,
-        actor: { ref: `company:${company.companyId}` },
+        actor: { ref: companyActorRef(company) },
       });
     });
   }

@@ -15,6 +15,7 @@ import {
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
+  ApiCookieAuth,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
@@ -26,6 +27,7 @@ import { ApiErrorResponses } from '../../common/http/api-error-responses.js';
 import type { AuthenticatedCompany } from '../companies/companies.service.js';
 import { CompanyAuthGuard } from '../companies/company-auth.guard.js';
 import { CurrentCompany } from '../companies/current-company.decorator.js';
+import { CompanyRoles } from '../companies/company-roles.decorator.js';
 import { DeclarationsService } from './declarations.service.js';
 import {
   DeclarationPageResponseDto,
@@ -43,6 +45,8 @@ import { toAmendmentResponse } from './amendment.mapper.js';
 
 @ApiTags('declarations')
 @ApiBearerAuth('company')
+@ApiCookieAuth('company-session')
+@CompanyRoles('admin', 'clerk', 'api_key')
 @UseGuards(CompanyAuthGuard)
 @Controller('api/v1/declarations')
 export class DeclarationsController {

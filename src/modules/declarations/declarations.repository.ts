@@ -16,6 +16,8 @@ import {
 
 export interface NewDeclaration extends DeclarationFields {
   companyId: string;
+  /** The audit log's actor: the company (API key) or the person who submitted it. */
+  actorRef: string;
   idempotencyKey: string;
   /** SHA-256 of the body as sent, to tell a replay from another request under the same key. */
   requestHash: string;
@@ -113,7 +115,7 @@ WITH gate AS (
   RETURNING id, reference, status, plate, gate_code, direction, expected_arrival_at, created_at
 ), event AS (
   INSERT INTO declaration_event (declaration_id, gate_code, action, from_status, to_status, actor, at)
-  SELECT id, gate_code, 'transition', NULL, 'submitted', 'company:' || $1, created_at FROM d
+  SELECT id, gate_code, 'transition', NULL, 'submitted', $25, created_at FROM d
 ), outbox AS (
   INSERT INTO outbox_message (queue, job_name, job_id, payload)
   SELECT '${QueueName.Screening}', '${JobName.ScreenDeclaration}', $24, json_build_object('declarationId', id) FROM d
@@ -198,6 +200,7 @@ export class DeclarationsRepository {
       d.requestHash,
       id,
       screeningJobId(id, 1),
+      d.actorRef,
     ]);
     return row?.body ?? null;
   }

@@ -3,6 +3,7 @@ import { isUuid } from '../../common/validation/uuid.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { PlateNumber } from '../../common/identifiers/plate-number.js';
 import type { AuthenticatedCompany } from '../companies/companies.service.js';
+import { companyActorRef } from '../companies/company-principal.js';
 import { canonicaliseSections } from './declaration-input.js';
 import { toDeclarationResponse } from './declaration.mapper.js';
 import QRCode from 'qrcode';
@@ -54,6 +55,7 @@ export class DeclarationsService {
   ): Promise<SubmitResult> {
     const record = {
       companyId: company.companyId,
+      actorRef: companyActorRef(company),
       idempotencyKey: key,
       requestHash: requestHash(rawBody),
       gate: dto.gate,

@@ -10,7 +10,8 @@ import { AGENCIES, type Agency, isAgency } from './agency.js';
 import { violatedConstraint } from '../../common/errors/violated-constraint.js';
 import { msg } from '../../common/i18n/message.js';
 
-const USERNAME = /^[a-z0-9._-]{3,64}$/;
+/** Usernames of officers and of company people alike: lower-cased before this check. */
+export const USERNAME = /^[a-z0-9._-]{3,64}$/;
 
 /** Who changes an account from the command line. */
 export const OPERATOR_ACTOR = 'operator:cli';

@@ -4,7 +4,8 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { isSupervisorOf, type AuthenticatedOfficer } from '../auth/officer-access.js';
 import { OFFICER_AUDIENCE, officerTokenVersion, TokenError, TokenService } from '../auth/token.service.js';
 import { OfficersService } from '../officers/officers.service.js';
-import { QUEUE_BOARD_COOKIE, readCookie } from './queue-board.cookie.js';
+import { readCookie } from '../../common/http/cookie.js';
+import { QUEUE_BOARD_COOKIE } from './queue-board.cookie.js';
 import { msg } from '../../common/i18n/message.js';
 
 export interface QueueBoardSession {

@@ -1,4 +1,5 @@
-import { QUEUE_BOARD_COOKIE, queueBoardCookie, readCookie } from './queue-board.cookie.js';
+import { readCookie } from '../../common/http/cookie.js';
+import { QUEUE_BOARD_COOKIE, queueBoardCookie } from './queue-board.cookie.js';
 
 describe('queue board cookie', () => {
   it('finds the named cookie among others, whatever the spacing', () => {

@@ -7,11 +7,11 @@ export const RATE_LIMIT_WINDOW_MS = 60_000;
 
 // Route patterns as Fastify reports them (`request.routeOptions.url`), so a raw URL can never pick its scope.
 const PUBLIC_ROUTES = [/^\/api\/v1\/vehicles(\/|$)/, /^\/api\/v1\/gates\/?$/, /^\/api\/v1\/gates\/:[^/]+\/board(\/|$)/];
-const COMPANY_ROUTES = [/^\/api\/v1\/declarations(\/|$)/, /^\/api\/v1\/webhooks(\/|$)/];
+const COMPANY_ROUTES = [/^\/api\/v1\/declarations(\/|$)/, /^\/api\/v1\/webhooks(\/|$)/, /^\/api\/v1\/company(\/|$)/];
 
 /**
- * Which budget a route draws on: `public` (no authentication, per client address), `company` (API key
- * routes, per key), or null (officer routes, health, metrics, the queue dashboard, unmatched URLs).
+ * Which budget a route draws on: `public` (no authentication, per client address), `company` (company
+ * routes: per API key, per company for the portal's sign-ins), or null (officer routes, health, metrics, the queue dashboard, unmatched URLs).
  */
 export function rateLimitScope(route: string | undefined): RateLimitScope | null {
   if (!route) return null;

@@ -6,6 +6,8 @@ import { toErrorBody } from '../../common/http/to-error-body.js';
 import { type RateLimitConfig, rateLimitConfig } from '../../config/config-groups.js';
 import { hashApiKey, looksLikeApiKey } from '../companies/api-key.js';
 import { CompaniesService } from '../companies/companies.service.js';
+import { companySessionToken } from '../companies/company-session.cookie.js';
+import { CompanySessionsService, sessionId } from '../companies/company-sessions.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import {
   addressBucket,
@@ -26,19 +28,21 @@ const KNOWN_KEYS_MAX = 10_000;
  * Per-minute request budgets, enforced in a Fastify onRequest hook: before the body is read and before any
  * guard. Each process spends its share of a budget in blocks leased from Redis (RateLimitLeases), so most
  * requests cost no Redis round trip and the limit still holds across processes. Public routes count per
- * client address; company routes per API key (by its SHA-256, never the key), or per address when the
- * request carries no valid key, so inventing keys buys no budget. When Redis does not answer the request
+ * client address; company routes per API key (by its SHA-256, never the key), per company for a portal
+ * sign-in, or per address when the request carries neither valid, so inventing keys buys no budget. When Redis does not answer the request
  * goes through (fail open) and is counted in a metric: taking declarations matters more than strict limits,
  * and PostgreSQL still protects itself with its bounded pool.
  */
 @Injectable()
 export class RateLimiter {
   private readonly knownKeys = new Map<string, number>();
+  private readonly knownSessions = new Map<string, { companyId: string; until: number }>();
 
   constructor(
     @Inject(rateLimitConfig.KEY) private readonly rateLimitConfig: RateLimitConfig,
     private readonly leases: RateLimitLeases,
     private readonly companies: CompaniesService,
+    private readonly sessions: CompanySessionsService,
     private readonly metrics: MetricsService,
   ) {}
 
@@ -83,8 +87,26 @@ export class RateLimiter {
     if (secret && looksLikeApiKey(secret)) {
       const hash = hashApiKey(secret).toString('hex');
       if (await this.isKnownKey(hash, secret)) return `key:${hash}`;
+    } else if (!request.headers.authorization) {
+      const token = companySessionToken(request);
+      const companyId = token ? await this.sessionCompany(token) : null;
+      // The portal's people share their company's budget: signing in again buys none.
+      if (companyId) return `company:${companyId}`;
     }
     return this.addressSubject(request);
+  }
+
+  private async sessionCompany(token: string): Promise<string | null> {
+    const id = sessionId(token);
+    const now = Date.now();
+    const known = this.knownSessions.get(id);
+    if (known && known.until > now) return known.companyId;
+    // PostgreSQL down: count per address; the guard answers the request as it would anyway.
+    const companyId = await this.sessions.companyOf(token).catch(() => null);
+    if (!companyId) return null;
+    if (this.knownSessions.size >= KNOWN_KEYS_MAX) this.knownSessions.clear();
+    this.knownSessions.set(id, { companyId, until: now + KNOWN_KEY_TTL_MS });
+    return companyId;
   }
 
   private async isKnownKey(hash: string, secret: string): Promise<boolean> {

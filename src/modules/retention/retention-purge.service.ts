@@ -5,6 +5,7 @@ import {
   idempotencyConfig,
   retentionConfig,
 } from '../../config/config-groups.js';
+import { CompanySessionsService } from '../companies/company-sessions.service.js';
 import { DeclarationsRepository } from '../declarations/declarations.repository.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 
@@ -14,10 +15,12 @@ export const PURGE_BATCH = 5000;
 export interface PurgeResult {
   outboxMessages: number;
   idempotencyRecords: number;
+  companySessions: number;
 }
 
 /**
- * Deletes what is kept only for a while: relayed outbox messages and expired idempotency records. Never the
+ * Deletes what is kept only for a while: relayed outbox messages, expired idempotency records, old company
+ * portal sign-ins. Never the
  * audit log or declarations (docs/retention.md). Batched, each batch its own statement.
  */
 @Injectable()
@@ -25,6 +28,7 @@ export class RetentionPurge {
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly declarations: DeclarationsRepository,
+    private readonly companySessions: CompanySessionsService,
     @Inject(idempotencyConfig.KEY) private readonly idempotencyConfig: IdempotencyConfig,
     @Inject(retentionConfig.KEY) private readonly retentionConfig: RetentionConfig,
   ) {}
@@ -38,6 +42,7 @@ export class RetentionPurge {
       idempotencyRecords: await inBatches((batch) =>
         this.declarations.purgeIdempotencyRecords(this.idempotencyConfig.keyRetentionDays, batch),
       ),
+      companySessions: await inBatches((batch) => this.companySessions.purgeOld(batch)),
     };
   }
 }

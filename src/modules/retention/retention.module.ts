@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CompaniesModule } from '../companies/companies.module.js';
 import { DeclarationsModule } from '../declarations/declarations.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { PartitionMaintenance } from './partition-maintenance.service.js';
@@ -6,7 +7,7 @@ import { RetentionPurge } from './retention-purge.service.js';
 
 /** Monthly partitions made ahead and the purge of short-lived rows; used by the worker's daily job and the CLI. */
 @Module({
-  imports: [DeclarationsModule, OutboxModule],
+  imports: [CompaniesModule, DeclarationsModule, OutboxModule],
   providers: [PartitionMaintenance, RetentionPurge],
   exports: [PartitionMaintenance, RetentionPurge],
 })

@@ -12,8 +12,8 @@ export const RETENTION_SCHEDULER_ID = 'daily-retention';
 export const RETENTION_SCHEDULE = { pattern: '15 3 * * *', tz: 'Asia/Ho_Chi_Minh' };
 
 /**
- * The daily maintenance job: monthly partitions made ahead, then relayed outbox messages and expired
- * idempotency records purged. Partitions are also ensured straight away at worker start, without Redis, so a
+ * The daily maintenance job: monthly partitions made ahead, then relayed outbox messages, expired
+ * idempotency records and old company sign-ins purged. Partitions are also ensured straight away at worker start, without Redis, so a
  * worker that starts during a Redis outage still keeps the audit log writable. Both steps are idempotent.
  */
 @Processor(QueueName.Maintenance, { autorun: false })
@@ -48,7 +48,7 @@ export class RetentionProcessor extends ScheduledJobProcessor {
     const ensured = await this.partitions.ensureAhead();
     const purged = await this.purge.purge();
     const made = ensured.map((p) => `${p.table} ${p.from}..${p.to}: ${p.created} created`).join('; ');
-    return `${made}; purged ${purged.outboxMessages} outbox messages, ${purged.idempotencyRecords} idempotency records`;
+    return `${made}; purged ${purged.outboxMessages} outbox messages, ${purged.idempotencyRecords} idempotency records, ${purged.companySessions} company sign-ins`;
   }
 
   private async ensureAtStart(): Promise<void> {

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards 
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
+  ApiCookieAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -11,6 +12,7 @@ import {
 import { ApiErrorResponses } from '../../common/http/api-error-responses.js';
 import type { AuthenticatedCompany } from '../companies/companies.service.js';
 import { CompanyAuthGuard } from '../companies/company-auth.guard.js';
+import { CompanyRoles } from '../companies/company-roles.decorator.js';
 import { Idempotent } from '../declarations/idempotent.decorator.js';
 import { CurrentCompany } from '../companies/current-company.decorator.js';
 import { CreateWebhookRequestDto } from './dto/create-webhook.request.dto.js';
@@ -21,6 +23,8 @@ import { WebhooksService } from './webhooks.service.js';
 
 @ApiTags('webhooks')
 @ApiBearerAuth('company')
+@ApiCookieAuth('company-session')
+@CompanyRoles('admin', 'api_key')
 @UseGuards(CompanyAuthGuard)
 @Controller('api/v1/webhooks')
 export class WebhooksController {

@@ -9,8 +9,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * `officer_change`: who created, disabled, enabled, re-posted or reset the password of which officer, and
  * when. Append-only, like the declarations' audit log (the same trigger function refuses updates and deletes).
  */
-export class OfficerAdministration1795769940000 implements MigrationInterface {
-  name = 'OfficerAdministration1795769940000';
+export class OfficerAdministration1795773660000 implements MigrationInterface {
+  name = 'OfficerAdministration1795773660000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE officer ADD COLUMN token_version integer NOT NULL DEFAULT 1`);

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CompaniesModule } from './companies.module.js';
+import { CompanyApiKeysController } from './company-api-keys.controller.js';
+import { CompanySessionController } from './company-session.controller.js';
+import { CompanyUsersController } from './company-users.controller.js';
+
+/** The company portal's own API: signing in, the company's people and its API keys. */
+@Module({
+  imports: [CompaniesModule],
+  controllers: [CompanySessionController, CompanyUsersController, CompanyApiKeysController],
+})
+export class CompaniesApiModule {}
