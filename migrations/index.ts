@@ -8,6 +8,7 @@ import { ReferenceSerials1795759200000 } from './1795759200000-ReferenceSerials.
 import { SetBasedSealing1795762800000 } from './1795762800000-SetBasedSealing.js';
 import { IdempotentWrites1795766460000 } from './1795766460000-IdempotentWrites.js';
 import { CompanyPeople1795770060000 } from './1795770060000-CompanyPeople.js';
+import { OfficerAdministration1795773660000 } from './1795773660000-OfficerAdministration.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from compiled JS and under Jest. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   SetBasedSealing1795762800000,
   IdempotentWrites1795766460000,
   CompanyPeople1795770060000,
+  OfficerAdministration1795773660000,
 ];

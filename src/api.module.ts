@@ -10,6 +10,7 @@ import { ClearanceModule } from './modules/clearance/clearance.module.js';
 import { DeclarationsApiModule } from './modules/declarations/declarations-api.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { QueueBoardModule } from './modules/queue-board/queue-board.module.js';
+import { OfficerAdminModule } from './modules/officer-admin/officer-admin.module.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { RateLimitModule } from './modules/rate-limit/rate-limit.module.js';
 import { StatsApiModule } from './modules/stats/stats-api.module.js';
@@ -28,6 +29,7 @@ import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
     HealthModule,
     WebhooksModule,
     GatesModule,
+    OfficerAdminModule,
     StatsApiModule,
     MetricsModule,
     QueueBoardModule,

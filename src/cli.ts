@@ -22,6 +22,9 @@ import { DeclarationsModule } from './modules/declarations/declarations.module.j
 import { DeclarationsRepository } from './modules/declarations/declarations.repository.js';
 import { OfficersModule } from './modules/officers/officers.module.js';
 import { OfficersService } from './modules/officers/officers.service.js';
+import { OfficerAdministrationService } from './modules/officers/officer-administration.service.js';
+import { GATE_CODES, parseGateCode } from './common/domain/gate-code.js';
+import { msg } from './common/i18n/message.js';
 import { QueueModule } from './modules/queue/queue.module.js';
 import { PartitionMaintenance } from './modules/retention/partition-maintenance.service.js';
 import { RetentionModule } from './modules/retention/retention.module.js';
@@ -73,6 +76,19 @@ async function company(app: INestApplicationContext, o: Options): Promise<{ id: 
       `no company with id or tax code ${JSON.stringify(ref)}; give --company the id or the tax code company:create printed`,
     );
   return found;
+}
+
+const gateList = (option: string): string[] => option.split(',').map((gate) => gate.trim());
+
+/** `--username` resolved to the officer's id. */
+async function officerId(app: INestApplicationContext, o: Options): Promise<string> {
+  const username = required(o, 'username');
+  const found = await app.get(OfficerAdministrationService).findByUsername(username);
+  if (!found)
+    throw new CliFailure(
+      `no officer with username ${JSON.stringify(username)}; officer:list --gate <gate> shows the officers of a gate`,
+    );
+  return found.id;
 }
 
 /** Each command's result goes to stdout (renderResult); messages and logs go to stderr. */
@@ -152,9 +168,7 @@ export const COMMANDS: Record<string, { usage: string; run: Command }> = {
           username,
           password: required(o, 'password'),
           agency: required(o, 'agency'),
-          gates: required(o, 'gates')
-            .split(',')
-            .map((gate) => gate.trim()),
+          gates: gateList(required(o, 'gates')),
         });
       } catch (error) {
         const existing = isDuplicate(error) ? await officers.findByUsername(username) : null;
@@ -165,6 +179,40 @@ export const COMMANDS: Record<string, { usage: string; run: Command }> = {
             `${existing.gates.join(', ')}); nothing was changed`,
         );
       }
+    },
+  },
+  'officer:list': {
+    usage: '[--gate HUU_NGHI|TAN_THANH]   (every officer without --gate; by username)',
+    run: async (app, o) => {
+      const gate = o.gate === undefined ? null : parseGateCode(o.gate);
+      if (gate === null && o.gate !== undefined)
+        throw DomainError.invalidField('gate', msg('field.oneOf', { allowed: GATE_CODES }));
+      return { officers: await app.get(OfficerAdministrationService).list('operator', gate) };
+    },
+  },
+  'officer:disable': {
+    usage: '--username <name>   (they cannot log in, and their tokens stop working at once)',
+    run: async (app, o) => app.get(OfficerAdministrationService).disable('operator', await officerId(app, o)),
+  },
+  'officer:enable': {
+    usage: '--username <name>   (a disabled officer can log in again)',
+    run: async (app, o) => app.get(OfficerAdministrationService).enable('operator', await officerId(app, o)),
+  },
+  'officer:postings': {
+    usage: '--username <name> --gates HUU_NGHI[,TAN_THANH] [--agency customs|border_guard|quarantine|yard|supervisor]',
+    run: async (app, o) => {
+      const id = await officerId(app, o);
+      return app.get(OfficerAdministrationService).setPostings('operator', id, {
+        gates: gateList(required(o, 'gates')),
+        agency: o.agency,
+      });
+    },
+  },
+  'officer:reset-password': {
+    usage: '--username <name> --password <12-128 characters>   (clears the lock; tokens from before stop working)',
+    run: async (app, o) => {
+      const id = await officerId(app, o);
+      return app.get(OfficerAdministrationService).resetPassword('operator', id, required(o, 'password'));
     },
   },
   'watchlist:add': {
@@ -232,6 +280,7 @@ const OPTIONS = [
   'agency',
   'role',
   'gates',
+  'gate',
   'from',
   'to',
 ] as const;

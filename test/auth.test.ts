@@ -78,6 +78,7 @@ describe('officer authentication', () => {
         sub: officer.id,
         agency: 'border_guard',
         gates: ['HUU_NGHI', 'TAN_THANH'],
+        ver: 1,
         iss: 'border-gate',
         aud: 'border-gate/officer',
         iat: expect.any(Number),

@@ -134,6 +134,7 @@ export const en = {
   'action.default': 'do this',
   'action.readStats': 'read gate statistics',
   'action.closeOrOpenGate': 'close or open the gate',
+  'action.manageOfficers': 'manage officers',
   'action.checkIn': 'check vehicles in',
   'action.letOut': 'let vehicles out',
   'action.seeQueue': 'see the {queue:agency} queue',
@@ -152,6 +153,7 @@ export const en = {
 
   // Declarations and amendments
   'declaration.notFound': 'No such declaration (a declaration of another company is not shown); check the id',
+  'declaration.notAtGate': 'No such declaration at {gate:gate}; check the id and the gate',
   'declaration.qrNotAccepted': 'Only an accepted declaration has a check-in code (this one is {status:status})',
   'declaration.notAmendable': 'A declaration that is {status:status} cannot be amended; submit a new declaration',
   'declaration.notCancellable':
@@ -168,6 +170,13 @@ export const en = {
   'conflict.amendmentPending':
     'An amendment request for this declaration is already waiting for a supervisor; wait for the decision',
   'conflict.username': 'An officer with this username already exists',
+  'officer.notFound': 'No such officer; check the id (GET /api/v1/officers?gate=<gate> lists the officers of a gate)',
+  'officer.outsideYourGates':
+    '{username} is also posted at {gates:gate}; you manage only officers whose gates are all among yours ({yours:gate}): ask a supervisor of those gates or an operator',
+  'officer.postingOutsideYourGates': 'You can post officers only at your own gates ({yours:gate}), not at {gates:gate}',
+  'officer.cannotDisableSelf': 'You cannot disable your own account; ask another supervisor or an operator',
+  'officer.cannotLeaveSupervision':
+    'You cannot give up your own supervisor posting; ask another supervisor or an operator',
 
   // At the gate
   'checkin.noDeclaration': 'No declaration for this vehicle: it must be declared before it comes to the gate',

@@ -131,6 +131,7 @@ export const vi: Catalog = {
   'action.default': 'làm việc này',
   'action.readStats': 'xem thống kê của cửa khẩu',
   'action.closeOrOpenGate': 'đóng hoặc mở cửa khẩu',
+  'action.manageOfficers': 'quản lý cán bộ',
   'action.checkIn': 'cho xe vào bãi',
   'action.letOut': 'cho xe ra bãi',
   'action.seeQueue': 'xem hàng chờ {queue:agency}',
@@ -146,6 +147,7 @@ export const vi: Catalog = {
     'Yêu cầu có Idempotency-Key này đã được thực hiện nhưng câu trả lời bị mất; hãy đọc lại tài nguyên để xem kết quả',
   'idempotency.inFlight': 'Yêu cầu có Idempotency-Key này vẫn đang được xử lý; hãy thử lại sau ít giây',
 
+  'declaration.notAtGate': 'Không có tờ khai này tại {gate:gate}; hãy kiểm tra mã và cửa khẩu',
   'declaration.notFound': 'Không có tờ khai này (tờ khai của doanh nghiệp khác không được hiển thị); hãy kiểm tra mã',
   'declaration.qrNotAccepted': 'Chỉ tờ khai đã được chấp nhận mới có mã vào bãi (tờ khai này: {status:status})',
   'declaration.notAmendable': 'Tờ khai ở trạng thái {status:status} không sửa được; hãy nộp tờ khai mới',
@@ -162,6 +164,16 @@ export const vi: Catalog = {
     'Phương tiện đã có một tờ khai khác còn hiệu lực; hãy hủy tờ khai đó hoặc chờ nó hoàn tất rồi mới khai báo lại',
   'conflict.amendmentPending': 'Tờ khai này đã có một yêu cầu sửa đang chờ Chỉ huy cửa khẩu; hãy chờ quyết định',
   'conflict.username': 'Đã có cán bộ với tên đăng nhập này',
+  'officer.notFound':
+    'Không có cán bộ này; hãy kiểm tra mã (GET /api/v1/officers?gate=<gate> liệt kê cán bộ của một cửa khẩu)',
+  'officer.outsideYourGates':
+    '{username} còn được phân công tại {gates:gate}; bạn chỉ quản lý cán bộ mà mọi cửa khẩu đều thuộc phạm vi của bạn ({yours:gate}): hãy nhờ chỉ huy của các cửa khẩu đó hoặc bộ phận vận hành',
+  'officer.postingOutsideYourGates':
+    'Bạn chỉ có thể phân công cán bộ tại cửa khẩu của mình ({yours:gate}), không phải tại {gates:gate}',
+  'officer.cannotDisableSelf':
+    'Bạn không thể vô hiệu hóa tài khoản của chính mình; hãy nhờ chỉ huy khác hoặc bộ phận vận hành',
+  'officer.cannotLeaveSupervision':
+    'Bạn không thể tự bỏ vai trò chỉ huy của mình; hãy nhờ chỉ huy khác hoặc bộ phận vận hành',
 
   'checkin.noDeclaration': 'Phương tiện này chưa có tờ khai: phải khai báo trước khi đến cửa khẩu',
   'checkin.qrOutdated': 'Tờ khai đã thay đổi sau khi mã QR này được cấp; hãy xuất trình mã QR mới nhất',

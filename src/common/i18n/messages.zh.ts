@@ -120,6 +120,7 @@ export const zh: Catalog = {
   'action.default': '执行此操作',
   'action.readStats': '查看口岸统计',
   'action.closeOrOpenGate': '暂停或开放口岸通关',
+  'action.manageOfficers': '管理工作人员',
   'action.checkIn': '办理车辆入场',
   'action.letOut': '办理车辆出场',
   'action.seeQueue': '查看{queue:agency}队列',
@@ -133,6 +134,7 @@ export const zh: Catalog = {
   'idempotency.answerLost': '使用此 Idempotency-Key 的请求已执行，但其应答已丢失；请读取相应资源查看结果',
   'idempotency.inFlight': '使用此 Idempotency-Key 的请求仍在处理中；请稍后重试',
 
+  'declaration.notAtGate': '{gate:gate}没有这份申报单；请检查编号和口岸',
   'declaration.notFound': '没有这份申报单（不显示其他企业的申报单）；请检查编号',
   'declaration.qrNotAccepted': '只有已受理的申报单才有入场二维码（此申报单状态：{status:status}）',
   'declaration.notAmendable': '状态为“{status:status}”的申报单不能修改；请提交新的申报单',
@@ -146,6 +148,12 @@ export const zh: Catalog = {
   'conflict.activeVehicle': '该车辆已有另一份有效的申报单；请先取消该申报单，或等其办结后再申报',
   'conflict.amendmentPending': '此申报单已有一份修改申请在等待口岸主管审批；请等待审批结果',
   'conflict.username': '已存在使用此用户名的工作人员',
+  'officer.notFound': '没有这名工作人员；请检查编号（GET /api/v1/officers?gate=<gate> 列出口岸的工作人员）',
+  'officer.outsideYourGates':
+    '{username}还派驻在{gates:gate}；您只能管理所有派驻口岸都在您管辖范围内（{yours:gate}）的工作人员：请联系这些口岸的主管或运营方',
+  'officer.postingOutsideYourGates': '您只能将工作人员派驻到您自己的口岸（{yours:gate}），不能派驻到{gates:gate}',
+  'officer.cannotDisableSelf': '您不能停用自己的账号；请联系其他主管或运营方',
+  'officer.cannotLeaveSupervision': '您不能取消自己的主管职务；请联系其他主管或运营方',
 
   'checkin.noDeclaration': '该车辆没有申报单：车辆到达口岸前必须先申报',
   'checkin.qrOutdated': '此二维码签发后申报单已被修改；请出示最新的二维码',

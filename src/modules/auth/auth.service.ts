@@ -67,11 +67,12 @@ export class AuthService {
     return this.issue(officer);
   }
 
-  private async issue(officer: AuthenticatedOfficer): Promise<AccessToken> {
+  private async issue(officer: AuthenticatedOfficer & { tokenVersion: number }): Promise<AccessToken> {
     const ttl = this.authConfig.tokenTtlSeconds;
+    // `ver`: the account's token version; a password reset or disabling moves it on and so ends this token.
     const accessToken = await this.tokens.sign(
       OFFICER_AUDIENCE,
-      { sub: officer.id, agency: officer.agency, gates: officer.gates },
+      { sub: officer.id, agency: officer.agency, gates: officer.gates, ver: officer.tokenVersion },
       ttl,
     );
     return { accessToken, tokenType: 'Bearer', expiresIn: ttl };

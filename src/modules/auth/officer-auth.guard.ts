@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { OfficersService } from '../officers/officers.service.js';
 import type { AuthenticatedOfficer } from './officer-access.js';
-import { OFFICER_AUDIENCE, TokenError, TokenService } from './token.service.js';
+import { OFFICER_AUDIENCE, officerTokenVersion, TokenError, TokenService } from './token.service.js';
 import { msg } from '../../common/i18n/message.js';
 
 export type OfficerRequest = FastifyRequest & { officer?: AuthenticatedOfficer };
@@ -28,7 +28,7 @@ export class OfficerAuthGuard implements CanActivate {
     if (match[1].startsWith('bgk_'))
       throw new DomainError('AUTH.WRONG_PRINCIPAL', msg('auth.companyKeyForOfficerEndpoint'));
     const claims = await this.tokens.verify(OFFICER_AUDIENCE, match[1]);
-    const officer = await this.officers.findActive(claims.sub);
+    const officer = await this.officers.findActive(claims.sub, officerTokenVersion(claims));
     if (!officer) throw new DomainError('AUTH.TOKEN_INVALID', msg('auth.officerInactive'));
     request.officer = officer;
     return true;

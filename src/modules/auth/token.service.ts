@@ -188,6 +188,16 @@ export async function verifyToken(
 }
 
 /**
+ * The account token version an officer token was issued under (claim `ver`). Tokens issued before versions
+ * existed carry none and count as version 1, the version every account started with.
+ */
+export function officerTokenVersion(claims: VerifiedClaims): number {
+  if (claims.ver === undefined) return 1;
+  if (!Number.isSafeInteger(claims.ver) || (claims.ver as number) < 1) throw new TokenError('claims');
+  return claims.ver as number;
+}
+
+/**
  * Signs with AUTH_TOKEN_SECRET and verifies with it or AUTH_TOKEN_PREVIOUS_SECRET (when set), issuer
  * `border-gate`: a rotated key keeps verifying the tokens it signed until they expire.
  */

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DeclarationStepsReader } from '../declarations/declaration-steps.reader.js';
 import type { StepResponseDto } from '../declarations/dto/step.response.dto.js';
 import { ClearanceRepository } from './clearance.repository.js';
-import { toStepResponse } from './step.mapper.js';
+import type { OfficerStepResponseDto } from '../declarations/dto/officer-declaration.response.dto.js';
+import { toOfficerStepResponse, toStepResponse } from './step.mapper.js';
 
 /** The declarations module's view of a declaration's steps, answered from the steps' owner. */
 @Injectable()
@@ -13,5 +14,9 @@ export class ClearanceStepsReader extends DeclarationStepsReader {
 
   async stepsOf(declarationId: string): Promise<StepResponseDto[]> {
     return (await this.clearance.stepsOf(declarationId)).map(toStepResponse);
+  }
+
+  async stepsForOfficersOf(declarationId: string): Promise<OfficerStepResponseDto[]> {
+    return (await this.clearance.stepsWithOfficers(declarationId)).map(toOfficerStepResponse);
   }
 }

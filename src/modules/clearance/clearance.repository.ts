@@ -28,6 +28,12 @@ export interface StepRow {
   version: number;
 }
 
+/** A step with the usernames of the officers behind it. */
+export interface StepWithOfficersRow extends StepRow {
+  claimed_by_username: string | null;
+  decided_by_username: string | null;
+}
+
 /** The fee the rate table gives a declaration (`d`), and what it is based on; all null where no quote is taken. */
 export interface FeeQuoteColumns {
   fee_quote_vnd: string | null;
@@ -109,6 +115,18 @@ export class ClearanceRepository {
     return this.sql.rows<StepRow>('SELECT * FROM clearance_step WHERE declaration_id = $1 ORDER BY stage, agency', [
       declarationId,
     ]);
+  }
+
+  /** The declaration's steps with the usernames of the officers who claimed and decided them. */
+  stepsWithOfficers(declarationId: string): Promise<StepWithOfficersRow[]> {
+    return this.sql.rows<StepWithOfficersRow>(
+      `SELECT s.*, c.username AS claimed_by_username, d.username AS decided_by_username
+         FROM clearance_step s
+         LEFT JOIN officer c ON c.id = s.claimed_by
+         LEFT JOIN officer d ON d.id = s.decided_by
+        WHERE s.declaration_id = $1 ORDER BY s.stage, s.agency`,
+      [declarationId],
+    );
   }
 
   stepsIn(manager: EntityManager, declarationId: string): Promise<StepRow[]> {

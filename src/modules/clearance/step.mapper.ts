@@ -6,6 +6,7 @@ import type {
   QueueEntryRow,
   StepRow,
   StepVehicleColumns,
+  StepWithOfficersRow,
 } from './clearance.repository.js';
 import type {
   ClaimedStepResponseDto,
@@ -14,6 +15,7 @@ import type {
   QueueEntryResponseDto,
   StepVehicleDto,
 } from './dto/clearance.dto.js';
+import type { OfficerStepResponseDto } from '../declarations/dto/officer-declaration.response.dto.js';
 import type { DecisionResult } from './step-decision.service.js';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -34,6 +36,14 @@ export function toStepResponse(s: StepRow): StepResponseDto {
     feeAmountVnd: s.fee_amount_vnd === null ? null : Number(s.fee_amount_vnd),
     feeVehicleClass: s.fee_vehicle_class,
     paymentReference: s.payment_reference,
+  };
+}
+
+export function toOfficerStepResponse(s: StepWithOfficersRow): OfficerStepResponseDto {
+  return {
+    ...toStepResponse(s),
+    claimedBy: s.claimed_by && s.claimed_by_username ? { id: s.claimed_by, username: s.claimed_by_username } : null,
+    decidedBy: s.decided_by && s.decided_by_username ? { id: s.decided_by, username: s.decided_by_username } : null,
   };
 }
 

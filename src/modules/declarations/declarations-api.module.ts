@@ -10,10 +10,12 @@ import { DeclarationsService } from './declarations.service.js';
 import { IdempotencyKeysRepository } from './idempotency-keys.repository.js';
 import { IdempotencyService } from './idempotency.service.js';
 import { IdempotentWriteInterceptor } from './idempotent-write.interceptor.js';
+import { OfficerDeclarationsController } from './officer-declarations.controller.js';
+import { OfficerDeclarationsService } from './officer-declarations.service.js';
 
 /**
- * Companies' declarations over HTTP: submit, read, list, amend, cancel; supervisors' amendment decisions; the
- * Idempotency-Key of every write (`@Idempotent()`).
+ * Companies' declarations over HTTP: submit, read, list, amend, cancel; officers' view of a declaration at their
+ * gate; supervisors' amendment decisions; the Idempotency-Key of every write (`@Idempotent()`).
  */
 @Module({})
 export class DeclarationsApiModule {
@@ -22,11 +24,12 @@ export class DeclarationsApiModule {
     return {
       module: DeclarationsApiModule,
       imports: [DeclarationsModule, CompaniesModule, AuthModule, options.stepsFrom],
-      controllers: [DeclarationsController, AmendmentsController],
+      controllers: [DeclarationsController, AmendmentsController, OfficerDeclarationsController],
       providers: [
         DeclarationsService,
         IdempotencyService,
         DeclarationChangesService,
+        OfficerDeclarationsService,
         IdempotencyKeysRepository,
         // Global: every module's writes marked @Idempotent() (clearance, gates, webhooks, and these).
         { provide: APP_INTERCEPTOR, useClass: IdempotentWriteInterceptor },

@@ -209,6 +209,11 @@ export class DeclarationsRepository {
     return this.sql.one<DeclarationRow>('SELECT * FROM declaration WHERE id = $1 AND company_id = $2', [id, companyId]);
   }
 
+  /** The declaration with this id if it is for `gate`, whoever declared it: the officers' view. */
+  findAtGate(gate: GateCode, id: string): Promise<DeclarationRow | null> {
+    return this.sql.one<DeclarationRow>('SELECT * FROM declaration WHERE id = $1 AND gate_code = $2', [id, gate]);
+  }
+
   amendmentRequests(declarationId: string): Promise<AmendmentRequestRow[]> {
     return this.sql.rows<AmendmentRequestRow>(
       `SELECT a.*, d.reference, d.plate FROM amendment_request a JOIN declaration d ON d.id = a.declaration_id

@@ -34,4 +34,8 @@ export class OfficerEntity {
 
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
+
+  /** Access tokens name the version they were issued under; a password reset or disabling moves it on. */
+  @Column({ name: 'token_version', type: 'integer', default: 1 })
+  tokenVersion: number;
 }

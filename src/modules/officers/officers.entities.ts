@@ -1,3 +1,4 @@
+import { OfficerChangeEntity } from './officer-change.entity.js';
 import { OfficerEntity } from './officer.entity.js';
 
-export const OFFICERS_ENTITIES = [OfficerEntity];
+export const OFFICERS_ENTITIES = [OfficerEntity, OfficerChangeEntity];

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { OfficerAdministrationService } from './officer-administration.service.js';
 import { OfficersService } from './officers.service.js';
 
 @Module({
-  providers: [OfficersService],
-  exports: [OfficersService],
+  providers: [OfficersService, OfficerAdministrationService],
+  exports: [OfficersService, OfficerAdministrationService],
 })
 export class OfficersModule {}

@@ -1,23 +1,59 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, type Repository } from 'typeorm';
 import { isUuid } from '../../common/validation/uuid.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { CONSTRAINT_ERRORS } from '../../common/errors/error-codes.js';
-import { Sql } from '../../database/sql.js';
+import { rowsIn, Sql } from '../../database/sql.js';
+import { recordOfficerChange } from './officer-change.js';
 import { hashPassword, passwordPolicyProblem } from './password.js';
 import { GATE_CODES, type GateCode, parseGateCode } from '../../common/domain/gate-code.js';
 import { AGENCIES, type Agency, isAgency } from './agency.js';
 import { violatedConstraint } from '../../common/errors/violated-constraint.js';
-import { OfficerEntity } from './officer.entity.js';
 import { msg } from '../../common/i18n/message.js';
 
 /** Usernames of officers and of company people alike: lower-cased before this check. */
 export const USERNAME = /^[a-z0-9._-]{3,64}$/;
+
+/** Who changes an account from the command line. */
+export const OPERATOR_ACTOR = 'operator:cli';
+
 export interface CreateOfficerInput {
   username: string;
   password: string;
   agency: string;
   gates: readonly string[];
+}
+
+/** A new officer's username, agency and gates, checked and in canonical form. */
+export interface NewOfficer {
+  username: string;
+  agency: Agency;
+  gates: GateCode[];
+}
+
+/** Gates as given (any letter case), as canonical codes in the reference order without repeats; else a 400 naming `field`. */
+export function checkGates(given: readonly unknown[], field = 'gates'): GateCode[] {
+  const named = given.map(parseGateCode);
+  if (given.length === 0 || named.includes(null))
+    throw DomainError.invalidField(field, msg('field.oneOrMoreOf', { allowed: GATE_CODES }));
+  return GATE_CODES.filter((gate) => named.includes(gate));
+}
+
+export function checkAgency(given: unknown, field = 'agency'): Agency {
+  if (!isAgency(given)) throw DomainError.invalidField(field, msg('field.oneOf', { allowed: AGENCIES }));
+  return given;
+}
+
+export function checkPassword(password: string, field = 'password'): void {
+  const problem = passwordPolicyProblem(password);
+  if (problem) throw DomainError.invalidField(field, problem);
+}
+
+/** 400 naming the first field that is wrong: username, password, agency, gates. */
+export function checkNewOfficer(input: CreateOfficerInput): NewOfficer {
+  const username = input.username.toLowerCase();
+  if (!USERNAME.test(username)) throw DomainError.invalidField('username', msg('field.username'));
+  checkPassword(input.password);
+  return { username, agency: checkAgency(input.agency), gates: checkGates(input.gates) };
 }
 
 /** Who an officer is and where they serve; what a guard attaches to a request. */
@@ -46,32 +82,33 @@ const LOCKED_FOR = `CASE WHEN locked_until > now() THEN greatest(1, ceil(extract
 
 @Injectable()
 export class OfficersService {
-  private readonly officers: Repository<OfficerEntity>;
+  constructor(private readonly sql: Sql) {}
 
-  // Accounts are managed through the repository; the guard's and the login's reads and counters are hand SQL.
-  constructor(
-    dataSource: DataSource,
-    private readonly sql: Sql,
-  ) {
-    this.officers = dataSource.getRepository(OfficerEntity);
+  /**
+   * Creates an officer; the username is lower-cased, gates deduplicated. 409 `CONFLICT.DUPLICATE` on a taken
+   * username. The creation is recorded in officer_change with `actor` (`officer:<id>` or `operator:cli`).
+   */
+  async create(input: CreateOfficerInput, actor: string = OPERATOR_ACTOR): Promise<{ id: string }> {
+    return this.insert(checkNewOfficer(input), input.password, actor);
   }
 
-  /** Creates an officer; the username is lower-cased, gates deduplicated. 409 `CONFLICT.DUPLICATE` on a taken username. */
-  async create(input: CreateOfficerInput): Promise<{ id: string }> {
-    const username = input.username.toLowerCase();
-    if (!USERNAME.test(username)) throw DomainError.invalidField('username', msg('field.username'));
-    const passwordProblem = passwordPolicyProblem(input.password);
-    if (passwordProblem) throw DomainError.invalidField('password', passwordProblem);
-    if (!isAgency(input.agency)) throw DomainError.invalidField('agency', msg('field.oneOf', { allowed: AGENCIES }));
-    const named = input.gates.map(parseGateCode);
-    if (input.gates.length === 0 || named.includes(null))
-      throw DomainError.invalidField('gates', msg('field.oneOrMoreOf', { allowed: GATE_CODES }));
-    const gates = GATE_CODES.filter((gate) => named.includes(gate));
-
-    const passwordHash = await hashPassword(input.password);
+  /** Inserts an officer checked by checkNewOfficer, and the record of its creation, in one transaction. */
+  async insert(officer: NewOfficer, password: string, actor: string): Promise<{ id: string }> {
+    const passwordHash = await hashPassword(password);
     try {
-      const { identifiers } = await this.officers.insert({ username, passwordHash, agency: input.agency, gates });
-      return { id: String(identifiers[0].id) };
+      return await this.sql.dataSource.transaction(async (manager) => {
+        const [row] = await rowsIn<{ id: string }>(
+          manager,
+          'INSERT INTO officer (username, password_hash, agency, gates) VALUES ($1, $2, $3, $4) RETURNING id',
+          [officer.username, passwordHash, officer.agency, officer.gates],
+        );
+        await recordOfficerChange(manager, row.id, 'created', actor, {
+          username: officer.username,
+          agency: officer.agency,
+          gates: officer.gates,
+        });
+        return { id: row.id };
+      });
     } catch (error) {
       const known = CONSTRAINT_ERRORS[violatedConstraint(error) ?? ''];
       if (known) throw new DomainError(known.code, known.text);
@@ -79,19 +116,34 @@ export class OfficersService {
     }
   }
 
-  /** Disables an officer; their tokens stop working on the next request. Returns false when already disabled or unknown. */
-  async disable(id: string): Promise<boolean> {
+  /**
+   * Disables an officer; their tokens stop working on the next request, and stay ended if the account is enabled
+   * again. Returns false when already disabled or unknown.
+   */
+  async disable(id: string, actor: string = OPERATOR_ACTOR): Promise<boolean> {
     if (!isUuid(id)) return false;
-    const result = await this.officers.update({ id, disabledAt: IsNull() }, { disabledAt: () => 'now()' });
-    return (result.affected ?? 0) > 0;
+    return this.sql.dataSource.transaction(async (manager) => {
+      const rows = await rowsIn<{ id: string }>(
+        manager,
+        `UPDATE officer SET disabled_at = now(), token_version = token_version + 1
+          WHERE id = $1 AND disabled_at IS NULL RETURNING id`,
+        [id],
+      );
+      if (rows.length === 0) return false;
+      await recordOfficerChange(manager, id, 'disabled', actor, {});
+      return true;
+    });
   }
 
-  /** The active officer with this id (one primary-key lookup), or null when unknown or disabled. */
-  async findActive(id: string): Promise<OfficerProfile | null> {
+  /**
+   * The active officer with this id (one primary-key lookup), or null when unknown, disabled, or when
+   * `tokenVersion` is not the account's: its password was reset (or it was disabled) after the token was issued.
+   */
+  async findActive(id: string, tokenVersion: number): Promise<OfficerProfile | null> {
     if (!isUuid(id)) return null;
     return this.sql.one<OfficerProfile>(
-      'SELECT id, username, agency, gates FROM officer WHERE id = $1 AND disabled_at IS NULL',
-      [id],
+      'SELECT id, username, agency, gates FROM officer WHERE id = $1 AND disabled_at IS NULL AND token_version = $2',
+      [id, tokenVersion],
     );
   }
 
@@ -149,11 +201,11 @@ export class OfficersService {
    * Clears the failure count after a correct password, unless the account was locked or disabled in the
    * meantime (then null: the login must not succeed). Returns the officer as of this moment.
    */
-  async recordSuccessfulLogin(id: string): Promise<OfficerProfile | null> {
-    return this.sql.one<OfficerProfile>(
+  async recordSuccessfulLogin(id: string): Promise<(OfficerProfile & { tokenVersion: number }) | null> {
+    return this.sql.one<OfficerProfile & { tokenVersion: number }>(
       `UPDATE officer SET failed_logins = 0, locked_until = NULL
         WHERE id = $1 AND disabled_at IS NULL AND (locked_until IS NULL OR locked_until <= now())
-        RETURNING id, username, agency, gates`,
+        RETURNING id, username, agency, gates, token_version AS "tokenVersion"`,
       [id],
     );
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { isSupervisorOf, type AuthenticatedOfficer } from '../auth/officer-access.js';
-import { OFFICER_AUDIENCE, TokenError, TokenService } from '../auth/token.service.js';
+import { OFFICER_AUDIENCE, officerTokenVersion, TokenError, TokenService } from '../auth/token.service.js';
 import { OfficersService } from '../officers/officers.service.js';
 import { readCookie } from '../../common/http/cookie.js';
 import { QUEUE_BOARD_COOKIE } from './queue-board.cookie.js';
@@ -32,7 +32,7 @@ export class QueueBoardAuth {
       throw new DomainError('AUTH.TOKEN_MISSING', msg('auth.queueBoardTokenMissing'));
     }
     const claims = await this.tokens.verify(OFFICER_AUDIENCE, token);
-    const officer = await this.officers.findActive(claims.sub);
+    const officer = await this.officers.findActive(claims.sub, officerTokenVersion(claims));
     if (!officer) throw new DomainError('AUTH.TOKEN_INVALID', msg('auth.officerInactive'));
     if (!officer.gates.some((gate) => isSupervisorOf(officer, gate))) {
       throw new DomainError('AUTH.FORBIDDEN', msg('auth.queueBoardSupervisorsOnly'), {

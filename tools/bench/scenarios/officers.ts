@@ -28,7 +28,7 @@ async function withOfficersService<T>(db: Pool, use: (service: OfficersService) 
   });
   await dataSource.initialize();
   try {
-    return await use(new OfficersService(dataSource, new Sql(dataSource)));
+    return await use(new OfficersService(new Sql(dataSource)));
   } finally {
     await dataSource.destroy();
   }

@@ -1,0 +1,48 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { DIRECTIONS, type Direction, GATE_CODES, type GateCode } from '../../../common/domain/gate-code.js';
+import { DECLARATION_STATUSES, type DeclarationStatus } from '../declaration-status.js';
+import {
+  CargoResponseDto,
+  DriverResponseDto,
+  TimelineEntryResponseDto,
+  VehicleResponseDto,
+} from './declaration.response.dto.js';
+import { StepResponseDto } from './step.response.dto.js';
+
+/** An officer named on a step. */
+export class StepOfficerDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'customs.nguyen' }) username: string;
+}
+
+/** A clearance step as officers see it: who works on it, who decided it. */
+export class OfficerStepResponseDto extends StepResponseDto {
+  @ApiProperty({ type: StepOfficerDto, nullable: true, description: 'Who claimed it (while claimed, and after)' })
+  claimedBy: StepOfficerDto | null;
+
+  @ApiProperty({ type: StepOfficerDto, nullable: true, description: 'Who decided it; null until decided' })
+  decidedBy: StepOfficerDto | null;
+}
+
+/** A declaration as officers at its gate see it at the barrier: the vehicle, the person, the goods, the steps. */
+export class OfficerDeclarationResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'HN-20261127-00042' }) reference: string;
+  @ApiProperty({ enum: DECLARATION_STATUSES }) status: DeclarationStatus;
+  @ApiProperty({ description: 'Increases with every status change' }) version: number;
+  @ApiProperty({ enum: GATE_CODES }) gate: GateCode;
+  @ApiProperty({ enum: DIRECTIONS }) direction: Direction;
+  @ApiProperty({ format: 'date-time' }) expectedArrivalAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) arrivedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) exitedAt: string | null;
+  @ApiProperty({ type: VehicleResponseDto }) vehicle: VehicleResponseDto;
+  @ApiProperty({
+    type: DriverResponseDto,
+    description: 'The identity document is shown to check it against the person; it is never written to logs',
+  })
+  driver: DriverResponseDto;
+  @ApiProperty({ type: CargoResponseDto }) cargo: CargoResponseDto;
+  @ApiProperty({ type: [OfficerStepResponseDto], description: 'Clearance steps; empty before arrival' })
+  steps: OfficerStepResponseDto[];
+  @ApiProperty({ type: [TimelineEntryResponseDto] }) timeline: TimelineEntryResponseDto[];
+}

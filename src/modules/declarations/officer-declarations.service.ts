@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../common/errors/domain-error.js';
+import type { GateCode } from '../../common/domain/gate-code.js';
+import { msg } from '../../common/i18n/message.js';
+import { isUuid } from '../../common/validation/uuid.js';
+import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-access.js';
+import { AGENCIES } from '../officers/agency.js';
+import { toDeclarationResponse } from './declaration.mapper.js';
+import { DeclarationStepsReader } from './declaration-steps.reader.js';
+import { DeclarationsRepository } from './declarations.repository.js';
+import type { OfficerDeclarationResponseDto } from './dto/officer-declaration.response.dto.js';
+
+/** Declarations as the officers of their gate read them. */
+@Injectable()
+export class OfficerDeclarationsService {
+  constructor(
+    private readonly declarations: DeclarationsRepository,
+    private readonly steps: DeclarationStepsReader,
+  ) {}
+
+  /** Any officer posted at the gate; 404 `DECLARATION.NOT_FOUND` for a declaration of another gate (or none). */
+  async atGate(officer: AuthenticatedOfficer, gate: GateCode, id: string): Promise<OfficerDeclarationResponseDto> {
+    assertOfficerMay(officer, gate, AGENCIES);
+    const row = isUuid(id) ? await this.declarations.findAtGate(gate, id.toLowerCase()) : null;
+    if (!row) throw new DomainError('DECLARATION.NOT_FOUND', msg('declaration.notAtGate', { gate }));
+    const steps = await this.steps.stepsForOfficersOf(row.id);
+    const d = toDeclarationResponse(row, { withTimeline: true });
+    return {
+      id: d.id,
+      reference: d.reference,
+      status: d.status,
+      version: d.version,
+      gate: d.gate,
+      direction: d.direction,
+      expectedArrivalAt: d.expectedArrivalAt,
+      arrivedAt: d.arrivedAt,
+      exitedAt: d.exitedAt,
+      vehicle: d.vehicle,
+      driver: d.driver,
+      cargo: d.cargo,
+      steps,
+      timeline: d.timeline ?? [],
+    };
+  }
+}

@@ -1,0 +1,73 @@
+import type { OfficerAdminWords } from './en';
+
+export const zh: OfficerAdminWords = {
+  heading: '{{gate}}的工作人员',
+  lead: '派驻在本口岸的工作人员。您可以管理所有派驻口岸都在您管辖范围内的工作人员。',
+  loading: '正在加载工作人员…',
+  empty: '本口岸尚无派驻的工作人员。',
+  table: {
+    caption: '派驻在{{gate}}的工作人员',
+    username: '用户名',
+    agency: '部门',
+    gates: '口岸',
+    state: '状态',
+    actions: '操作',
+    you: '（您）',
+    beyond: '还派驻在{{gates}}：由该处主管管理。',
+  },
+  state: {
+    active: '正常',
+    disabled: '已停用',
+    locked: '锁定至 {{time}}（登录失败次数过多）',
+  },
+  action: {
+    disable: '停用',
+    enable: '重新启用',
+    postings: '更改派驻',
+    password: '重置密码',
+    cancel: '取消',
+    save: '保存',
+    saving: '正在保存…',
+  },
+  fields: {
+    username: '用户名',
+    password: '密码',
+    newPassword: '{{username}}的新密码',
+    agency: '部门',
+    gates: '口岸',
+    usernameHint: '3 到 64 个字符：字母、数字、“.”、“_” 或 “-”。',
+    passwordHint: '12 到 128 个字符。请当面交给该工作人员。',
+    gatesHint: '只能选择您自己的口岸。',
+  },
+  create: {
+    heading: '新增工作人员',
+    button: '创建工作人员',
+  },
+  postings: {
+    heading: '{{username}}的派驻',
+  },
+  done: {
+    created: '已创建工作人员 {{username}}，现在即可登录。',
+    disabled: '已停用 {{username}}：其登录已结束，且不能再次登录。',
+    enabled: '{{username}} 可以再次登录。',
+    postings: '已更改 {{username}} 的派驻。',
+    password: '已重置 {{username}} 的密码：之前的登录均已结束。',
+  },
+  errors: {
+    AUTH_FORBIDDEN: '您不能执行此操作：该工作人员派驻在您不管辖的口岸，或这是您自己的账号。',
+    AUTH_FORBIDDEN_GATES: '您不能执行此操作：涉及{{gates}}，不在您的管辖范围内。',
+    AUTH_TOKEN_INVALID: '您的登录已结束。请重新登录后继续。',
+    OFFICER_NOT_FOUND: '该工作人员已不存在。列表已重新加载。',
+    CONFLICT_DUPLICATE: '该用户名已被使用。请换一个。',
+    IDEMPOTENCY_IN_FLIGHT: '相同的操作仍在处理中。请稍候。',
+    IDEMPOTENCY_ANSWER_LOST: '操作已完成，但结果未能返回。请查看列表确认结果。',
+    invalid: '请检查以下字段：{{fields}}。',
+    field: {
+      username: '用户名（3 到 64 个字母、数字、“.”、“_” 或 “-”）',
+      password: '密码（12 到 128 个字符）',
+      agency: '部门',
+      gates: '口岸（至少一个）',
+    },
+    noGate: '请至少选择一个口岸。',
+  },
+};

@@ -1,0 +1,264 @@
+import { requestJson, type RequestOptions } from '../api';
+import { ApiError } from '../api-errors';
+
+export type GateCode = 'HUU_NGHI' | 'TAN_THANH';
+export const GATES: readonly GateCode[] = ['HUU_NGHI', 'TAN_THANH'];
+export type Agency = 'customs' | 'border_guard' | 'quarantine' | 'yard' | 'supervisor';
+export type StepAgency = Exclude<Agency, 'supervisor'>;
+export const STEP_AGENCIES: readonly StepAgency[] = ['customs', 'border_guard', 'quarantine', 'yard'];
+
+export interface LoginAnswer {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+}
+export interface Me {
+  id: string;
+  username: string;
+  agency: Agency;
+  gates: GateCode[];
+}
+export interface Step {
+  id: string;
+  agency: StepAgency;
+  kind: 'inspection' | 'fee';
+  stage: number;
+  status: 'waiting' | 'claimed' | 'passed' | 'held' | 'refused';
+  version: number;
+  readyAt: string | null;
+  claimedAt: string | null;
+  claimExpiresAt: string | null;
+  decidedAt: string | null;
+  note: string | null;
+  feeAmountVnd?: number | null;
+  feeVehicleClass?: string | null;
+  paymentReference?: string | null;
+}
+export interface CheckInAnswer {
+  declarationId: string;
+  reference: string;
+  plate: string;
+  status: string;
+  steps: Step[];
+}
+export interface ExitAnswer {
+  declarationId: string;
+  reference: string;
+  status: 'exited';
+  destination: 'CN' | 'VN_INLAND';
+}
+export interface FeeQuote {
+  amount: number;
+  currency: 'VND';
+  basis: {
+    vehicleClass: string;
+    grossWeightKg: number;
+    goodsCategory: string;
+    direction: string;
+    baseAmount: number;
+    directionPercent: number;
+  };
+}
+export interface StepVehicle {
+  declarationId: string;
+  reference: string;
+  plate: string;
+  plateDisplay: string;
+  gate: GateCode;
+  direction: 'export' | 'import';
+}
+export interface QueueEntry extends StepVehicle {
+  stepId: string;
+  perishable: boolean;
+  kind: 'inspection' | 'fee';
+  status: 'waiting' | 'claimed' | 'held';
+  position: number | null;
+  readySince: string;
+  waitingSeconds: number;
+  claimedBy: string | null;
+  claimExpiresAt: string | null;
+  feeQuote: FeeQuote | null;
+}
+export interface Queue {
+  gate: GateCode;
+  agency: StepAgency;
+  waiting: number;
+  items: QueueEntry[];
+}
+export type ClaimedStep = Step & StepVehicle & { perishable: boolean; feeQuote: FeeQuote | null };
+export type Decision = 'pass' | 'hold' | 'refuse';
+export interface DecisionAnswer extends StepVehicle {
+  step: Step;
+  declarationStatus: string;
+}
+export interface GateState {
+  code: GateCode;
+  open: boolean;
+  closedReason: string | null;
+  closedAt: string | null;
+}
+export interface AmendmentRequest {
+  id: string;
+  declarationId: string;
+  reference: string;
+  plate: string;
+  plateDisplay: string;
+  status: 'pending' | 'approved' | 'declined';
+  changes: Record<string, unknown>;
+  requestedAt: string;
+  decidedAt: string | null;
+  note: string | null;
+}
+export interface StepMinutes {
+  count: number;
+  p50: number | null;
+  p90: number | null;
+}
+export interface DailyStatsItem {
+  day: string;
+  direction: 'export' | 'import';
+  declared: number;
+  accepted: number;
+  rejected: number;
+  rejectedByReason: Record<string, number>;
+  cancelled: number;
+  expired: number;
+  arrived: number;
+  cleared: number;
+  refused: number;
+  exited: number;
+  stepMinutes: Record<StepAgency, StepMinutes>;
+  computedAt: string;
+}
+export interface DailyStats {
+  gate: GateCode;
+  from: string;
+  to: string;
+  items: DailyStatsItem[];
+  missingDays: string[];
+}
+
+export interface OfficerStep extends Step {
+  claimedBy: { id: string; username: string } | null;
+  decidedBy: { id: string; username: string } | null;
+}
+export interface OfficerDeclaration {
+  id: string;
+  reference: string;
+  status: string;
+  version: number;
+  gate: GateCode;
+  direction: 'export' | 'import';
+  expectedArrivalAt: string;
+  arrivedAt: string | null;
+  exitedAt: string | null;
+  vehicle: {
+    plate: string;
+    plateDisplay: string;
+    nationality: 'VN' | 'CN';
+    trailerPlate: string | null;
+    containerNumber: string | null;
+  };
+  driver: {
+    fullName: string;
+    documentNumber: string;
+    documentKind: 'vn_citizen_id' | 'cn_resident_id' | 'passport';
+    nationality: 'VN' | 'CN';
+    phone: string | null;
+  };
+  cargo: {
+    description: string;
+    hsCode: string | null;
+    grossWeightKg: number;
+    perishable: boolean;
+    customsDeclarationNumber: string | null;
+    quarantineRequired: boolean;
+  };
+  steps: OfficerStep[];
+  timeline: { status: string; at: string }[];
+}
+
+/** Everyone who renders a signed-in view learns here that the sign-in ended (an expired or revoked token). */
+type SignInEnded = () => void;
+let onSignInEnded: SignInEnded = () => undefined;
+export function whenSignInEnds(listener: SignInEnded): void {
+  onSignInEnded = listener;
+}
+
+/** A call with the officer's token; a write carries its action's Idempotency-Key (see useActionKey). */
+async function officerCall<T>(token: string, path: string, options: RequestOptions & { key?: string } = {}) {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...options.headers };
+  if (options.key) headers['idempotency-key'] = options.key;
+  try {
+    return await requestJson<T>(path, { ...options, headers });
+  } catch (error) {
+    if (error instanceof ApiError && (error.code === 'AUTH.TOKEN_INVALID' || error.code === 'AUTH.TOKEN_MISSING')) {
+      onSignInEnded();
+    }
+    throw error;
+  }
+}
+
+const gatePath = (gate: GateCode): string => `/api/v1/gates/${gate}`;
+
+export const login = (username: string, password: string): Promise<LoginAnswer> =>
+  requestJson('/api/v1/auth/login', { method: 'POST', body: { username, password } });
+
+export const me = (token: string): Promise<Me> => officerCall(token, '/api/v1/auth/me');
+
+/** The declaration in full, as officers at its gate check it at the barrier. */
+export const officerDeclaration = (token: string, gate: GateCode, id: string) =>
+  officerCall<OfficerDeclaration>(token, `${gatePath(gate)}/declarations/${encodeURIComponent(id)}`);
+
+export const checkIn = (token: string, key: string, gate: GateCode, by: { plate: string } | { qrToken: string }) =>
+  officerCall<CheckInAnswer>(token, `${gatePath(gate)}/check-ins`, { method: 'POST', body: by, key });
+
+export const letOut = (token: string, key: string, gate: GateCode, plate: string) =>
+  officerCall<ExitAnswer>(token, `${gatePath(gate)}/exits`, { method: 'POST', body: { plate }, key });
+
+export const agencyQueue = (token: string, gate: GateCode, agency: StepAgency) =>
+  officerCall<Queue>(token, `${gatePath(gate)}/queues/${agency}`);
+
+/** The next step of the queue, or undefined when nothing is waiting (204). */
+export const claimNext = (token: string, key: string, gate: GateCode, agency: StepAgency) =>
+  officerCall<ClaimedStep | undefined>(token, `${gatePath(gate)}/queues/${agency}/claim`, {
+    method: 'POST',
+    key,
+  });
+
+export const decide = (
+  token: string,
+  key: string,
+  stepId: string,
+  body: { decision: Decision; note?: string; paymentReference?: string; expectedVersion?: number },
+) =>
+  officerCall<DecisionAnswer>(token, `/api/v1/steps/${encodeURIComponent(stepId)}/decision`, {
+    method: 'POST',
+    body,
+    key,
+  });
+
+export const closeGate = (token: string, key: string, gate: GateCode, reason: string) =>
+  officerCall<GateState>(token, `${gatePath(gate)}/close`, { method: 'POST', body: { reason }, key });
+
+export const openGate = (token: string, key: string, gate: GateCode) =>
+  officerCall<GateState>(token, `${gatePath(gate)}/open`, { method: 'POST', key });
+
+export const amendmentRequests = (token: string, gate: GateCode) =>
+  officerCall<AmendmentRequest[]>(token, `${gatePath(gate)}/amendment-requests`);
+
+export const decideAmendment = (
+  token: string,
+  key: string,
+  id: string,
+  decision: 'approve' | 'decline',
+  note?: string,
+) =>
+  officerCall<AmendmentRequest>(token, `/api/v1/amendment-requests/${encodeURIComponent(id)}/decision`, {
+    method: 'POST',
+    body: note ? { decision, note } : { decision },
+    key,
+  });
+
+export const dailyStats = (token: string, gate: GateCode, from: string, to: string) =>
+  officerCall<DailyStats>(token, `/api/v1/stats/daily?${new URLSearchParams({ gate, from, to }).toString()}`);

@@ -1,0 +1,39 @@
+import { ApiError, errorText, type Translate } from '../api-errors';
+
+/** The codes an officer's actions may meet, each with its own words in the `officer` namespace (`errors.*`). */
+export const OFFICER_CODES = [
+  'AUTH.LOGIN_FAILED',
+  'AUTH.TOO_MANY_ATTEMPTS',
+  'AUTH.FORBIDDEN',
+  'AUTH.TOKEN_INVALID',
+  'AUTH.WRONG_PRINCIPAL',
+  'CHECKIN.NO_DECLARATION',
+  'CHECKIN.NOT_ACCEPTED',
+  'CHECKIN.WRONG_GATE',
+  'CHECKIN.ALREADY_ARRIVED',
+  'CHECKIN.QR_INVALID',
+  'CHECKIN.QR_OUTDATED',
+  'STEP.NOT_FOUND',
+  'STEP.NOT_YOURS',
+  'STEP.ILLEGAL_DECISION',
+  'STEP.CONCURRENT_DECISION',
+  'EXIT.NO_DECLARATION',
+  'EXIT.NOT_CLEARED',
+  'GATE.CLOSED',
+  'GATE.ALREADY_CLOSED',
+  'GATE.ALREADY_OPEN',
+  'AMENDMENT.NOT_FOUND',
+  'AMENDMENT.ALREADY_DECIDED',
+  'DECLARATION.NOT_FOUND',
+  'IDEMPOTENCY.IN_FLIGHT',
+  'IDEMPOTENCY.ANSWER_LOST',
+] as const;
+
+/** What to tell the officer about a failed request, in their language, from its code (never the raw answer). */
+export function officerErrorText(error: unknown, t: Translate, tDefault: Translate): string {
+  if (error instanceof ApiError && (OFFICER_CODES as readonly string[]).includes(error.code)) {
+    // i18next reads dots as nesting: the words spell AUTH.LOGIN_FAILED as AUTH_LOGIN_FAILED.
+    return t(`errors.${error.code.replace('.', '_')}`);
+  }
+  return errorText(error, tDefault);
+}
