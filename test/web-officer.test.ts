@@ -236,7 +236,7 @@ describe('the officer console', () => {
     await yard.page.getByRole('region', { name: /^Let out at/ }).waitFor();
     expectClean(yard.watch);
     await yard.close();
-  });
+  }, 180_000); // two trucks through four agencies, each in its own browser tab: minutes on a loaded machine
 
   it('lets a supervisor close the gate with a reason and open it again, and see amendments and statistics', async () => {
     const { page, watch, close } = await openWatchedPage(browser, service.url, { width: 1280, height: 900 });
@@ -276,35 +276,39 @@ describe('the officer console', () => {
     await page.getByRole('region', { name: 'Officers' }).waitFor({ state: 'attached' });
     expectClean(watch);
     await close();
-  });
+  }, 120_000);
 
-  it.each(['vi', 'zh'] as const)('speaks %s: a wrong password, then the queue and a check-in', async (lang) => {
-    const truck = await acceptedTruck(machines);
-    const { page, watch, close } = await openWatchedPage(browser, service.url, { width: 768, height: 1024 });
-    await page.goto(`${service.url}/officer?lang=${lang}`);
-    await page.getByLabel(WORDS[lang].username).fill(crew.border_guard.username);
-    await page.getByLabel(WORDS[lang].password).fill('not the password');
-    await page.getByRole('button', { name: WORDS[lang].signIn, exact: true }).click();
-    await page.getByText(WORDS[lang].wrongPassword).waitFor();
-    await screenshot(page, `officer-sign-in-${lang}`);
-    await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
+  it.each(['vi', 'zh'] as const)(
+    'speaks %s: a wrong password, then the queue and a check-in',
+    async (lang) => {
+      const truck = await acceptedTruck(machines);
+      const { page, watch, close } = await openWatchedPage(browser, service.url, { width: 768, height: 1024 });
+      await page.goto(`${service.url}/officer?lang=${lang}`);
+      await page.getByLabel(WORDS[lang].username).fill(crew.border_guard.username);
+      await page.getByLabel(WORDS[lang].password).fill('not the password');
+      await page.getByRole('button', { name: WORDS[lang].signIn, exact: true }).click();
+      await page.getByText(WORDS[lang].wrongPassword).waitFor();
+      await screenshot(page, `officer-sign-in-${lang}`);
+      await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
 
-    await signIn(page, lang, crew.border_guard);
-    await page.getByRole('button', { name: WORDS[lang].claim, exact: true }).waitFor();
-    await screenshot(page, `officer-queue-${lang}`);
-    await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
+      await signIn(page, lang, crew.border_guard);
+      await page.getByRole('button', { name: WORDS[lang].claim, exact: true }).waitFor();
+      await screenshot(page, `officer-queue-${lang}`);
+      await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
 
-    await tab(page, WORDS[lang].checkIn, lang).click();
-    await page.locator('input[name="plate"]').fill(truck.plate);
-    await page.locator('form').first().getByRole('button', { name: WORDS[lang].checkIn, exact: true }).click();
-    await page.getByTestId('check-in-result').getByText(WORDS[lang].inYard, { exact: true }).waitFor();
-    const text = (await page.getByTestId('check-in-result').textContent()) ?? '';
-    expect(text).not.toMatch(/[{}]|in_yard|customs/);
-    await screenshot(page, `officer-check-in-${lang}`);
-    await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
-    expectClean(watch);
-    await close();
-  });
+      await tab(page, WORDS[lang].checkIn, lang).click();
+      await page.locator('input[name="plate"]').fill(truck.plate);
+      await page.locator('form').first().getByRole('button', { name: WORDS[lang].checkIn, exact: true }).click();
+      await page.getByTestId('check-in-result').getByText(WORDS[lang].inYard, { exact: true }).waitFor();
+      const text = (await page.getByTestId('check-in-result').textContent()) ?? '';
+      expect(text).not.toMatch(/[{}]|in_yard|customs/);
+      await screenshot(page, `officer-check-in-${lang}`);
+      await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
+      expectClean(watch);
+      await close();
+    },
+    120_000,
+  );
 
   it('sends an officer whose sign-in ended back to sign in, saying so', async () => {
     const { page, watch, close } = await openWatchedPage(browser, service.url);
