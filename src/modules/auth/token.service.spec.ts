@@ -3,6 +3,7 @@ import { loadConfig } from '../../config/app-config.js';
 import {
   CHECK_IN_AUDIENCE,
   OFFICER_AUDIENCE,
+  officerTokenVersion,
   signToken,
   TOKEN_ISSUER,
   TokenError,
@@ -308,5 +309,25 @@ describe('TokenService', () => {
 
   it('refuses a previous secret shorter than 32 bytes at start', () => {
     expect(() => service(SECRET, 'too-short')).toThrow(/at least 32 bytes/);
+  });
+});
+
+describe('officerTokenVersion', () => {
+  const claims = async (extra: Record<string, unknown>) =>
+    verifyToken(await signToken({ sub: 'officer-1', ...extra }, SECRET, signOptions), SECRET, verifyOptions);
+
+  it('reads the account token version a token was issued under', async () => {
+    expect(officerTokenVersion(await claims({ ver: 3 }))).toBe(3);
+  });
+
+  it('counts a token from before versions existed as version 1', async () => {
+    expect(officerTokenVersion(await claims({}))).toBe(1);
+  });
+
+  it('refuses a version that is not a positive whole number', async () => {
+    for (const ver of [0, -1, 1.5, '2', null]) {
+      const verified = await claims({ ver });
+      expect(() => officerTokenVersion(verified)).toThrow(TokenError);
+    }
   });
 });

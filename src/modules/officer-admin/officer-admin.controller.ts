@@ -6,13 +6,11 @@ import type { AuthenticatedOfficer } from '../auth/officer-access.js';
 import { OfficerAuthGuard } from '../auth/officer-auth.guard.js';
 import { Idempotent } from '../declarations/idempotent.decorator.js';
 import { OfficerAdministrationService } from '../officers/officer-administration.service.js';
-import {
-  CreateOfficerRequestDto,
-  ListOfficersQueryDto,
-  OfficerPostingsRequestDto,
-  OfficerResponseDto,
-  ResetPasswordRequestDto,
-} from './dto/officer-admin.dto.js';
+import { CreateOfficerRequestDto } from './dto/create-officer.request.dto.js';
+import { ListOfficersQueryDto } from './dto/list-officers.query.dto.js';
+import { OfficerPostingsRequestDto } from './dto/officer-postings.request.dto.js';
+import { OfficerResponseDto } from './dto/officer.response.dto.js';
+import { ResetPasswordRequestDto } from './dto/reset-password.request.dto.js';
 
 const ONLY_THEIR_OFFICERS =
   'Supervisors only, for officers whose gates are all among the supervisor’s (else 403 AUTH.FORBIDDEN). ' +

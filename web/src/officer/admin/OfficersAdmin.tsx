@@ -295,9 +295,9 @@ function OfficerRow(props: {
         <th scope="row">
           {officer.username} {self && <span className="note">{t('table.you')}</span>}
         </th>
-        <td>{tDefault(`agency.${officer.agency}`)}</td>
-        <td>{officer.gates.map((gate) => tDefault(`gate.${gate}`)).join(', ')}</td>
-        <td>
+        <td data-label={t('table.agency')}>{tDefault(`agency.${officer.agency}`)}</td>
+        <td data-label={t('table.gates')}>{officer.gates.map((gate) => tDefault(`gate.${gate}`)).join(', ')}</td>
+        <td data-label={t('table.state')}>
           <span className={`officer-admin-state officer-admin-${officer.disabledAt ? 'disabled' : 'active'}`}>
             {state}
           </span>
