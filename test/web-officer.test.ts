@@ -8,7 +8,7 @@ import {
   seriousAccessibilityProblems,
 } from './support/browser.js';
 import { declarationBody, machines } from './support/factories.js';
-import { type AgencyName, gateCrew, type TestOfficer } from './support/officers.js';
+import { type AgencyName, gateCrew, postAs, type TestOfficer } from './support/officers.js';
 import { emptyQueues } from './support/queues.js';
 import { type RunningService, startService } from './support/processes.js';
 import { startTestApp, type TestApp, type TestCompany } from './support/test-app.js';
@@ -91,7 +91,7 @@ function expectClean(watch: PageWatch): void {
 }
 
 /** Opens the console in `lang`, signs `who` in and starts work at the gate as `agency` (their own by default). */
-async function signIn(page: Page, lang: Lang, who: TestOfficer, agency?: string): Promise<void> {
+async function signIn(page: Page, lang: Lang, who: TestOfficer, agency?: string, axe = false): Promise<void> {
   await page.goto(`${service.url}/officer?lang=${lang}`);
   await expect(page.locator('html').getAttribute('lang')).resolves.toBe(WORDS[lang].htmlLang);
   await page.getByLabel(WORDS[lang].username).fill(who.username);
@@ -100,6 +100,7 @@ async function signIn(page: Page, lang: Lang, who: TestOfficer, agency?: string)
   const start = page.getByRole('button', { name: WORDS[lang].start, exact: true });
   await start.waitFor();
   if (agency) await page.locator('select').nth(1).selectOption(agency);
+  if (axe) await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
   await start.click();
 }
 
@@ -236,7 +237,7 @@ describe('the officer console', () => {
     await yard.page.getByRole('region', { name: /^Let out at/ }).waitFor();
     expectClean(yard.watch);
     await yard.close();
-  });
+  }, 180_000); // two trucks through four agencies, each in its own browser tab: minutes on a loaded machine
 
   it('lets a supervisor close the gate with a reason and open it again, and see amendments and statistics', async () => {
     const { page, watch, close } = await openWatchedPage(browser, service.url, { width: 1280, height: 900 });
@@ -262,9 +263,30 @@ describe('the officer console', () => {
     await board.locator('.state-open').waitFor();
     expect((await t.request({ method: 'GET', url: `/api/v1/gates/${GATE}/board` })).json().open).toBe(true);
 
+    // A truck in the yard whose company asks to change the driver: the supervisor sees the change and approves it.
+    const truck = await acceptedTruck(machines);
+    expect((await postAs(t, crew.yard, `/api/v1/gates/${GATE}/check-ins`, { plate: truck.plate })).statusCode).toBe(
+      201,
+    );
+    const asked = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/declarations/${truck.id}`,
+      headers: { authorization: `Bearer ${company.apiKey}`, 'content-type': 'application/json' },
+      payload: { driver: { fullName: 'Phạm Văn Đức', documentNumber: '020090005555', nationality: 'VN' } },
+    });
+    expect(asked.statusCode).toBe(202);
+
     await tab(page, 'Amendments').click();
-    await page.getByText('No amendment is waiting.').or(page.getByRole('list')).first().waitFor();
+    const amendments = page.getByRole('region', { name: /^Amendments waiting/ });
+    const item = amendments.getByRole('listitem').filter({ hasText: 'Phạm Văn Đức' });
+    await item.waitFor();
+    await expect(item.textContent()).resolves.toMatch(/Driver.*Full name.*Phạm Văn Đức/);
+    await screenshot(page, 'officer-amendments-en');
     await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
+    await item.getByRole('button', { name: 'Approve', exact: true }).click();
+    await item.waitFor({ state: 'detached' });
+    const approved = (await getDeclaration(t, company.apiKey, truck.id)).json();
+    expect(approved.driver.fullName).toBe('Phạm Văn Đức');
 
     await tab(page, 'Statistics').click();
     const stats = page.getByRole('region', { name: /^Daily statistics/ });
@@ -276,35 +298,39 @@ describe('the officer console', () => {
     await page.getByRole('region', { name: 'Officers' }).waitFor({ state: 'attached' });
     expectClean(watch);
     await close();
-  });
+  }, 120_000);
 
-  it.each(['vi', 'zh'] as const)('speaks %s: a wrong password, then the queue and a check-in', async (lang) => {
-    const truck = await acceptedTruck(machines);
-    const { page, watch, close } = await openWatchedPage(browser, service.url, { width: 768, height: 1024 });
-    await page.goto(`${service.url}/officer?lang=${lang}`);
-    await page.getByLabel(WORDS[lang].username).fill(crew.border_guard.username);
-    await page.getByLabel(WORDS[lang].password).fill('not the password');
-    await page.getByRole('button', { name: WORDS[lang].signIn, exact: true }).click();
-    await page.getByText(WORDS[lang].wrongPassword).waitFor();
-    await screenshot(page, `officer-sign-in-${lang}`);
-    await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
+  it.each(['vi', 'zh'] as const)(
+    'speaks %s: a wrong password, then the queue and a check-in',
+    async (lang) => {
+      const truck = await acceptedTruck(machines);
+      const { page, watch, close } = await openWatchedPage(browser, service.url, { width: 768, height: 1024 });
+      await page.goto(`${service.url}/officer?lang=${lang}`);
+      await page.getByLabel(WORDS[lang].username).fill(crew.border_guard.username);
+      await page.getByLabel(WORDS[lang].password).fill('not the password');
+      await page.getByRole('button', { name: WORDS[lang].signIn, exact: true }).click();
+      await page.getByText(WORDS[lang].wrongPassword).waitFor();
+      await screenshot(page, `officer-sign-in-${lang}`);
+      await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
 
-    await signIn(page, lang, crew.border_guard);
-    await page.getByRole('button', { name: WORDS[lang].claim, exact: true }).waitFor();
-    await screenshot(page, `officer-queue-${lang}`);
-    await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
+      await signIn(page, lang, crew.border_guard, undefined, true);
+      await page.getByRole('button', { name: WORDS[lang].claim, exact: true }).waitFor();
+      await screenshot(page, `officer-queue-${lang}`);
+      await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
 
-    await tab(page, WORDS[lang].checkIn, lang).click();
-    await page.locator('input[name="plate"]').fill(truck.plate);
-    await page.locator('form').first().getByRole('button', { name: WORDS[lang].checkIn, exact: true }).click();
-    await page.getByTestId('check-in-result').getByText(WORDS[lang].inYard, { exact: true }).waitFor();
-    const text = (await page.getByTestId('check-in-result').textContent()) ?? '';
-    expect(text).not.toMatch(/[{}]|in_yard|customs/);
-    await screenshot(page, `officer-check-in-${lang}`);
-    await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
-    expectClean(watch);
-    await close();
-  });
+      await tab(page, WORDS[lang].checkIn, lang).click();
+      await page.locator('input[name="plate"]').fill(truck.plate);
+      await page.locator('form').first().getByRole('button', { name: WORDS[lang].checkIn, exact: true }).click();
+      await page.getByTestId('check-in-result').getByText(WORDS[lang].inYard, { exact: true }).waitFor();
+      const text = (await page.getByTestId('check-in-result').textContent()) ?? '';
+      expect(text).not.toMatch(/[{}]|in_yard|customs/);
+      await screenshot(page, `officer-check-in-${lang}`);
+      await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
+      expectClean(watch);
+      await close();
+    },
+    120_000,
+  );
 
   it('sends an officer whose sign-in ended back to sign in, saying so', async () => {
     const { page, watch, close } = await openWatchedPage(browser, service.url);

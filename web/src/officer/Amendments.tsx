@@ -14,6 +14,8 @@ function Value({ field, value }: { field: string; value: unknown }) {
   if (typeof value === 'boolean') return <>{value ? t('amendments.yes') : t('amendments.no')}</>;
   if (typeof value === 'number') return <>{formatNumber(value, language)}</>;
   if (typeof value === 'string' && field.endsWith('At')) return <>{formatDateTime(value, language)}</>;
+  if (typeof value === 'string' && (field === 'nationality' || field === 'documentKind'))
+    return <>{t(`details.${field}.${value}`, { defaultValue: value })}</>;
   return <>{typeof value === 'string' ? value : JSON.stringify(value)}</>;
 }
 
