@@ -148,16 +148,23 @@ describe('queue position and estimated wait', () => {
         const step = (await call('/api/v1/gates/HUU_NGHI/queues/customs/claim')).json();
         await call(`/api/v1/steps/${step.id}/decision`, { decision: 'pass' });
       }
+      // The service rate is every customs decision at the gate in the last hour, other tests' included.
+      const decidedLastHour = async (): Promise<number> =>
+        (await t.sql.one<{ n: number }>(
+          `SELECT count(*)::int AS n FROM clearance_step
+            WHERE gate_code = 'HUU_NGHI' AND agency = 'customs' AND decided_at > now() - interval '1 hour'`,
+        ))!.n;
       const after = await look();
       expect(after.queuePosition).toBe(3);
       // At least three decisions in the last hour: now there is a rate to estimate from.
       expect(after.estimate).toBe('ok');
-      expect(after.estimatedWaitMinutes).toBeGreaterThan(0);
+      expect(after.estimatedWaitMinutes).toBe(Math.ceil((3 * 60) / (await decidedLastHour())));
 
       await call('/api/v1/gates/HUU_NGHI/queues/customs/claim');
       const closer = await look();
       expect(closer.queuePosition).toBe(2);
-      expect(closer.estimatedWaitMinutes).toBeLessThan(after.estimatedWaitMinutes);
+      expect(closer.estimatedWaitMinutes).toBe(Math.ceil((2 * 60) / (await decidedLastHour())));
+      expect(closer.estimatedWaitMinutes).toBeLessThanOrEqual(after.estimatedWaitMinutes);
 
       // An accepted truck still on its way sees how many are expected before it.
       const early = await settled(

@@ -7,6 +7,7 @@ import { msg } from '../../common/i18n/message.js';
 import { isUuid } from '../../common/validation/uuid.js';
 import { rowsIn, Sql } from '../../database/sql.js';
 import { USERNAME } from '../officers/officers.service.js';
+import { LOGIN_STILL_ALLOWED, type LoginCandidate, LoginLock } from '../officers/login-lock.js';
 import { hashPassword, passwordPolicyProblem } from '../officers/password.js';
 import { COMPANY_USER_ROLES, type CompanyUserRole, isCompanyUserRole } from './company-principal.js';
 
@@ -26,15 +27,6 @@ export interface CompanyUserView {
   disabledAt: string | null;
 }
 
-/** What a login needs to decide, read in one statement. */
-export interface CompanyLoginCandidate {
-  id: string;
-  passwordHash: string;
-  disabled: boolean;
-  /** Seconds until the lock ends (at least 1) while the account is locked, else null. */
-  lockedForSeconds: number | null;
-}
-
 interface UserRow {
   id: string;
   company_id: string;
@@ -45,7 +37,6 @@ interface UserRow {
 }
 
 const USER_COLUMNS = 'id, company_id, username, role, created_at, disabled_at';
-const LOCKED_FOR = `CASE WHEN locked_until > now() THEN greatest(1, ceil(extract(epoch FROM locked_until - now())))::int END`;
 
 const toView = (row: UserRow): CompanyUserView => ({
   id: row.id,
@@ -63,10 +54,14 @@ const notFound = (): DomainError => new DomainError('COMPANY_USER.NOT_FOUND', ms
  */
 @Injectable()
 export class CompanyUsersService {
+  private readonly loginLock: LoginLock;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly sql: Sql,
-  ) {}
+  ) {
+    this.loginLock = new LoginLock(sql, 'company_user');
+  }
 
   /** Creates a person; the username is lower-cased. 409 `CONFLICT.DUPLICATE` on a username taken in any company. */
   async create(input: CreateCompanyUserInput): Promise<CompanyUserView> {
@@ -153,48 +148,20 @@ export class CompanyUsersService {
     return toView(row);
   }
 
-  async findLoginCandidate(username: string): Promise<CompanyLoginCandidate | null> {
-    const row = await this.sql.one<{
-      id: string;
-      password_hash: string;
-      disabled: boolean;
-      locked_for_seconds: number | null;
-    }>(
-      `SELECT id, password_hash, disabled_at IS NOT NULL AS disabled, ${LOCKED_FOR} AS locked_for_seconds
-         FROM company_user WHERE username = $1`,
-      [username.toLowerCase()],
-    );
-    return row
-      ? {
-          id: row.id,
-          passwordHash: row.password_hash,
-          disabled: row.disabled,
-          lockedForSeconds: row.locked_for_seconds,
-        }
-      : null;
+  findLoginCandidate(username: string): Promise<LoginCandidate | null> {
+    return this.loginLock.candidate(username);
   }
 
-  /**
-   * Counts one failed login and locks the account for `lockSeconds` once `maxFailures` in a row are reached, in
-   * one conditional statement (as OfficersService.recordFailedLogin). False when the account was already locked.
-   */
+  /** See LoginLock.countFailure; false when the account was already locked. */
   async recordFailedLogin(id: string, maxFailures: number, lockSeconds: number): Promise<boolean> {
-    const rows = await this.sql.rows(
-      `UPDATE company_user
-          SET failed_logins = failed_logins + 1,
-              locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(secs => $3) ELSE locked_until END
-        WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now())
-        RETURNING id`,
-      [id, maxFailures, lockSeconds],
-    );
-    return rows.length > 0;
+    return (await this.loginLock.countFailure(id, maxFailures, lockSeconds)) !== null;
   }
 
   /** Clears the failure count after a correct password, unless locked or disabled meanwhile (then false). */
   async recordSuccessfulLogin(id: string): Promise<boolean> {
     const rows = await this.sql.rows(
       `UPDATE company_user SET failed_logins = 0, locked_until = NULL
-        WHERE id = $1 AND disabled_at IS NULL AND (locked_until IS NULL OR locked_until <= now())
+        WHERE id = $1 AND ${LOGIN_STILL_ALLOWED}
         RETURNING id`,
       [id],
     );
@@ -202,11 +169,7 @@ export class CompanyUsersService {
   }
 
   /** Seconds until the lock ends, or null when the account is not locked. */
-  async lockedForSeconds(id: string): Promise<number | null> {
-    const row = await this.sql.one<{ locked_for_seconds: number | null }>(
-      `SELECT ${LOCKED_FOR} AS locked_for_seconds FROM company_user WHERE id = $1`,
-      [id],
-    );
-    return row?.locked_for_seconds ?? null;
+  lockedForSeconds(id: string): Promise<number | null> {
+    return this.loginLock.lockedForSeconds(id);
   }
 }

@@ -3,6 +3,7 @@ import { isUuid } from '../../common/validation/uuid.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { CONSTRAINT_ERRORS } from '../../common/errors/error-codes.js';
 import { rowsIn, Sql } from '../../database/sql.js';
+import { LOGIN_STILL_ALLOWED, type LoginCandidate, LoginLock } from './login-lock.js';
 import { recordOfficerChange } from './officer-change.js';
 import { hashPassword, passwordPolicyProblem } from './password.js';
 import { GATE_CODES, type GateCode, parseGateCode } from '../../common/domain/gate-code.js';
@@ -64,25 +65,15 @@ export interface OfficerProfile {
   gates: GateCode[];
 }
 
-/** What a login needs to decide, read in one statement. */
-export interface LoginCandidate {
-  id: string;
-  passwordHash: string;
-  disabled: boolean;
-  /** Seconds until the lock ends (at least 1) while the account is locked, else null. */
-  lockedForSeconds: number | null;
-}
-
-interface LockRow {
-  failed_logins: number;
-  locked_for_seconds: number | null;
-}
-
-const LOCKED_FOR = `CASE WHEN locked_until > now() THEN greatest(1, ceil(extract(epoch FROM locked_until - now())))::int END`;
+export type { LoginCandidate } from './login-lock.js';
 
 @Injectable()
 export class OfficersService {
-  constructor(private readonly sql: Sql) {}
+  private readonly loginLock: LoginLock;
+
+  constructor(private readonly sql: Sql) {
+    this.loginLock = new LoginLock(sql, 'officer');
+  }
 
   /**
    * Creates an officer; the username is lower-cased, gates deduplicated. 409 `CONFLICT.DUPLICATE` on a taken
@@ -154,47 +145,17 @@ export class OfficersService {
     ]);
   }
 
-  async findLoginCandidate(username: string): Promise<LoginCandidate | null> {
-    const row = await this.sql.one<{
-      id: string;
-      password_hash: string;
-      disabled: boolean;
-      locked_for_seconds: number | null;
-    }>(
-      `SELECT id, password_hash, disabled_at IS NOT NULL AS disabled, ${LOCKED_FOR} AS locked_for_seconds
-         FROM officer WHERE username = $1`,
-      [username.toLowerCase()],
-    );
-    return row
-      ? {
-          id: row.id,
-          passwordHash: row.password_hash,
-          disabled: row.disabled,
-          lockedForSeconds: row.locked_for_seconds,
-        }
-      : null;
+  findLoginCandidate(username: string): Promise<LoginCandidate | null> {
+    return this.loginLock.candidate(username);
   }
 
-  /**
-   * Counts one failed login, and locks the account for `lockSeconds` once `maxFailures` failures in a row are
-   * reached. One conditional statement, so concurrent failures count exactly and lock exactly once. The count
-   * is only reset by a successful login: after a lock ends, the next failure locks again.
-   * Returns null when the account was already locked (the failure is not counted).
-   */
-  async recordFailedLogin(
+  /** See LoginLock.countFailure. */
+  recordFailedLogin(
     id: string,
     maxFailures: number,
     lockSeconds: number,
   ): Promise<{ failedLogins: number; lockedForSeconds: number | null } | null> {
-    const row = await this.sql.one<LockRow>(
-      `UPDATE officer
-          SET failed_logins = failed_logins + 1,
-              locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(secs => $3) ELSE locked_until END
-        WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now())
-        RETURNING failed_logins, ${LOCKED_FOR} AS locked_for_seconds`,
-      [id, maxFailures, lockSeconds],
-    );
-    return row ? { failedLogins: row.failed_logins, lockedForSeconds: row.locked_for_seconds } : null;
+    return this.loginLock.countFailure(id, maxFailures, lockSeconds);
   }
 
   /**
@@ -204,18 +165,14 @@ export class OfficersService {
   async recordSuccessfulLogin(id: string): Promise<(OfficerProfile & { tokenVersion: number }) | null> {
     return this.sql.one<OfficerProfile & { tokenVersion: number }>(
       `UPDATE officer SET failed_logins = 0, locked_until = NULL
-        WHERE id = $1 AND disabled_at IS NULL AND (locked_until IS NULL OR locked_until <= now())
+        WHERE id = $1 AND ${LOGIN_STILL_ALLOWED}
         RETURNING id, username, agency, gates, token_version AS "tokenVersion"`,
       [id],
     );
   }
 
   /** Seconds until the lock ends, or null when the account is not locked. */
-  async lockedForSeconds(id: string): Promise<number | null> {
-    const row = await this.sql.one<{ locked_for_seconds: number | null }>(
-      `SELECT ${LOCKED_FOR} AS locked_for_seconds FROM officer WHERE id = $1`,
-      [id],
-    );
-    return row?.locked_for_seconds ?? null;
+  lockedForSeconds(id: string): Promise<number | null> {
+    return this.loginLock.lockedForSeconds(id);
   }
 }
