@@ -50,7 +50,10 @@ export function BarChart({ labels, series, xLabel, yLabel, description, formatVa
   const figures = JSON.stringify({ labels, series, xLabel, yLabel });
 
   useEffect(() => {
-    const { labels, series, xLabel, yLabel } = JSON.parse(figures) as Omit<BarChartProps, 'description' | 'formatValue'>;
+    const { labels, series, xLabel, yLabel } = JSON.parse(figures) as Omit<
+      BarChartProps,
+      'description' | 'formatValue'
+    >;
     const element = box.current;
     if (!element) return;
     const paths = groupedBars(series.length);
@@ -71,7 +74,10 @@ export function BarChart({ labels, series, xLabel, yLabel, description, formatVa
           label: xLabel,
           // One label every `step` groups, as many as fit the width.
           splits: (u) => {
-            const step = Math.max(1, Math.ceil((labels.length * LABEL_ROOM) / Math.max(u.bbox.width / devicePixelRatio, 1)));
+            const step = Math.max(
+              1,
+              Math.ceil((labels.length * LABEL_ROOM) / Math.max(u.bbox.width / devicePixelRatio, 1)),
+            );
             return xs.filter((x) => x % step === 0);
           },
           values: (_u, splits) => splits.map((x) => labels[x] ?? ''),
