@@ -201,9 +201,9 @@ describe('the public page', () => {
     const board = page.getByTestId('board-TAN_THANH');
     await board.locator('canvas').first().waitFor();
     const widths = JSON.parse(
-      (await page.evaluate(
+      await page.evaluate<string>(
         `JSON.stringify({ page: document.documentElement.scrollWidth, chart: Math.max(...[...document.querySelectorAll('.bar-chart .uplot')].map((e) => e.getBoundingClientRect().right)) })`,
-      )) as string,
+      ),
     ) as { page: number; chart: number };
     expect(widths.page).toBeLessThanOrEqual(360);
     expect(widths.chart).toBeLessThanOrEqual(360);
