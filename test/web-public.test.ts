@@ -186,9 +186,29 @@ describe('the public page', () => {
       await board.waitFor();
       await board.locator('canvas').first().waitFor();
       await expect(board.textContent()).resolves.toMatch(/Open|Closed/);
+      // The legend names both series, so the colours are not the only way to tell them apart.
+      await expect(board.locator('.u-legend').textContent()).resolves.toMatch(/Check in.*Let out/);
     }
     await screenshot(page, 'public-boards-en');
     await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
+    expectClean(watch);
+    await close();
+  });
+
+  it('fits the hourly charts on a 360-px phone, without scrolling sideways', async () => {
+    const { page, watch, close } = await openWatchedPage(browser, service.url, { width: 360, height: 740 });
+    await page.goto(`${service.url}/?lang=en`);
+    const board = page.getByTestId('board-TAN_THANH');
+    await board.locator('canvas').first().waitFor();
+    const widths = JSON.parse(
+      await page.evaluate<string>(
+        `JSON.stringify({ page: document.documentElement.scrollWidth, chart: Math.max(...[...document.querySelectorAll('.bar-chart .uplot')].map((e) => e.getBoundingClientRect().right)) })`,
+      ),
+    ) as { page: number; chart: number };
+    expect(widths.page).toBeLessThanOrEqual(360);
+    expect(widths.chart).toBeLessThanOrEqual(360);
+    await board.scrollIntoViewIfNeeded();
+    await screenshot(page, 'public-boards-phone-en');
     expectClean(watch);
     await close();
   });

@@ -83,6 +83,18 @@ describe('the web pages, as the built service serves them', () => {
     expect(res.status).toBe(404);
     expect(await res.text()).not.toContain('<div id="root">');
   });
+
+  it('does not serve the build manifest written beside the pages', async () => {
+    for (const path of [
+      '/.vite/manifest.json',
+      '/assets/../.vite/manifest.json',
+      '/assets/%2e%2e/.vite/manifest.json',
+    ]) {
+      const res = await fetch(`${service.url}${path}`);
+      expect({ path, status: res.status }).toEqual({ path, status: 404 });
+      expect(await res.text()).not.toContain('"isEntry"');
+    }
+  });
 });
 
 describe('a build without the pages', () => {

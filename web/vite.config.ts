@@ -17,6 +17,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     reportCompressedSize: true,
+    // Read by scripts/web-budget.mjs (the public page's JavaScript budget); not served: only dist/web/assets is.
+    manifest: true,
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

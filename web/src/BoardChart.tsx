@@ -1,12 +1,8 @@
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import { Bar } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { GateBoard } from './api';
+import { BarChart } from './BarChart';
 import { formatNumber } from './format';
 import { isLanguage } from './i18n/languages';
-
-// Only the parts a bar chart needs, so the chart chunk stays small.
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 const hourLabel = (hour: number): string => `${String(hour).padStart(2, '0')}:00`;
 
@@ -30,30 +26,17 @@ export default function BoardChart({ board }: { board: GateBoard }) {
       <figcaption>
         {t('board.chartTitle')} <span className="note">{t('board.chartNote')}</span>
       </figcaption>
-      <div className="chart-box">
-        <Bar
-          role="img"
-          aria-label={`${t('board.chartTitle')}: ${summary}`}
-          data={{
-            labels: board.hourly.map((h) => hourLabel(h.hour)),
-            datasets: [
-              {
-                label: t('board.chartArrivals'),
-                data: board.hourly.map((h) => h.arrivals),
-                backgroundColor: '#1d4ed8',
-              },
-              { label: t('board.chartExits'), data: board.hourly.map((h) => h.exits), backgroundColor: '#15803d' },
-            ],
-          }}
-          options={{
-            responsive: true,
-            maintainAspectRatio: false,
-            animation: false,
-            locale: language === 'vi' ? 'vi-VN' : language === 'zh' ? 'zh-CN' : 'en-US',
-            scales: { y: { beginAtZero: true, ticks: { precision: 0 } }, x: { ticks: { maxTicksLimit: 8 } } },
-          }}
-        />
-      </div>
+      <BarChart
+        labels={board.hourly.map((h) => hourLabel(h.hour))}
+        series={[
+          { label: t('board.chartArrivals'), color: '#1d4ed8', values: board.hourly.map((h) => h.arrivals) },
+          { label: t('board.chartExits'), color: '#15803d', values: board.hourly.map((h) => h.exits) },
+        ]}
+        xLabel={t('board.chartHour')}
+        yLabel={t('board.chartVehicles')}
+        description={`${t('board.chartTitle')}: ${summary}`}
+        formatValue={(value) => formatNumber(value, language)}
+      />
     </figure>
   );
 }

@@ -6,7 +6,7 @@ import { errorText } from './api-errors';
 import { formatDateTime, formatNumber } from './format';
 import { isLanguage } from './i18n/languages';
 
-// Chart.js is the heaviest part of the page: loaded after the numbers, so they show first.
+// The chart (uPlot) is loaded after the numbers, so they show first.
 const BoardChart = lazy(() => import('./BoardChart'));
 
 const REFRESH_MS = 30_000;

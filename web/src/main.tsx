@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n/setup';
+import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import { App } from './App';
 import { UnreachableError } from './api-errors';

@@ -73,6 +73,8 @@ export const en = {
     chartNote: 'Per hour, Vietnam time.',
     chartArrivals: 'Check in',
     chartExits: 'Let out',
+    chartHour: 'Hour',
+    chartVehicles: 'Vehicles',
     chartEmpty: 'No arrivals or exits yet today.',
     chartLoading: 'Loading the chart…',
     loading: 'Loading the board…',

@@ -60,6 +60,8 @@ export const vi: Resources = {
     chartNote: 'Theo từng giờ, giờ Việt Nam.',
     chartArrivals: 'Vào bãi',
     chartExits: 'Ra bãi',
+    chartHour: 'Giờ',
+    chartVehicles: 'Số xe',
     chartEmpty: 'Hôm nay chưa có xe vào hoặc ra bãi.',
     chartLoading: 'Đang tải biểu đồ…',
     loading: 'Đang tải bảng thông tin…',

@@ -60,6 +60,8 @@ export const zh: Resources = {
     chartNote: '按小时，越南时间。',
     chartArrivals: '入场',
     chartExits: '出场',
+    chartHour: '小时',
+    chartVehicles: '车辆数',
     chartEmpty: '今日尚无车辆入场或出场。',
     chartLoading: '图表加载中…',
     loading: '信息板加载中…',

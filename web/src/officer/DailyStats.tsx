@@ -1,13 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { type FormEvent, useId, useState } from 'react';
-import { Bar } from 'react-chartjs-2';
+import { BarChart } from '../BarChart';
 import { TIME_ZONE, formatNumber } from '../format';
 import { type DailyStatsItem, dailyStats, type GateCode, STEP_AGENCIES } from './officer-api';
 import { useOfficerWords } from './use-officer-words';
-
-// This module is its own chunk (loaded when a supervisor opens the statistics): chart.js comes with it.
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 const COUNTS = ['declared', 'accepted', 'rejected', 'arrived', 'cleared', 'refused', 'exited'] as const;
 type Count = (typeof COUNTS)[number];
@@ -83,39 +79,18 @@ export default function DailyStats({ token, gate }: { token: string; gate: GateC
         <>
           <figure className="chart">
             <figcaption>{t('stats.chartTitle')}</figcaption>
-            <div className="chart-box">
-              <Bar
-                role="img"
-                aria-label={`${t('stats.chartTitle')}: ${chartSummary}`}
-                data={{
-                  labels: days.map((d) => d.day),
-                  datasets: [
-                    {
-                      label: t('stats.count.arrived'),
-                      data: days.map((d) => d.counts.arrived),
-                      backgroundColor: '#1d4ed8',
-                    },
-                    {
-                      label: t('stats.count.cleared'),
-                      data: days.map((d) => d.counts.cleared),
-                      backgroundColor: '#b45309',
-                    },
-                    {
-                      label: t('stats.count.exited'),
-                      data: days.map((d) => d.counts.exited),
-                      backgroundColor: '#15803d',
-                    },
-                  ],
-                }}
-                options={{
-                  responsive: true,
-                  maintainAspectRatio: false,
-                  animation: false,
-                  locale: language === 'vi' ? 'vi-VN' : language === 'zh' ? 'zh-CN' : 'en-US',
-                  scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
-                }}
-              />
-            </div>
+            <BarChart
+              labels={days.map((d) => d.day)}
+              series={[
+                { label: t('stats.count.arrived'), color: '#1d4ed8', values: days.map((d) => d.counts.arrived) },
+                { label: t('stats.count.cleared'), color: '#b45309', values: days.map((d) => d.counts.cleared) },
+                { label: t('stats.count.exited'), color: '#15803d', values: days.map((d) => d.counts.exited) },
+              ]}
+              xLabel={t('stats.day')}
+              yLabel={t('stats.chartVehicles')}
+              description={`${t('stats.chartTitle')}: ${chartSummary}`}
+              formatValue={n}
+            />
           </figure>
           <div className="officer-table-wrap">
             <table className="steps">

@@ -179,6 +179,7 @@ export const en = {
     show: 'Show',
     none: 'No figures for these days yet.',
     chartTitle: 'Arrivals, clearances and exits per day',
+    chartVehicles: 'Vehicles',
     perDay: 'Per day, both directions',
     day: 'Day',
     count: {

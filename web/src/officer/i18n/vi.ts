@@ -175,6 +175,7 @@ export const vi: OfficerWords = {
     show: 'Xem',
     none: 'Chưa có số liệu cho những ngày này.',
     chartTitle: 'Xe vào bãi, hoàn thành thủ tục và ra bãi theo ngày',
+    chartVehicles: 'Số xe',
     perDay: 'Theo ngày, cả hai chiều',
     day: 'Ngày',
     count: {

@@ -171,6 +171,7 @@ export const zh: OfficerWords = {
     show: '查看',
     none: '这些日期暂无数据。',
     chartTitle: '每日入场、放行和出场车辆',
+    chartVehicles: '车辆数',
     perDay: '按日，两个方向合计',
     day: '日期',
     count: {
