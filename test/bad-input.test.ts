@@ -57,6 +57,12 @@ const DEFECTS: [name: string, field: string, value: unknown][] = [
   ['an unknown top-level field', 'color', 'red'],
   ['an unknown field inside vehicle', 'vehicle.color', 'red'],
   ['an unknown field inside cargo', 'cargo.owner', { id: 1 }],
+  // unknown fields named like what every object inherits: refused like any other name
+  ['an unknown top-level field named toString', 'toString', 'x'],
+  ['an unknown top-level field named hasOwnProperty', 'hasOwnProperty', 1],
+  ['an unknown top-level field named prototype', 'prototype', { x: 1 }],
+  ['an unknown field named valueOf inside vehicle', 'vehicle.valueOf', 'x'],
+  ['an unknown field named isPrototypeOf inside cargo', 'cargo.isPrototypeOf', true],
   // wrong types and missing fields
   ['cargo.perishable as the string "false"', 'cargo.perishable', 'false'],
   ['cargo.perishable as 0', 'cargo.perishable', 0],

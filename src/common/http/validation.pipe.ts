@@ -5,6 +5,9 @@ import { problemOf } from '../validation/field-problems.js';
 
 // C0 and C1 controls other than tab, newline and carriage return, plus DEL: never meaningful in this API's fields.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+// Names every object inherits: no field is called so, and class-validator's whitelist looks them up in a plain
+// object, where some of them (`hasOwnProperty`) are found, so it would let them through as known.
+const INHERITED_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 // Far deeper than any valid body; bounds the walk below and whatever recurses after it.
 const MAX_DEPTH = 16;
 
@@ -47,6 +50,8 @@ function findUnsafeValue(root: unknown): FieldProblem | null {
         if (CONTROL.test(key))
           return { field: path ? `${path}.${key}` : key, problem: msg('field.controlCharacterInName') };
         const childPath = key.startsWith('[') ? `${path}${key}` : path ? `${path}.${key}` : key;
+        if (!Array.isArray(value) && INHERITED_NAMES.has(key))
+          return { field: childPath, problem: msg('field.unknown') };
         stack.push({ value: item, path: childPath, depth: depth + 1 });
       }
     }
