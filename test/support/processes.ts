@@ -43,7 +43,7 @@ export async function startService(env: Record<string, string> = {}): Promise<Ru
 }
 
 /** A port nothing listens on right now, as the kernel hands it out. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -43,12 +43,23 @@ export class DisposableRedis {
     await until(() => answers(this.port), `redis-server on ${this.port}`);
   }
 
+  /** SIGSTOP: the server keeps its connections open and answers nothing, as a stalled Redis does. */
+  freeze(): void {
+    this.process?.kill('SIGSTOP');
+  }
+
+  /** SIGCONT after `freeze()`: the server answers again, every queued command at once. */
+  thaw(): void {
+    this.process?.kill('SIGCONT');
+  }
+
   async stop(): Promise<void> {
     const child = this.process;
     if (!child) return;
     this.process = null;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
+    child.kill('SIGCONT'); // a frozen server dies only once it runs again
     await exited;
     await until(async () => !(await answers(this.port)), `redis-server on ${this.port} to stop`);
   }
