@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { TEST_DATABASE_URL, testQueuePrefix } from './test-env.js';
+import { TEST_DATABASE_URL, TEST_METRICS_TOKEN, testQueuePrefix } from './test-env.js';
 
 export function baseEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
@@ -9,6 +9,8 @@ export function baseEnv(overrides: Record<string, string> = {}): NodeJS.ProcessE
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: testQueuePrefix(),
     LOG_LEVEL: 'warn',
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
+    METRICS_PORT: '0', // parallel services would fight over one port; tests that need it choose a free one
     ...overrides,
   };
 }

@@ -5,6 +5,10 @@ import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/border_gate_test';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/** The Bearer token test apps and services take for GET /metrics on their API port. */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789abcdef';
+export const METRICS_HEADERS = { authorization: `Bearer ${TEST_METRICS_TOKEN}` };
+
 /** A fresh queue prefix per app instance, so test files never see each other's jobs. */
 export function testQueuePrefix(): string {
   return `bgtest-${randomBytes(4).toString('hex')}`;
@@ -22,6 +26,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     OUTBOX_POLL_INTERVAL_MS: '20',
     SCREENING_BACKOFF_MS: '50',
     BOARD_CACHE_MS: '0', // tests read the board right after changing what it shows
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
     ...overrides,
   });
 }
