@@ -89,11 +89,18 @@ export async function createHttpApp(
   await addSecurityHeaders(fastify);
   // No CORS headers at all unless origins are listed; credentials (the portal cookie) only for those.
   if (config.app.corsOrigins.length > 0) {
-    app.enableCors({
-      origin: config.app.corsOrigins,
+    const listed = new Set(config.app.corsOrigins);
+    const forListed = {
       credentials: true,
       exposedHeaders: ['x-request-id', 'retry-after', 'content-language'],
       maxAge: 600,
+    };
+    app.enableCors({
+      // @fastify/cors would send Allow-Credentials to any origin; an unlisted one gets no CORS header at all.
+      delegator: async (request: FastifyRequest) => {
+        const origin = request.headers.origin;
+        return typeof origin === 'string' && listed.has(origin) ? { ...forListed, origin } : { origin: false };
+      },
     });
   }
 
