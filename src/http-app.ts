@@ -97,9 +97,9 @@ export async function createHttpApp(
     };
     app.enableCors({
       // @fastify/cors would send Allow-Credentials to any origin; an unlisted one gets no CORS header at all.
-      delegator: async (request: FastifyRequest) => {
+      delegator: (request: FastifyRequest, answer) => {
         const origin = request.headers.origin;
-        return typeof origin === 'string' && listed.has(origin) ? { ...forListed, origin } : { origin: false };
+        answer(null, typeof origin === 'string' && listed.has(origin) ? { ...forListed, origin } : { origin: false });
       },
     });
   }
