@@ -21,6 +21,10 @@ export function auditVerdict({ status, stdout, stderr, timedOut }) {
   const error = report?.error;
   if (error || !report) {
     const text = `${error?.code ?? ''} ${error?.summary ?? ''} ${stderr}`;
+    // The endpoint answered with an HTTP error (a proxy that only passes GET answers 405): it was not asked.
+    if (typeof report?.statusCode === 'number') {
+      return { verdict: 'unreachable', summary: report.message ?? `HTTP ${report.statusCode}` };
+    }
     if (UNREACHABLE.test(text)) return { verdict: 'unreachable', summary: text.trim().split('\n')[0] };
     return { verdict: 'failed', summary: text.trim().split('\n')[0] || `npm audit exited ${status}` };
   }

@@ -24,6 +24,18 @@ describe('reading npm audit’s answer', () => {
     expect(auditVerdict({ status: 1, stdout, stderr: '', timedOut: false }).verdict).toBe('unreachable');
   });
 
+  it('counts an HTTP error from the advisory endpoint (a proxy allowing only GET) as unreachable', () => {
+    const stdout = JSON.stringify({
+      message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk',
+      statusCode: 405,
+      error: { summary: '', detail: '' },
+    });
+    expect(auditVerdict({ status: 1, stdout, stderr: 'npm error audit endpoint returned an error', timedOut: false })).toEqual({
+      verdict: 'unreachable',
+      summary: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk',
+    });
+  });
+
   it('counts no answer within the time limit as unreachable', () => {
     expect(auditVerdict({ status: null, stdout: '', stderr: '', timedOut: true }).verdict).toBe('unreachable');
   });
