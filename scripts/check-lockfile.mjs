@@ -17,7 +17,8 @@ export function parseAllowList(text) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     const [name, ...reason] = line.split(/\s+/);
-    if (reason.join(' ').length === 0) problems.push(`install-scripts-reviewed line ${index + 1}: ${name} has no reason`);
+    if (reason.join(' ').length === 0)
+      problems.push(`install-scripts-reviewed line ${index + 1}: ${name} has no reason`);
     names.add(name);
   }
   return { names, problems };
@@ -39,7 +40,8 @@ export function lockfileProblems(pkg, lock, reasons) {
   const allowScripts = pkg.allowScripts ?? {};
   for (const key of Object.keys(allowScripts)) {
     const name = key.replace(/(?<=.)@[^@]*$/, '');
-    if (!reasons.has(name)) problems.push(`package.json allowScripts: ${key} has no reason in .ci/install-scripts-reviewed`);
+    if (!reasons.has(name))
+      problems.push(`package.json allowScripts: ${key} has no reason in .ci/install-scripts-reviewed`);
   }
   for (const field of DEPENDENCY_FIELDS) {
     for (const [name, spec] of Object.entries(pkg[field] ?? {})) {
@@ -79,5 +81,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.stderr.write(`package-lock.json check failed:\n  ${problems.join('\n  ')}\n`);
     process.exit(1);
   }
-  process.stdout.write('package-lock.json: every package from the npm registry, sha512-pinned, versions exact, install scripts reviewed\n');
+  process.stdout.write(
+    'package-lock.json: every package from the npm registry, sha512-pinned, versions exact, install scripts reviewed\n',
+  );
 }

@@ -30,7 +30,9 @@ describe('reading npm audit’s answer', () => {
       statusCode: 405,
       error: { summary: '', detail: '' },
     });
-    expect(auditVerdict({ status: 1, stdout, stderr: 'npm error audit endpoint returned an error', timedOut: false })).toEqual({
+    expect(
+      auditVerdict({ status: 1, stdout, stderr: 'npm error audit endpoint returned an error', timedOut: false }),
+    ).toEqual({
       verdict: 'unreachable',
       summary: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk',
     });
@@ -41,7 +43,9 @@ describe('reading npm audit’s answer', () => {
   });
 
   it('fails on any other error rather than calling it clean', () => {
-    const stdout = JSON.stringify({ error: { code: 'ENOLOCK', summary: 'This command requires an existing lockfile.' } });
+    const stdout = JSON.stringify({
+      error: { code: 'ENOLOCK', summary: 'This command requires an existing lockfile.' },
+    });
     expect(auditVerdict({ status: 1, stdout, stderr: '', timedOut: false })).toEqual({
       verdict: 'failed',
       summary: 'ENOLOCK This command requires an existing lockfile.',

@@ -106,6 +106,8 @@ describe('the install scripts’ reasons', () => {
   });
 
   it('requires a reason for every entry', () => {
-    expect(parseAllowList('@swc/core\n').problems).toEqual(['install-scripts-reviewed line 1: @swc/core has no reason']);
+    expect(parseAllowList('@swc/core\n').problems).toEqual([
+      'install-scripts-reviewed line 1: @swc/core has no reason',
+    ]);
   });
 });
