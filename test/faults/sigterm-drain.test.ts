@@ -25,7 +25,8 @@ function get(url: string, agent: Agent): Promise<Answer> {
 
 interface IdleConnection {
   socket: Socket;
-  ended: Promise<'fin' | string>;
+  /** 'fin' for a clean end, else the error code or how it ended. */
+  ended: Promise<string>;
 }
 
 /** A raw keep-alive connection that made one request, read its answer, and now sits idle. */
@@ -34,7 +35,7 @@ async function idleConnection(baseUrl: string): Promise<IdleConnection> {
   const socket = connect(Number(port), hostname);
   let errorCode: string | null = null;
   socket.on('error', (error: NodeJS.ErrnoException) => (errorCode = error.code ?? error.message));
-  const ended = new Promise<'fin' | string>((resolve) => {
+  const ended = new Promise<string>((resolve) => {
     let fin = false;
     socket.on('end', () => (fin = true));
     socket.on('close', () => resolve(errorCode ?? (fin ? 'fin' : 'closed without FIN')));
