@@ -7,6 +7,7 @@ import { DeclarationsRepository } from '../declarations/declarations.repository.
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { REDIS_PRODUCER } from '../queue/queue.module.js';
 import { QueueRegistry } from '../queue/queue-registry.service.js';
+import { FAIL_OPEN_REASONS, type FailOpenReason } from '../rate-limit/fail-open.js';
 import { processRegistry } from './process-metrics.js';
 import { withTimeout } from '../../common/with-timeout.js';
 
@@ -39,8 +40,8 @@ export class MetricsService {
   });
   private readonly rateLimitFailOpen = new Counter({
     name: 'border_gate_rate_limit_fail_open_total',
-    help: 'Requests let through unchecked because the rate-limit store (Redis) did not answer, by scope',
-    labelNames: ['scope'] as const,
+    help: 'Requests let through unchecked because the rate-limit store (Redis) did not answer, by scope and reason (unavailable | timeout | stalled | error)',
+    labelNames: ['scope', 'reason'] as const,
     registers: [this.registry],
   });
   private readonly queueJobs = new Gauge({
@@ -87,7 +88,7 @@ export class MetricsService {
   ) {
     for (const scope of ['public', 'company']) {
       this.rateLimited.inc({ scope }, 0);
-      this.rateLimitFailOpen.inc({ scope }, 0);
+      for (const reason of FAIL_OPEN_REASONS) this.rateLimitFailOpen.inc({ scope, reason }, 0);
     }
   }
 
@@ -103,8 +104,8 @@ export class MetricsService {
     this.rateLimited.inc({ scope });
   }
 
-  recordRateLimitFailOpen(scope: string): void {
-    this.rateLimitFailOpen.inc({ scope });
+  recordRateLimitFailOpen(scope: string, reason: FailOpenReason): void {
+    this.rateLimitFailOpen.inc({ scope, reason });
   }
 
   /**
