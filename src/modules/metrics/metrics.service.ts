@@ -7,7 +7,6 @@ import { DeclarationsRepository } from '../declarations/declarations.repository.
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { REDIS_PRODUCER } from '../queue/queue.module.js';
 import { QueueRegistry } from '../queue/queue-registry.service.js';
-import { FAIL_OPEN_REASONS, type FailOpenReason } from '../rate-limit/fail-open.js';
 import { processRegistry } from './process-metrics.js';
 import { withTimeout } from '../../common/with-timeout.js';
 
@@ -88,7 +87,6 @@ export class MetricsService {
   ) {
     for (const scope of ['public', 'company']) {
       this.rateLimited.inc({ scope }, 0);
-      for (const reason of FAIL_OPEN_REASONS) this.rateLimitFailOpen.inc({ scope, reason }, 0);
     }
   }
 
@@ -104,8 +102,13 @@ export class MetricsService {
     this.rateLimited.inc({ scope });
   }
 
-  recordRateLimitFailOpen(scope: string, reason: FailOpenReason): void {
+  recordRateLimitFailOpen(scope: string, reason: string): void {
     this.rateLimitFailOpen.inc({ scope, reason });
+  }
+
+  /** Shows every fail-open series at 0 from the start, so an alert on its increase sees the first one. */
+  declareRateLimitFailOpen(scopes: readonly string[], reasons: readonly string[]): void {
+    for (const scope of scopes) for (const reason of reasons) this.rateLimitFailOpen.inc({ scope, reason }, 0);
   }
 
   /**

@@ -12,12 +12,13 @@ import { MetricsService } from '../metrics/metrics.service.js';
 import {
   addressBucket,
   RATE_LIMIT_WINDOW_MS,
+  RATE_LIMIT_SCOPES,
   rateLimitScope,
   rateLimitVerdict,
   type RateLimitScope,
   type WindowDecision,
 } from './rate-limit.policy.js';
-import { failOpenReason } from './fail-open.js';
+import { FAIL_OPEN_REASONS, failOpenReason } from './fail-open.js';
 import { RateLimitLeases } from './rate-limit-leases.service.js';
 import { msg } from '../../common/i18n/message.js';
 
@@ -46,7 +47,9 @@ export class RateLimiter {
     private readonly companies: CompaniesService,
     private readonly sessions: CompanySessionsService,
     private readonly metrics: MetricsService,
-  ) {}
+  ) {
+    metrics.declareRateLimitFailOpen(RATE_LIMIT_SCOPES, FAIL_OPEN_REASONS);
+  }
 
   /** The hook. Answers 429 in the service's error shape, or returns undefined to let the request go on. */
   async onRequest(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
