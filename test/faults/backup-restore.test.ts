@@ -84,10 +84,12 @@ describe('backup while running, restore into a new database, start again on an e
       (await statuses(source, screened)).every((s) => s === 'accepted') ? true : undefined,
     );
     // The worker has signed the head at least once since (every second here).
-    await eventually(async () => {
-      const file = join(checkpointDir, 'audit-checkpoints.jsonl');
-      return existsSync(file) && readFileSync(file, 'utf8').trim() !== '' ? true : undefined;
-    });
+    const checkpointFile = join(checkpointDir, 'audit-checkpoints.jsonl');
+    await eventually(() =>
+      Promise.resolve(
+        existsSync(checkpointFile) && readFileSync(checkpointFile, 'utf8').trim() !== '' ? true : undefined,
+      ),
+    );
     // Submitted but not screened when the backup is taken: Redis is down, their jobs wait in the outbox.
     await firstRedis.stop();
     const waiting: string[] = [];
