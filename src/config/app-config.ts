@@ -210,6 +210,10 @@ export class Environment {
   @WholeNumber(0, 1_000_000)
   RATE_LIMIT_COMPANY_PER_MIN = 1200;
 
+  /** How long a request waits for Redis to count it before going through unchecked (fail open). */
+  @WholeNumber(10, 5_000)
+  RATE_LIMIT_REDIS_TIMEOUT_MS = 100;
+
   /**
    * Whose X-Forwarded-For tells the client's address (rate limits, logs): `false` nobody, a number of proxy
    * hops in front of the service, or comma-separated addresses/CIDRs of your proxies; `true` believes anyone.
@@ -293,6 +297,15 @@ export class Environment {
   @WholeNumber(1, 3650)
   OUTBOX_RETENTION_DAYS = 7;
 
+  /** How often the worker writes a signed checkpoint of the audit chain's head (only when it moved), in ms. */
+  @WholeNumber(1000, 86_400_000)
+  AUDIT_CHECKPOINT_INTERVAL_MS = 300_000;
+
+  /** Folder of the append-only checkpoint file `audit-checkpoints.jsonl`; put it on storage outside the database's. */
+  @IsString()
+  @Matches(/^\S+$/, { message: 'must be a folder path without spaces' })
+  AUDIT_CHECKPOINT_DIR = 'var/audit-checkpoints';
+
   /** How long an Idempotency-Key is remembered (its stored answer replayed); older records are purged daily. */
   @WholeNumber(1, 3650)
   IDEMPOTENCY_KEY_RETENTION_DAYS = 30;
@@ -366,7 +379,11 @@ function grouped(env: Environment) {
       companySessionIdleSeconds: env.COMPANY_SESSION_IDLE_SECONDS,
       companySessionMaxSeconds: env.COMPANY_SESSION_MAX_SECONDS,
     },
-    rateLimit: { publicPerMin: env.RATE_LIMIT_PUBLIC_PER_MIN, companyPerMin: env.RATE_LIMIT_COMPANY_PER_MIN },
+    rateLimit: {
+      publicPerMin: env.RATE_LIMIT_PUBLIC_PER_MIN,
+      companyPerMin: env.RATE_LIMIT_COMPANY_PER_MIN,
+      redisTimeoutMs: env.RATE_LIMIT_REDIS_TIMEOUT_MS,
+    },
     board: {
       warningThresholds: env.BOARD_WARNING_THRESHOLDS,
       medianWindowHours: env.BOARD_MEDIAN_WINDOW_HOURS,
@@ -377,6 +394,7 @@ function grouped(env: Environment) {
       inFlightTimeoutMs: env.IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS,
       keyRetentionDays: env.IDEMPOTENCY_KEY_RETENTION_DAYS,
     },
+    audit: { checkpointIntervalMs: env.AUDIT_CHECKPOINT_INTERVAL_MS, checkpointDir: env.AUDIT_CHECKPOINT_DIR },
     retention: { partitionsMonthsAhead: env.PARTITIONS_MONTHS_AHEAD, outboxRetentionDays: env.OUTBOX_RETENTION_DAYS },
     worker: {
       nice: env.WORKER_NICE,

@@ -21,6 +21,7 @@ export const idempotencyConfig = group('idempotency');
 export const retentionConfig = group('retention');
 export const workerConfig = group('worker');
 export const metricsConfig = group('metrics');
+export const auditConfig = group('audit');
 
 export type AppSettings = ConfigType<typeof appConfig>;
 export type DatabaseConfig = ConfigType<typeof databaseConfig>;
@@ -35,3 +36,4 @@ export type IdempotencyConfig = ConfigType<typeof idempotencyConfig>;
 export type RetentionConfig = ConfigType<typeof retentionConfig>;
 export type WorkerConfig = ConfigType<typeof workerConfig>;
 export type MetricsConfig = ConfigType<typeof metricsConfig>;
+export type AuditConfig = ConfigType<typeof auditConfig>;

@@ -55,12 +55,6 @@ export class Drill {
     await this.redis.start();
     this.databaseUrl = this.postgres.url(this.database);
     await freshMigratedDatabase(this.databaseUrl);
-    // The private cluster trades durability for speed (synchronous_commit off); production keeps PostgreSQL's
-    // default, and so must a crash drill, or a crash loses commits the service had already answered 202 for.
-    const admin = new pg.Client({ connectionString: this.databaseUrl });
-    await admin.connect();
-    await admin.query(`ALTER DATABASE "${this.database}" SET synchronous_commit = on`);
-    await admin.end();
     const made = cli(['company:create', '--name', 'Drill Transport Co', '--tax-code', uniqueTaxCode()], {
       DATABASE_URL: this.databaseUrl,
       REDIS_URL: this.redis.url,

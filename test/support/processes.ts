@@ -1,6 +1,12 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TEST_DATABASE_URL, TEST_METRICS_TOKEN, testQueuePrefix } from './test-env.js';
+
+// Audit checkpoints of the services and commands this test file runs, never those of another file's database.
+const checkpointDir = mkdtempSync(join(tmpdir(), 'border-gate-checkpoints-'));
 
 export function baseEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
@@ -11,6 +17,7 @@ export function baseEnv(overrides: Record<string, string> = {}): NodeJS.ProcessE
     LOG_LEVEL: 'warn',
     METRICS_TOKEN: TEST_METRICS_TOKEN,
     METRICS_PORT: '0', // parallel services would fight over one port; tests that need it choose a free one
+    AUDIT_CHECKPOINT_DIR: checkpointDir,
     ...overrides,
   };
 }

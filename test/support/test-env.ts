@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
 
 /** Tests own this database; global setup refuses any name without `test` in it. */
@@ -27,6 +29,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     SCREENING_BACKOFF_MS: '50',
     BOARD_CACHE_MS: '0', // tests read the board right after changing what it shows
     METRICS_TOKEN: TEST_METRICS_TOKEN,
+    // Checkpoints of this app's chain only: another test's, of another database, would not match it.
+    AUDIT_CHECKPOINT_DIR: join(tmpdir(), `border-gate-checkpoints-${randomBytes(4).toString('hex')}`),
     ...overrides,
   });
 }
