@@ -13,6 +13,7 @@ import { nestLogger } from './common/logging/logger.js';
 import { runWithRequestLogContext } from './common/logging/log-context.js';
 import { errorLanguage } from './common/http/error-language.js';
 import { toErrorBody } from './common/http/to-error-body.js';
+import { OFFICER_REFRESH_COOKIE } from './modules/auth/officer-refresh.cookie.js';
 import { COMPANY_SESSION_COOKIE } from './modules/companies/company-session.cookie.js';
 import { MetricsService } from './modules/metrics/metrics.service.js';
 import { countRedisOutages } from './modules/metrics/process-metrics.js';
@@ -135,6 +136,15 @@ export async function createHttpApp(
             'Company portal sign-in from POST /api/v1/company/session; unsafe requests also send X-CSRF-Token',
         },
         'company-session',
+      )
+      .addCookieAuth(
+        OFFICER_REFRESH_COOKIE,
+        {
+          type: 'apiKey',
+          in: 'cookie',
+          description: 'Officer refresh token set by POST /api/v1/auth/login and /refresh (path /api/v1/auth only)',
+        },
+        'officer-refresh',
       )
       .addBearerAuth(
         {

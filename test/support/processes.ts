@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { TEST_DATABASE_URL, testQueuePrefix } from './test-env.js';
+import { TEST_AUTH_TOKEN_SECRET, TEST_DATABASE_URL, testQueuePrefix } from './test-env.js';
 
 export function baseEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
@@ -8,6 +8,7 @@ export function baseEnv(overrides: Record<string, string> = {}): NodeJS.ProcessE
     DATABASE_URL: TEST_DATABASE_URL,
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: testQueuePrefix(),
+    AUTH_TOKEN_SECRET: TEST_AUTH_TOKEN_SECRET,
     LOG_LEVEL: 'warn',
     ...overrides,
   };

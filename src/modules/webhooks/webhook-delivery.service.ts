@@ -135,13 +135,26 @@ export class WebhookDeliveryService {
     );
   }
 
+  /** The webhook's secret; one still sealed under the previous token key is sealed again under the current one. */
+  private async openSecret(target: DeliveryTarget): Promise<string> {
+    const { secret, sealedUnderPrevious } = this.secrets.openAny(target.secret_encrypted, target.webhook_id);
+    if (sealedUnderPrevious) {
+      await this.sql.rows('UPDATE webhook SET secret_encrypted = $2 WHERE id = $1 AND secret_encrypted = $3', [
+        target.webhook_id,
+        this.secrets.seal(secret, target.webhook_id),
+        target.secret_encrypted,
+      ]);
+    }
+    return secret;
+  }
+
   private async post(target: DeliveryTarget): Promise<AttemptResult> {
     const timeoutMs = this.webhooksConfig.timeoutMs;
     try {
       const url = new URL(target.url);
       // Judged again now, not only at registration: the name may have come to resolve inside our network.
       if (!this.webhooksConfig.allowPrivateTargets) await assertPublicHost(url.hostname);
-      const secret = this.secrets.open(target.secret_encrypted, target.webhook_id);
+      const secret = await this.openSecret(target);
       const body = webhookBody(target.payload);
       const response = await fetch(url, {
         method: 'POST',
