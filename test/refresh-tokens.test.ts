@@ -57,13 +57,13 @@ describe('officer refresh tokens', () => {
   });
   afterAll(() => t.close());
 
-  it('sets the refresh token on login as an HttpOnly, SameSite=Strict cookie for the auth path only, storing only its hash', async () => {
+  it('sets the refresh token on login as an HttpOnly, SameSite=Strict browser-session cookie for the auth path only, storing only its hash', async () => {
     const officer = await createOfficer(t);
     const res = await login(t, officer.username);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900 });
     expect(setCookie(res)).toMatch(
-      /^bg_officer_refresh=bgr_[A-Za-z0-9_-]{43}; Max-Age=(4319\d|43200); Path=\/api\/v1\/auth; HttpOnly; SameSite=Strict$/,
+      /^bg_officer_refresh=bgr_[A-Za-z0-9_-]{43}; Path=\/api\/v1\/auth; HttpOnly; SameSite=Strict$/,
     );
     const token = refreshTokenOf(res);
     const stored = await t.sql.rows<{ token_hash: string }>(
@@ -150,9 +150,10 @@ describe('officer refresh tokens', () => {
 
     const old = await signedIn(t);
     const next = refreshTokenOf(await refresh(t, old.refreshToken));
-    await t.sql.rows("UPDATE officer_refresh_token SET expires_at = now() - interval '1 second' WHERE officer_id = $1", [
-      old.id,
-    ]);
+    await t.sql.rows(
+      "UPDATE officer_refresh_token SET expires_at = now() - interval '1 second' WHERE officer_id = $1",
+      [old.id],
+    );
     expect((await refresh(t, next)).statusCode).toBe(401);
   });
 

@@ -70,8 +70,8 @@ export class AuthController {
       const access = await this.auth.login(dto.username, dto.password);
       // The login answer names the officer only inside the token it just signed.
       const claims = await this.tokens.verify(OFFICER_AUDIENCE, access.accessToken);
-      const refresh = await this.refreshTokens.start(claims.sub, officerTokenVersion(claims));
-      void reply.header('set-cookie', officerRefreshCookie(request, refresh.token, refresh.maxAgeSeconds));
+      const refreshToken = await this.refreshTokens.start(claims.sub, officerTokenVersion(claims));
+      void reply.header('set-cookie', officerRefreshCookie(request, refreshToken));
       return access;
     } catch (error) {
       if (error instanceof LoginThrottledError) void reply.header('retry-after', String(error.retryAfterSeconds));
@@ -106,10 +106,10 @@ export class AuthController {
     if (!token) throw new DomainError('AUTH.SESSION_MISSING', msg('auth.sessionMissing'));
     try {
       const rotated = await this.refreshTokens.rotate(token);
-      void reply.header('set-cookie', officerRefreshCookie(request, rotated.token, rotated.maxAgeSeconds));
+      void reply.header('set-cookie', officerRefreshCookie(request, rotated.token));
       return await this.auth.accessTokenFor(rotated.officer);
     } catch (error) {
-      if (error instanceof DomainError) void reply.header('set-cookie', officerRefreshCookie(request, '', 0));
+      if (error instanceof DomainError) void reply.header('set-cookie', officerRefreshCookie(request, '', true));
       throw error;
     }
   }
@@ -129,7 +129,7 @@ export class AuthController {
     assertOwnOrigin(request);
     const token = officerRefreshToken(request);
     if (token) await this.refreshTokens.revoke(token);
-    void reply.header('set-cookie', officerRefreshCookie(request, '', 0));
+    void reply.header('set-cookie', officerRefreshCookie(request, '', true));
   }
 
   @Get('me')

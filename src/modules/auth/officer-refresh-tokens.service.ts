@@ -6,14 +6,9 @@ import { type AuthConfig, authConfig } from '../../config/config-groups.js';
 import { Sql } from '../../database/sql.js';
 import { OfficersService, type OfficerProfile } from '../officers/officers.service.js';
 
-/** A refresh token as handed out, and how long (seconds) the cookie carrying it should live. */
-export interface IssuedRefreshToken {
-  token: string;
-  maxAgeSeconds: number;
-}
-
 /** The officer a refresh token was exchanged for, with its replacement. */
-export interface RotatedRefreshToken extends IssuedRefreshToken {
+export interface RotatedRefreshToken {
+  token: string;
   officer: OfficerProfile & { tokenVersion: number };
 }
 
@@ -21,14 +16,12 @@ interface UsedRow {
   officer_id: string;
   family_id: string;
   token_version: number;
-  expires_at: Date;
 }
 
 // `bgr_` + 32 random bytes, base64url.
 const TOKEN = /^bgr_[A-Za-z0-9_-]{43}$/;
 const hashOf = (token: string): string => createHash('sha256').update(token).digest('hex');
 const newToken = (): string => `bgr_${randomBytes(32).toString('base64url')}`;
-const secondsUntil = (at: Date): number => Math.max(0, Math.floor((at.getTime() - Date.now()) / 1000));
 
 const ended = (): DomainError => new DomainError('AUTH.SESSION_EXPIRED', msg('auth.sessionExpired'));
 
@@ -44,14 +37,13 @@ export class OfficerRefreshTokens {
     @Inject(authConfig.KEY) private readonly authConfig: AuthConfig,
   ) {}
 
-  /** Starts a family for a fresh sign-in. */
-  async start(officerId: string, tokenVersion: number): Promise<IssuedRefreshToken> {
+  /** Starts a family for a fresh sign-in; returns its first refresh token. */
+  async start(officerId: string, tokenVersion: number): Promise<string> {
     const token = newToken();
-    const rows = await this.sql.rows<{ expires_at: Date }>(
+    await this.sql.rows(
       `INSERT INTO officer_refresh_token
          (id, officer_id, family_id, token_hash, token_version, idle_expires_at, expires_at)
-       VALUES ($1, $2, $1, $3, $4, now() + make_interval(secs => $5), now() + make_interval(secs => $6))
-       RETURNING expires_at`,
+       VALUES ($1, $2, $1, $3, $4, now() + make_interval(secs => $5), now() + make_interval(secs => $6))`,
       [
         randomUUID(),
         officerId,
@@ -61,7 +53,7 @@ export class OfficerRefreshTokens {
         this.authConfig.refreshMaxSeconds,
       ],
     );
-    return { token, maxAgeSeconds: secondsUntil(rows[0].expires_at) };
+    return token;
   }
 
   /**
@@ -87,7 +79,7 @@ export class OfficerRefreshTokens {
        SELECT $2, officer_id, family_id, $3, token_version, LEAST(now() + make_interval(secs => $4), expires_at),
               expires_at
          FROM used
-       RETURNING officer_id, family_id, token_version, expires_at`,
+       RETURNING officer_id, family_id, token_version`,
       [hash, replacementId, hashOf(replacement), this.authConfig.refreshIdleSeconds],
     );
     if (!used) {
@@ -99,11 +91,7 @@ export class OfficerRefreshTokens {
       await this.revokeFamily(used.family_id);
       throw ended();
     }
-    return {
-      officer: { ...officer, tokenVersion: used.token_version },
-      token: replacement,
-      maxAgeSeconds: secondsUntil(used.expires_at),
-    };
+    return { officer: { ...officer, tokenVersion: used.token_version }, token: replacement };
   }
 
   /** Ends the sign-in the token belongs to (every token of its family). Unknown tokens: nothing to end. */
@@ -126,8 +114,9 @@ export class OfficerRefreshTokens {
   }
 
   private async revokeFamily(familyId: string): Promise<void> {
-    await this.sql.rows('UPDATE officer_refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [
-      familyId,
-    ]);
+    await this.sql.rows(
+      'UPDATE officer_refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL',
+      [familyId],
+    );
   }
 }

@@ -10,12 +10,14 @@ export const officerRefreshToken = (request: FastifyRequest): string | null =>
 
 /**
  * Set-Cookie for a refresh token: unreadable by scripts, never sent cross-site nor to any other path, Secure when
- * the request came over HTTPS (X-Forwarded-Proto counts only with HTTP_TRUST_PROXY). `maxAgeSeconds` 0 clears it.
+ * the request came over HTTPS (X-Forwarded-Proto counts only with HTTP_TRUST_PROXY). A browser-session cookie (no
+ * Max-Age): closing the browser at a shared desk drops it; the server ends it anyway at its idle or absolute
+ * limit. `clear` removes it.
  */
-export function officerRefreshCookie(request: FastifyRequest, token: string, maxAgeSeconds: number): string {
+export function officerRefreshCookie(request: FastifyRequest, token: string, clear = false): string {
   return [
     `${OFFICER_REFRESH_COOKIE}=${token}`,
-    `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`,
+    ...(clear ? ['Max-Age=0'] : []),
     `Path=${OFFICER_REFRESH_COOKIE_PATH}`,
     'HttpOnly',
     'SameSite=Strict',
