@@ -4,7 +4,13 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PUBLISHED_SECRETS } from '../../src/config/secrets.js';
-import { CHECK_IN_AUDIENCE, OFFICER_AUDIENCE, signToken, TOKEN_ISSUER, tokenKey } from '../../src/modules/auth/token.service.js';
+import {
+  CHECK_IN_AUDIENCE,
+  OFFICER_AUDIENCE,
+  signToken,
+  TOKEN_ISSUER,
+  tokenKey,
+} from '../../src/modules/auth/token.service.js';
 import { OfficerAdministrationService } from '../../src/modules/officers/officer-administration.service.js';
 import { OfficersService } from '../../src/modules/officers/officers.service.js';
 import { baseEnv, freePort } from '../support/processes.js';
@@ -74,7 +80,14 @@ describe('forged-token drills', () => {
 
   it('refuses alg "none" and an RS256 header naming our key', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const payload = b64({ ...supervisorClaims(), iss: TOKEN_ISSUER, aud: OFFICER_AUDIENCE, iat: now, exp: now + 600, jti: 'x' });
+    const payload = b64({
+      ...supervisorClaims(),
+      iss: TOKEN_ISSUER,
+      aud: OFFICER_AUDIENCE,
+      iat: now,
+      exp: now + 600,
+      jti: 'x',
+    });
     const kid = tokenKey(t.config.auth.tokenSecret).id;
     const none = `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`;
     const noneWithKid = `${b64({ alg: 'none', kid, typ: 'JWT' })}.${payload}.AAAA`;
@@ -121,8 +134,7 @@ describe('forged-token drills', () => {
     });
     const cookieOf = (res: TestResponse) => String(res.headers['set-cookie']).split(';')[0];
     const stolen = cookieOf(login);
-    const refresh = (cookie: string) =>
-      t.request({ method: 'POST', url: '/api/v1/auth/refresh', headers: { cookie } });
+    const refresh = (cookie: string) => t.request({ method: 'POST', url: '/api/v1/auth/refresh', headers: { cookie } });
     const officersNext = await refresh(stolen);
     expect(officersNext.statusCode).toBe(200);
     expect((await refresh(stolen)).statusCode).toBe(401); // the thief replays the copy
@@ -131,11 +143,35 @@ describe('forged-token drills', () => {
 
   describe('a service that cannot keep tokens secret does not start', () => {
     const cases: Array<[string, Record<string, string>, RegExp]> = [
-      ['production, no secret', { NODE_ENV: 'production', AUTH_TOKEN_SECRET: '' }, /AUTH_TOKEN_SECRET must be set in production/],
-      ['production, the published example', { NODE_ENV: 'production', AUTH_TOKEN_SECRET: PUBLISHED }, /AUTH_TOKEN_SECRET is the published example value/],
-      ['production, a long but patterned secret', { NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'ab'.repeat(24) }, /AUTH_TOKEN_SECRET is too weak/],
-      ['development, the published example', { AUTH_TOKEN_SECRET: PUBLISHED }, /AUTH_TOKEN_SECRET is the published example value/],
-      ['production, a weak previous secret', { NODE_ENV: 'production', AUTH_TOKEN_SECRET: randomBytes(48).toString('base64'), AUTH_TOKEN_PREVIOUS_SECRET: 'x'.repeat(40) }, /AUTH_TOKEN_PREVIOUS_SECRET is too weak/],
+      [
+        'production, no secret',
+        { NODE_ENV: 'production', AUTH_TOKEN_SECRET: '' },
+        /AUTH_TOKEN_SECRET must be set in production/,
+      ],
+      [
+        'production, the published example',
+        { NODE_ENV: 'production', AUTH_TOKEN_SECRET: PUBLISHED },
+        /AUTH_TOKEN_SECRET is the published example value/,
+      ],
+      [
+        'production, a long but patterned secret',
+        { NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'ab'.repeat(24) },
+        /AUTH_TOKEN_SECRET is too weak/,
+      ],
+      [
+        'development, the published example',
+        { AUTH_TOKEN_SECRET: PUBLISHED },
+        /AUTH_TOKEN_SECRET is the published example value/,
+      ],
+      [
+        'production, a weak previous secret',
+        {
+          NODE_ENV: 'production',
+          AUTH_TOKEN_SECRET: randomBytes(48).toString('base64'),
+          AUTH_TOKEN_PREVIOUS_SECRET: 'x'.repeat(40),
+        },
+        /AUTH_TOKEN_PREVIOUS_SECRET is too weak/,
+      ],
     ];
     it.each(cases)('%s: exit 78 with one line naming the setting and how to make one', (_name, env, message) => {
       const { status, stderr } = refusedStart(env);
@@ -154,7 +190,13 @@ describe('forged-token drills', () => {
       const port = await freePort();
       child = spawn(process.execPath, [MAIN], {
         cwd: dir,
-        env: baseEnv({ AUTH_TOKEN_SECRET: '', APP_ROLE: 'api', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' }),
+        env: baseEnv({
+          AUTH_TOKEN_SECRET: '',
+          APP_ROLE: 'api',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'info',
+        }),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';
@@ -168,11 +210,15 @@ describe('forged-token drills', () => {
       const secret = /^AUTH_TOKEN_SECRET=(\S+)$/m.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
       expect(secret).toMatch(/^[A-Za-z0-9_-]{64}$/);
       expect(statSync(file).mode & 0o777).toBe(0o600);
-      expect(output).toContain('AUTH_TOKEN_SECRET is not set: using the development secret just generated in .secrets/dev.env');
+      expect(output).toContain(
+        'AUTH_TOKEN_SECRET is not set: using the development secret just generated in .secrets/dev.env',
+      );
       expect(output).not.toContain(secret);
       // A token made with that secret is honoured: the process really runs on it.
       const token = await signed(secret, 900);
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/me`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(res.status).toBe(200);
     } finally {
       child?.kill('SIGTERM');
