@@ -7,7 +7,7 @@ import { WebhookFanout } from '../src/modules/webhooks/webhook-fanout.service.js
 import { WebhookSecrets } from '../src/modules/webhooks/webhook-secrets.service.js';
 import { settled, submit } from './support/api.js';
 import { declarationBody, eventually } from './support/factories.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp } from './support/test-app.js';
 import { TEST_AUTH_TOKEN_SECRET } from './support/test-env.js';
 
 const NEW_SECRET = `rotated-${randomBytes(24).toString('base64url')}`;
@@ -46,7 +46,7 @@ describe('webhook secrets across a token key rotation', () => {
     const path = `/rotation-${randomBytes(4).toString('hex')}`;
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}${path}`;
 
-    let before: TestApp | undefined = await startTestApp(SETTINGS);
+    const before = await startTestApp(SETTINGS);
     let hook: { id: string; secret: string };
     let apiKey: string;
     try {
@@ -61,7 +61,6 @@ describe('webhook secrets across a token key rotation', () => {
       hook = res.json();
     } finally {
       await before.close();
-      before = undefined;
     }
 
     const after = await startTestApp({
@@ -98,7 +97,7 @@ describe('webhook secrets across a token key rotation', () => {
       await after.sql.dataSource.transaction((m) => after.app.get(WebhookFanout).createDeliveries(m, [event]));
 
       const delivered = await eventually(
-        async () => received.find((r) => r.body.includes(row.id)),
+        () => Promise.resolve(received.find((r) => r.body.includes(row.id))),
         10_000,
         'the delivery',
       );
