@@ -1,4 +1,5 @@
 import { AUDIT_ENTITIES } from './modules/audit/audit.entities.js';
+import { AUTH_ENTITIES } from './modules/auth/auth.entities.js';
 import { CLEARANCE_ENTITIES } from './modules/clearance/clearance.entities.js';
 import { COMPANIES_ENTITIES } from './modules/companies/companies.entities.js';
 import { DECLARATIONS_ENTITIES } from './modules/declarations/declarations.entities.js';
@@ -20,6 +21,7 @@ export const ENTITIES = [
   ...GATES_ENTITIES,
   ...COMPANIES_ENTITIES,
   ...OFFICERS_ENTITIES,
+  ...AUTH_ENTITIES,
   ...WATCHLIST_ENTITIES,
   ...DECLARATIONS_ENTITIES,
   ...CLEARANCE_ENTITIES,

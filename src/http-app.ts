@@ -16,6 +16,7 @@ import { errorLanguage } from './common/http/error-language.js';
 import { addSecurityHeaders } from './common/http/security-headers.js';
 import { acceptOnlyUtf8Json } from './common/http/utf8-json-parser.js';
 import { toErrorBody } from './common/http/to-error-body.js';
+import { OFFICER_REFRESH_COOKIE } from './modules/auth/officer-refresh.cookie.js';
 import { COMPANY_SESSION_COOKIE } from './modules/companies/company-session.cookie.js';
 import { MetricsService } from './modules/metrics/metrics.service.js';
 import { countRedisOutages } from './modules/metrics/process-metrics.js';
@@ -165,6 +166,15 @@ export async function createHttpApp(
             'Company portal sign-in from POST /api/v1/company/session; unsafe requests also send X-CSRF-Token',
         },
         'company-session',
+      )
+      .addCookieAuth(
+        OFFICER_REFRESH_COOKIE,
+        {
+          type: 'apiKey',
+          in: 'cookie',
+          description: 'Officer refresh token set by POST /api/v1/auth/login and /refresh (path /api/v1/auth only)',
+        },
+        'officer-refresh',
       )
       .addBearerAuth(
         {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { getPriority, setPriority } from 'node:os';
-import { type AppConfig, Environment } from './config/app-config.js';
+import type { AppConfig } from './config/app-config.js';
 import { failureMessage, loadSettingsOrExit } from './config/entry-point.js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
@@ -59,12 +59,10 @@ function shutDownOnSignal(app: NestFastifyApplication, drain: HttpDrain, graceMs
   process.on('SIGTERM', stop).on('SIGINT', stop);
 }
 
-async function main(config: AppConfig): Promise<void> {
+async function main(config: AppConfig, notices: string[]): Promise<void> {
   const logger = createLogger(config.app.logLevel);
   forceExitAfterGrace(logger);
-  if (config.auth.tokenSecret === new Environment().AUTH_TOKEN_SECRET) {
-    logger.warn('AUTH_TOKEN_SECRET is the development default: set a long random value in production');
-  }
+  for (const notice of notices) logger.warn(notice);
   if (config.app.role === 'worker') {
     lowerPriority(config.worker.nice, logger);
     const worker = await createWorkerContext(config, logger);
@@ -93,8 +91,9 @@ async function main(config: AppConfig): Promise<void> {
   );
 }
 
-const config = loadSettingsOrExit();
-main(config).catch((error: unknown) => {
+const notices: string[] = [];
+const config = loadSettingsOrExit((notice) => notices.push(notice));
+main(config, notices).catch((error: unknown) => {
   process.stderr.write(`start-up failed: ${failureMessage(error, config)}\n`);
   process.exit(1);
 });

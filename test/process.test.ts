@@ -85,7 +85,9 @@ describe('the built service and CLI, as an operator runs them', () => {
     expect(Object.keys(spec.paths).sort()).toEqual([
       '/api/v1/amendment-requests/{id}/decision',
       '/api/v1/auth/login',
+      '/api/v1/auth/logout',
       '/api/v1/auth/me',
+      '/api/v1/auth/refresh',
       '/api/v1/company/api-keys',
       '/api/v1/company/api-keys/{prefix}/revoke',
       '/api/v1/company/session',

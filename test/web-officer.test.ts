@@ -351,4 +351,31 @@ describe('the officer console', () => {
     expectClean(watch);
     await close();
   });
+
+  it('keeps an officer at work when the access token is refused, renewing it once with the refresh cookie; sign-out ends it', async () => {
+    const { page, watch, close } = await openWatchedPage(browser, service.url);
+    await signIn(page, 'en', crew.customs);
+    await page.getByRole('navigation', { name: WORDS.en.views }).waitFor();
+    // The access token runs out (or is refused): the console renews it instead of sending the officer away.
+    await page.evaluate("sessionStorage.setItem('border-gate.officer.token', 'expired.or.revoked')");
+    const renewed = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/refresh'));
+    await page.reload();
+    expect((await renewed).status()).toBe(200);
+    await page.getByRole('navigation', { name: WORDS.en.views }).waitFor();
+    await expect(page.getByText('Your sign-in has ended. Sign in again to continue.').count()).resolves.toBe(0);
+    await expect(page.evaluate("sessionStorage.getItem('border-gate.officer.token')")).resolves.not.toBe(
+      'expired.or.revoked',
+    );
+
+    const loggedOut = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/logout'));
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    expect((await loggedOut).status()).toBe(204);
+    await page.getByLabel('Username').waitFor();
+    // The browser's refresh cookie no longer signs anyone in.
+    await expect(
+      page.evaluate("fetch('/api/v1/auth/refresh', { method: 'POST' }).then((r) => r.status)"),
+    ).resolves.toBe(401);
+    expectClean(watch);
+    await close();
+  });
 });

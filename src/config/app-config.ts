@@ -13,6 +13,7 @@ import {
   ValidateBy,
   validateSync,
 } from 'class-validator';
+import { secretProblems } from './secrets.js';
 
 export const APP_ROLES = ['all', 'api', 'worker'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
@@ -153,10 +154,13 @@ export class Environment {
   @WholeNumber(100, 86_400_000)
   RECONCILE_STALE_AFTER_MS = 120_000;
 
-  /** HMAC key for officer access tokens and QR check-in tokens; set a long random value in production. */
+  /**
+   * HMAC key for officer access tokens and QR check-in tokens, and root of the webhook-secret key. Required and
+   * strong in production (secrets.ts); elsewhere, when unset, the entry point supplies a per-checkout one.
+   */
   @IsString()
-  @Matches(/^.{32,}$/, { message: 'must be at least 32 characters' })
-  AUTH_TOKEN_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
+  @Matches(/^(.{32,})?$/, { message: 'must be at least 32 characters' })
+  AUTH_TOKEN_SECRET = '';
 
   /** The key AUTH_TOKEN_SECRET replaced: still accepted for verification, never used to sign. Empty: none. */
   @IsString()
@@ -165,6 +169,14 @@ export class Environment {
 
   @WholeNumber(60, 86_400)
   AUTH_TOKEN_TTL_SECONDS = 900;
+
+  /** An officer's refresh token ends after this long unused (a shift's quiet spell, not a night). */
+  @WholeNumber(300, 7 * 86_400)
+  AUTH_REFRESH_IDLE_SECONDS = 8 * 3600;
+
+  /** An officer's sign-in ends this long after it began, however often refreshed: then they sign in again. */
+  @WholeNumber(600, 30 * 86_400)
+  AUTH_REFRESH_MAX_SECONDS = 12 * 3600;
 
   @WholeNumber(1, 100)
   AUTH_LOGIN_MAX_FAILURES = 5;
@@ -374,6 +386,8 @@ function grouped(env: Environment) {
       tokenSecret: env.AUTH_TOKEN_SECRET,
       tokenPreviousSecret: env.AUTH_TOKEN_PREVIOUS_SECRET,
       tokenTtlSeconds: env.AUTH_TOKEN_TTL_SECONDS,
+      refreshIdleSeconds: env.AUTH_REFRESH_IDLE_SECONDS,
+      refreshMaxSeconds: env.AUTH_REFRESH_MAX_SECONDS,
       loginMaxFailures: env.AUTH_LOGIN_MAX_FAILURES,
       loginLockSeconds: env.AUTH_LOGIN_LOCK_SECONDS,
       companySessionIdleSeconds: env.COMPANY_SESSION_IDLE_SECONDS,
@@ -415,13 +429,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   const config = plainToInstance(Environment, provided, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: true });
-  if (errors.length > 0) {
-    throw new ConfigError(
-      errors.map((e) => {
-        const expected = [...new Set(Object.values(e.constraints ?? {}))].join('; ');
-        return `${e.property} ${expected}${given(e.property, provided[e.property])}`;
-      }),
-    );
-  }
+  const problems = [
+    ...errors.map((e) => {
+      const expected = [...new Set(Object.values(e.constraints ?? {}))].join('; ');
+      return `${e.property} ${expected}${given(e.property, provided[e.property])}`;
+    }),
+    ...secretProblems(env),
+  ];
+  if (problems.length > 0) throw new ConfigError(problems);
   return grouped(config);
 }

@@ -1,6 +1,7 @@
 import { errorMessage } from '../common/errors/error-message.js';
 import { type AppConfig, ConfigError, loadConfig } from './app-config.js';
 import { connectionProblem } from './connection-problem.js';
+import { provideDevelopmentSecret } from './development-secret.js';
 import { loadEnvFile } from './env-file.js';
 
 /** sysexits' EX_CONFIG: a setting is wrong, so starting again unchanged would fail again. */
@@ -8,11 +9,14 @@ export const EXIT_CONFIG = 78;
 
 /**
  * The settings of an entry point (service, migrate step, CLI): `.env` if present, then the environment,
- * validated. Bad settings print one line each on stderr and exit with EXIT_CONFIG.
+ * then (outside production, when AUTH_TOKEN_SECRET is unset) the checkout's development secret, validated;
+ * `notify` hears that the development secret is in use (the service logs it; the CLI's stderr stays its own). Bad settings print one line each on stderr and exit with EXIT_CONFIG.
  */
-export function loadSettingsOrExit(): AppConfig {
+export function loadSettingsOrExit(notify: (notice: string) => void = () => undefined): AppConfig {
   loadEnvFile();
   try {
+    const notice = provideDevelopmentSecret();
+    if (notice) notify(notice);
     return loadConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

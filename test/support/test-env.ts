@@ -10,6 +10,8 @@ export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6
 /** The Bearer token test apps and services take for GET /metrics on their API port. */
 export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789abcdef';
 export const METRICS_HEADERS = { authorization: `Bearer ${TEST_METRICS_TOKEN}` };
+/** The token secret of every test app and spawned service, so tokens made in a test verify in either. */
+export const TEST_AUTH_TOKEN_SECRET = 'test-only-token-secret-Wx7qZ2mN9vB4kR8tY1uP5sD3';
 
 /** A fresh queue prefix per app instance, so test files never see each other's jobs. */
 export function testQueuePrefix(): string {
@@ -25,6 +27,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     DATABASE_MIGRATE_ON_START: 'false',
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: testQueuePrefix(),
+    AUTH_TOKEN_SECRET: TEST_AUTH_TOKEN_SECRET,
     OUTBOX_POLL_INTERVAL_MS: '20',
     SCREENING_BACKOFF_MS: '50',
     BOARD_CACHE_MS: '0', // tests read the board right after changing what it shows

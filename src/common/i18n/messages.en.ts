@@ -123,6 +123,8 @@ export const en = {
   'auth.loginFailed': 'Username or password is incorrect',
   'auth.sessionMissing': 'Not signed in to the company portal: sign in with POST /api/v1/company/session',
   'auth.sessionExpired': 'Your sign-in has ended (signed out, unused for too long, or too old); sign in again',
+  'auth.officerCrossSite':
+    'This sign-in request came from another site and was refused; open the officer console directly and try again',
   'auth.csrf': 'This request could not be confirmed as coming from the company portal; reload the page and try again',
   'auth.companyAdminsOnly':
     'Only an administrator of the company may manage its people, API keys and webhooks; ask one of your administrators',

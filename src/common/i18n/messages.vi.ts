@@ -117,6 +117,8 @@ export const vi: Catalog = {
   'auth.sessionMissing': 'Chưa đăng nhập cổng doanh nghiệp: hãy đăng nhập bằng POST /api/v1/company/session',
   'auth.sessionExpired':
     'Phiên đăng nhập đã kết thúc (đã đăng xuất, không dùng quá lâu hoặc đã quá thời hạn); hãy đăng nhập lại',
+  'auth.officerCrossSite':
+    'Yêu cầu đăng nhập này đến từ một trang khác nên bị từ chối; hãy mở trực tiếp giao diện cán bộ rồi thử lại',
   'auth.csrf': 'Không xác nhận được yêu cầu này đến từ cổng doanh nghiệp; hãy tải lại trang rồi thử lại',
   'auth.companyAdminsOnly':
     'Chỉ quản trị viên của doanh nghiệp mới được quản lý người dùng, API key và webhook; hãy nhờ một quản trị viên',

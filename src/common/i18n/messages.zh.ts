@@ -110,6 +110,7 @@ export const zh: Catalog = {
   'auth.loginFailed': '用户名或密码错误',
   'auth.sessionMissing': '尚未登录企业门户：请通过 POST /api/v1/company/session 登录',
   'auth.sessionExpired': '您的登录已结束（已退出、长时间未使用或已超过有效期）；请重新登录',
+  'auth.officerCrossSite': '此登录请求来自其他网站，已被拒绝；请直接打开官员控制台后重试',
   'auth.csrf': '无法确认此请求来自企业门户；请刷新页面后重试',
   'auth.companyAdminsOnly': '只有企业管理员才能管理企业的用户、API 密钥和 Webhook；请联系您的管理员',
   'auth.apiKeyCannotManage': 'API 密钥不能管理用户或 API 密钥：此操作由管理员登录企业门户后进行',

@@ -67,6 +67,11 @@ export class AuthService {
     return this.issue(officer);
   }
 
+  /** A fresh access token for an officer whose refresh token was just exchanged (OfficerRefreshTokens.rotate). */
+  accessTokenFor(officer: AuthenticatedOfficer & { tokenVersion: number }): Promise<AccessToken> {
+    return this.issue(officer);
+  }
+
   private async issue(officer: AuthenticatedOfficer & { tokenVersion: number }): Promise<AccessToken> {
     const ttl = this.authConfig.tokenTtlSeconds;
     // `ver`: the account's token version; a password reset or disabling moves it on and so ends this token.

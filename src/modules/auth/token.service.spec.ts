@@ -292,6 +292,18 @@ describe('TokenService', () => {
     expect(await failure(() => tokens.verify(OFFICER_AUDIENCE, token))).toBe('signature');
   });
 
+  it('refuses an officer token that lives longer than AUTH_TOKEN_TTL_SECONDS allows, even correctly signed', async () => {
+    // The service's TTL is 900 s (+30 s skew); a token minted with the key for three years was not issued here.
+    const threeYears = await signToken({ sub: 'officer-1' }, SECRET, {
+      ...signOptions,
+      ttlSeconds: 3 * 365 * 86_400,
+      now: undefined,
+    });
+    expect(await failure(() => tokens.verify(OFFICER_AUDIENCE, threeYears))).toBe('lifetime');
+    const withinPolicy = await tokens.sign(OFFICER_AUDIENCE, { sub: 'officer-1' }, 900);
+    expect((await tokens.verify(OFFICER_AUDIENCE, withinPolicy)).sub).toBe('officer-1');
+  });
+
   it('rotates with no one logged out: old tokens verify while the old key is previous, and stop once it is removed', async () => {
     const beforeRotation = await service(PREVIOUS_SECRET).sign(OFFICER_AUDIENCE, { sub: 'officer-1' }, 60);
     const rotated = service(SECRET, PREVIOUS_SECRET);

@@ -34,7 +34,7 @@ export interface VerifiedClaims extends Record<string, unknown> {
 }
 
 export type TokenFailure =
-  'malformed' | 'header' | 'signature' | 'issuer' | 'audience' | 'expired' | 'not_yet_valid' | 'claims';
+  'malformed' | 'header' | 'signature' | 'issuer' | 'audience' | 'expired' | 'not_yet_valid' | 'claims' | 'lifetime';
 
 /** A token that does not verify. A DomainError (401 `AUTH.TOKEN_INVALID`); callers may map it to their own code. */
 export class TokenError extends DomainError {
@@ -68,6 +68,8 @@ export interface VerifyOptions {
   audience: string;
   now?: number;
   clockSkewSeconds?: number;
+  /** The longest `exp - iat` this service issues for the audience; a longer-lived token was not made by it. */
+  maxLifetimeSeconds?: number;
 }
 
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
@@ -184,6 +186,8 @@ export async function verifyToken(
   if (typeof c.sub !== 'string' || c.sub === '' || typeof c.jti !== 'string') throw new TokenError('claims');
   if (!isTime(c.iat) || !isTime(c.exp) || (c.nbf !== undefined && !isTime(c.nbf))) throw new TokenError('claims');
   if (c.iat > now + skew) throw new TokenError('not_yet_valid');
+  if (options.maxLifetimeSeconds !== undefined && c.exp - c.iat > options.maxLifetimeSeconds + skew)
+    throw new TokenError('lifetime');
   return c as VerifiedClaims;
 }
 
@@ -205,8 +209,10 @@ export function officerTokenVersion(claims: VerifiedClaims): number {
 export class TokenService {
   private readonly current: TokenKey;
   private readonly keys: TokenKey[];
+  private readonly officerTtlSeconds: number;
 
   constructor(@Inject(authConfig.KEY) authConfig: AuthConfig) {
+    this.officerTtlSeconds = authConfig.tokenTtlSeconds;
     this.current = tokenKey(authConfig.tokenSecret);
     const previous = authConfig.tokenPreviousSecret;
     this.keys = previous ? [this.current, tokenKey(previous)] : [this.current];
@@ -218,6 +224,8 @@ export class TokenService {
 
   /** Rejects with TokenError (401 `AUTH.TOKEN_INVALID` unless the caller maps it) when the token does not verify. */
   verify(audience: TokenAudience, token: string): Promise<VerifiedClaims> {
-    return verifyToken(token, this.keys, { issuer: TOKEN_ISSUER, audience });
+    // Officer tokens live AUTH_TOKEN_TTL_SECONDS; check-in tokens as long as their declaration (signed per row).
+    const maxLifetimeSeconds = audience === OFFICER_AUDIENCE ? this.officerTtlSeconds : undefined;
+    return verifyToken(token, this.keys, { issuer: TOKEN_ISSUER, audience, maxLifetimeSeconds });
   }
 }

@@ -23,16 +23,4 @@ export function companySessionCookie(request: FastifyRequest, token: string, max
   ].join('; ');
 }
 
-/**
- * Whether the request's Origin header, when it sends one, names this service (the same host and port as the
- * request was addressed to). Browsers send Origin on every cross-origin and every unsafe request.
- */
-export function fromOwnOrigin(request: FastifyRequest): boolean {
-  const origin = request.headers.origin;
-  if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === request.host;
-  } catch {
-    return false; // "null" (sandboxed frames, privacy redirects) or garbage: not us
-  }
-}
+export { fromOwnOrigin } from '../../common/http/cookie.js';

@@ -137,6 +137,19 @@ export class WebhookDeliveryService {
     );
   }
 
+  /** The webhook's secret; one still sealed under the previous token key is sealed again under the current one. */
+  private async openSecret(target: DeliveryTarget): Promise<string> {
+    const { secret, sealedUnderPrevious } = this.secrets.openAny(target.secret_encrypted, target.webhook_id);
+    if (sealedUnderPrevious) {
+      await this.sql.rows('UPDATE webhook SET secret_encrypted = $2 WHERE id = $1 AND secret_encrypted = $3', [
+        target.webhook_id,
+        this.secrets.seal(secret, target.webhook_id),
+        target.secret_encrypted,
+      ]);
+    }
+    return secret;
+  }
+
   private async post(target: DeliveryTarget): Promise<AttemptResult> {
     const timeoutMs = this.webhooksConfig.timeoutMs;
     try {
@@ -145,7 +158,7 @@ export class WebhookDeliveryService {
       if (!this.webhooksConfig.allowPrivateTargets && isIP(url.hostname.replace(/^\[|\]$/g, '')) !== 0) {
         await publicAddresses(url.hostname);
       }
-      const secret = this.secrets.open(target.secret_encrypted, target.webhook_id);
+      const secret = await this.openSecret(target);
       const body = webhookBody(target.payload);
       const statusCode = await postOnce(url, body, {
         headers: {

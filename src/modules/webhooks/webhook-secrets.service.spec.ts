@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AuthConfig } from '../../config/config-groups.js';
 import { issueWebhookSecret, WebhookSecrets } from './webhook-secrets.service.js';
 
-const secrets = (authSecret = 'a-test-secret-that-is-long-enough-0123456789') =>
-  new WebhookSecrets({ tokenSecret: authSecret } as AuthConfig);
+const secrets = (authSecret = 'a-test-secret-that-is-long-enough-0123456789', previous = '') =>
+  new WebhookSecrets({ tokenSecret: authSecret, tokenPreviousSecret: previous } as AuthConfig);
 
 describe('webhook secrets', () => {
   it('issues distinct 256-bit secrets in the documented shape', () => {
@@ -35,5 +35,17 @@ describe('webhook secrets', () => {
       'does not decrypt',
     );
     expect(() => secrets().open(`v2.${parts.slice(1).join('.')}`, id)).toThrow('unreadable');
+  });
+
+  it('after a key rotation opens what the previous key sealed, and says it should be sealed again', () => {
+    const id = randomUUID();
+    const secret = issueWebhookSecret();
+    const old = 'the-old-secret-that-is-long-enough-0123456789';
+    const now = 'the-new-secret-that-is-long-enough-0123456789';
+    const sealedBefore = secrets(old).seal(secret, id);
+    expect(secrets(now, old).openAny(sealedBefore, id)).toEqual({ secret, sealedUnderPrevious: true });
+    const resealed = secrets(now, old).seal(secret, id);
+    expect(secrets(now).openAny(resealed, id)).toEqual({ secret, sealedUnderPrevious: false });
+    expect(() => secrets(now).open(sealedBefore, id)).toThrow('does not decrypt');
   });
 });

@@ -6,9 +6,10 @@ import { Desk } from './Desk';
 import { en } from './i18n/en';
 import { vi } from './i18n/vi';
 import { zh } from './i18n/zh';
-import { me as readMe, type Me, whenSignInEnds } from './officer-api';
+import { logout, me as readMe, type Me, whenSignInEnds } from './officer-api';
 import { SignIn } from './SignIn';
 import { forgetSession, storeToken, storeWorkplace, storedToken, storedWorkplace, type Workplace } from './session';
+import { stopRenewal, whenTokenRenewed } from './token-renewal';
 import { useOfficerWords } from './use-officer-words';
 
 addWords('officer', { en, vi, zh });
@@ -77,7 +78,9 @@ export default function OfficerConsole() {
   const [ended, setEnded] = useState(false);
 
   useEffect(() => {
+    whenTokenRenewed(setToken);
     whenSignInEnds(() => {
+      stopRenewal();
       forgetSession();
       queryClient.removeQueries({ queryKey: ['officer'] });
       setToken(null);
@@ -86,6 +89,8 @@ export default function OfficerConsole() {
   }, [queryClient]);
 
   const signOut = (): void => {
+    stopRenewal();
+    void logout().catch(() => undefined); // signed out here either way; the server's sign-in then just runs out
     forgetSession();
     queryClient.removeQueries({ queryKey: ['officer'] });
     setEnded(false);

@@ -3,7 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { login } from './officer-api';
 import { useOfficerWords } from './use-officer-words';
 
-/** Username and password for a 15-minute access token. `ended`: the last sign-in ran out or was revoked. */
+/** Username and password for a short-lived access token, renewed while on shift. `ended`: the last sign-in ran out or was revoked. */
 export function SignIn({ ended, onSignedIn }: { ended: boolean; onSignedIn: (token: string) => void }) {
   const { t, problem } = useOfficerWords();
   const userId = useId();

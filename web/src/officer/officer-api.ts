@@ -1,5 +1,6 @@
 import { requestJson, type RequestOptions } from '../api';
 import { ApiError } from '../api-errors';
+import { renewAccessToken, scheduleRenewal } from './token-renewal';
 
 export type GateCode = 'HUU_NGHI' | 'TAN_THANH';
 export const GATES: readonly GateCode[] = ['HUU_NGHI', 'TAN_THANH'];
@@ -185,24 +186,47 @@ export function whenSignInEnds(listener: SignInEnded): void {
   onSignInEnded = listener;
 }
 
-/** A call with the officer's token; a write carries its action's Idempotency-Key (see useActionKey). */
+/**
+ * A call with the officer's token; a write carries its action's Idempotency-Key (see useActionKey), so repeating
+ * it after a renewed token is safe. A refused token is renewed once and the call repeated; then the sign-in ended.
+ */
 async function officerCall<T>(token: string, path: string, options: RequestOptions & { key?: string } = {}) {
-  const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...options.headers };
-  if (options.key) headers['idempotency-key'] = options.key;
+  const call = (bearer: string) => {
+    const headers: Record<string, string> = { authorization: `Bearer ${bearer}`, ...options.headers };
+    if (options.key) headers['idempotency-key'] = options.key;
+    return requestJson<T>(path, { ...options, headers });
+  };
+  const refused = (error: unknown) =>
+    error instanceof ApiError && (error.code === 'AUTH.TOKEN_INVALID' || error.code === 'AUTH.TOKEN_MISSING');
   try {
-    return await requestJson<T>(path, { ...options, headers });
+    return await call(token);
   } catch (error) {
-    if (error instanceof ApiError && (error.code === 'AUTH.TOKEN_INVALID' || error.code === 'AUTH.TOKEN_MISSING')) {
-      onSignInEnded();
+    if (!refused(error)) throw error;
+    const renewed = await renewAccessToken();
+    if (renewed) {
+      try {
+        return await call(renewed);
+      } catch (again) {
+        if (refused(again)) onSignInEnded();
+        throw again;
+      }
     }
+    onSignInEnded();
     throw error;
   }
 }
 
 const gatePath = (gate: GateCode): string => `/api/v1/gates/${gate}`;
 
-export const login = (username: string, password: string): Promise<LoginAnswer> =>
-  requestJson('/api/v1/auth/login', { method: 'POST', body: { username, password } });
+/** Signs in: the access token, and (as an HttpOnly cookie) the refresh token that renews it while on shift. */
+export async function login(username: string, password: string): Promise<LoginAnswer> {
+  const answer = await requestJson<LoginAnswer>('/api/v1/auth/login', { method: 'POST', body: { username, password } });
+  scheduleRenewal(answer.expiresIn);
+  return answer;
+}
+
+/** Ends the sign-in on the server (the refresh cookie's whole family); access tokens run out within minutes. */
+export const logout = (): Promise<void> => requestJson<void>('/api/v1/auth/logout', { method: 'POST' });
 
 export const me = (token: string): Promise<Me> => officerCall(token, '/api/v1/auth/me');
 

@@ -1,9 +1,10 @@
 import type { GateCode, StepAgency } from './officer-api';
 
 /**
- * The officer's access token lives in sessionStorage: officers have no session cookie yet, and sessionStorage
- * is per tab and is emptied when the tab closes, so closing the console signs the officer out and another tab
- * (or the next person at a shared yard desktop) does not inherit the sign-in. The token lasts 15 minutes.
+ * The officer's access token lives in sessionStorage: it is per tab and emptied when the tab closes, so closing
+ * the console signs the officer out and another tab (or the next person at a shared yard desktop) does not
+ * inherit the sign-in. The token lasts minutes; token-renewal.ts renews it with the refresh cookie, which is
+ * HttpOnly and ends with the browser session.
  */
 const TOKEN = 'border-gate.officer.token';
 const WORKPLACE = 'border-gate.officer.workplace';
