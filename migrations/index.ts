@@ -9,6 +9,7 @@ import { SetBasedSealing1795762800000 } from './1795762800000-SetBasedSealing.js
 import { IdempotentWrites1795766460000 } from './1795766460000-IdempotentWrites.js';
 import { CompanyPeople1795770060000 } from './1795770060000-CompanyPeople.js';
 import { OfficerAdministration1795773660000 } from './1795773660000-OfficerAdministration.js';
+import { LoginThrottle1800200000000 } from './1800200000000-LoginThrottle.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from compiled JS and under Jest. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   IdempotentWrites1795766460000,
   CompanyPeople1795770060000,
   OfficerAdministration1795773660000,
+  LoginThrottle1800200000000,
 ];
