@@ -70,7 +70,7 @@ export class LoginThrottle {
        INSERT INTO login_throttle AS t (key, scope, failures, window_started_at, last_failure_at, blocked_until)
        SELECT key, scope, 1, now(), now(), CASE
                 WHEN scope = 'address' AND $3 <= 1 THEN now() + make_interval(secs => $4)
-                WHEN scope = 'account' AND $5 <= 1 THEN now() + make_interval(secs => least($6, 1))
+                WHEN scope = 'account' AND $5 <= 1 THEN now() + make_interval(secs => least($6, 2))
               END
          FROM input
        ON CONFLICT (key) DO UPDATE SET
@@ -80,7 +80,7 @@ export class LoginThrottle {
          blocked_until = CASE
            WHEN t.scope = 'address' AND ${FAILURES} >= $3 THEN ${WINDOW_START} + make_interval(secs => $4)
            WHEN t.scope = 'account' AND ${FAILURES} >= $5
-             THEN now() + make_interval(secs => least($6, power(2, least(${FAILURES} - $5, 30))))
+             THEN now() + make_interval(secs => least($6, power(2, least(${FAILURES} - $5 + 1, 30))))
          END
        RETURNING t.scope, ${WAIT.replaceAll('blocked_until', 't.blocked_until')} AS wait`,
       [
