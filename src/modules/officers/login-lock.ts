@@ -56,7 +56,8 @@ export class LoginLock {
       throw new LoginFailedError(started);
     }
 
-    await this.throttle.clearAccount(keys);
+    const wait = await this.throttle.clearAccount(keys, client.knownDevice);
+    if (wait !== null) throw new LoginThrottledError(wait, 'account');
     await this.upgradeHash(account.id, account.password_hash, password);
     return account.id;
   }

@@ -23,6 +23,10 @@ export interface ThrottleKeys {
   account: string;
 }
 
+/** LoginThrottle.keys(kind, …).account in SQL, for a column of (lower-cased) usernames. `kind` is a constant. */
+export const accountKeySql = (kind: string, usernameColumn: string): string =>
+  `encode(sha256(convert_to('${kind}:' || ${usernameColumn}, 'UTF8')), 'hex')`;
+
 /** The waits that apply to an attempt right now, in seconds (null: none). */
 export interface ThrottleState {
   address: number | null;
@@ -97,9 +101,19 @@ export class LoginThrottle {
     return { address: wait('address'), account: wait('account') };
   }
 
-  /** After a correct password: the username's failures are forgotten (the address's are not). */
-  async clearAccount(keys: ThrottleKeys): Promise<void> {
-    await this.sql.rows('DELETE FROM login_throttle WHERE key = $1', [keys.account]);
+  /**
+   * After a correct password: forgets the username's failures (not the address's) and returns null, unless the
+   * username began waiting while the password was being checked and this browser is not known for it: then the
+   * wait in seconds, and nothing is forgotten. So guesses sent all at once gain nothing past the free failures.
+   */
+  async clearAccount(keys: ThrottleKeys, knownDevice: boolean): Promise<number | null> {
+    const row = await this.sql.one<{ wait: number | null }>(
+      `WITH waiting AS (SELECT ${WAIT} AS wait FROM login_throttle WHERE key = $1 AND blocked_until > now() AND NOT $2),
+            gone AS (DELETE FROM login_throttle WHERE key = $1 AND NOT EXISTS (SELECT 1 FROM waiting))
+       SELECT (SELECT wait FROM waiting) AS wait`,
+      [keys.account, knownDevice],
+    );
+    return row?.wait ?? null;
   }
 
   /** Deletes up to `batch` rows whose last failure is older than any window: they no longer hold anything back. */
