@@ -24,6 +24,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     BOARD_CACHE_MS: '0', // tests read the board right after changing what it shows
     // Every test signs in from 127.0.0.1; the per-address login limit is tested on its own addresses.
     AUTH_LOGIN_ADDRESS_MAX_FAILURES: '10000',
+    // Suites sign their officers in side by side; the bounded queue is tested on its own (login-flood.test).
+    AUTH_PASSWORD_HASH_QUEUE: '1000',
     ...overrides,
   });
 }

@@ -2,7 +2,6 @@ import type { Sql } from '../../database/sql.js';
 import { LoginFailedError, LoginThrottledError } from './login-errors.js';
 import { type LoginLimits, LoginThrottle, type ThrottleScope } from './login-throttle.js';
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './password.js';
-import { PasswordWorkBusyError } from './password-work-gate.js';
 
 /** The tables of people who sign in with a password; each has username, password_hash and disabled_at. */
 export type PasswordAccountTable = 'officer' | 'company_user';
@@ -62,20 +61,16 @@ export class LoginLock {
     return account.id;
   }
 
-  /** Re-hashes a password stored with an older algorithm; skipped (until the next login) when hashing is busy. */
+  /** Re-hashes a password stored with an older algorithm (once per account: the next login finds argon2id). */
   private async upgradeHash(id: string, stored: string, password: string): Promise<void> {
     if (!needsRehash(stored)) return;
-    try {
-      const upgraded = await hashPassword(password);
-      // Only if unchanged meanwhile: a password reset in between wins.
-      await this.sql.rows(`UPDATE ${this.table} SET password_hash = $2 WHERE id = $1 AND password_hash = $3`, [
-        id,
-        upgraded,
-        stored,
-      ]);
-    } catch (error) {
-      if (!(error instanceof PasswordWorkBusyError)) throw error;
-    }
+    const upgraded = await hashPassword(password);
+    // Only if unchanged meanwhile: a password reset in between wins.
+    await this.sql.rows(`UPDATE ${this.table} SET password_hash = $2 WHERE id = $1 AND password_hash = $3`, [
+      id,
+      upgraded,
+      stored,
+    ]);
   }
 
   /** Deletes up to `batch` throttle rows that hold nothing back any more. Returns how many went. */

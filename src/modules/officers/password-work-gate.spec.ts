@@ -32,6 +32,17 @@ describe('PasswordWorkGate', () => {
     expect(gate.stats).toEqual({ running: 0, waiting: 0 });
   });
 
+  it('lets unbounded work (a new password) wait however long the queue', async () => {
+    const gate = new PasswordWorkGate(1, 0);
+    const release = deferred();
+    const first = gate.run(() => release.promise);
+    await expect(gate.run(() => Promise.resolve('login'))).rejects.toBeInstanceOf(PasswordWorkBusyError);
+    const waiting = gate.run(() => Promise.resolve('new password'), false);
+    release.resolve();
+    await first;
+    await expect(waiting).resolves.toBe('new password');
+  });
+
   it('frees the slot when the work fails', async () => {
     const gate = new PasswordWorkGate(1, 0);
     await expect(gate.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');

@@ -34,10 +34,13 @@ export class PasswordWorkGate {
     this.queueLength = queueLength;
   }
 
-  /** Runs `work` when a slot is free; throws PasswordWorkBusyError at once when the queue is full. */
-  async run<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` when a slot is free. With `bounded` (what anyone may send: logins) throws PasswordWorkBusyError at
+   * once when the queue is full; without (hashing a new password for an operator or an administrator) waits.
+   */
+  async run<T>(work: () => Promise<T>, bounded = true): Promise<T> {
     if (this.running >= this.concurrency) {
-      if (this.waiting.length >= this.queueLength) throw new PasswordWorkBusyError();
+      if (bounded && this.waiting.length >= this.queueLength) throw new PasswordWorkBusyError();
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else {
       this.running += 1;

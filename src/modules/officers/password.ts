@@ -38,9 +38,12 @@ export function passwordPolicyProblem(password: string): Message | null {
   return null;
 }
 
-/** An argon2id PHC string (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`) with a fresh random salt. */
+/**
+ * An argon2id PHC string (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`) with a fresh random salt. Waits its turn at
+ * the gate however long the queue: only operators, administrators and successful logins hash.
+ */
 export function hashPassword(password: string): Promise<string> {
-  return passwordWork.run(() => argon2Hash(normalized(password), ARGON2_OPTIONS));
+  return passwordWork.run(() => argon2Hash(normalized(password), ARGON2_OPTIONS), false);
 }
 
 /** Whether a stored hash was made with an older algorithm or other parameters: re-hash it at the next login. */
