@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { OfficersService } from '../src/modules/officers/officers.service.js';
 import { LoginThrottle } from '../src/modules/officers/login-throttle.js';
+import { RetentionPurge } from '../src/modules/retention/retention-purge.service.js';
 import { COMPANY_PASSWORD, createCompanyUser } from './support/company-people.js';
 import { expectError } from './support/errors.js';
 import { startTestApp, type TestApp, type TestCompany, type TestResponse } from './support/test-app.js';
@@ -43,12 +44,14 @@ function deviceCookieOf(kind: Kind, res: TestResponse): string {
 
 /**
  * Everything of an answer but what differs per request by design: the request id, the date, and the general rate
- * limiter's count of this client's requests (which counts requests, not usernames).
+ * limiter's count and window of this client's requests (it counts requests, not usernames).
  */
 function comparable(res: TestResponse): unknown {
   const { requestId, ...body } = res.json();
   const headers = Object.fromEntries(
-    Object.entries(res.headers).filter(([name]) => !['x-request-id', 'date', 'ratelimit-remaining'].includes(name)),
+    Object.entries(res.headers).filter(
+      ([name]) => !['x-request-id', 'date', 'ratelimit-remaining', 'ratelimit-reset'].includes(name),
+    ),
   );
   return { status: res.statusCode, body, headers, bodyLength: res.body.replace(requestId, '').length };
 }
@@ -237,5 +240,24 @@ describe('login throttling (per address, per username, known devices)', () => {
     const all = logLines.join('\n');
     expect(all).not.toContain(secretGuess);
     expect(all).not.toContain(username);
+  });
+
+  it('forgets throttle rows in the daily purge once they hold nothing back', async () => {
+    const { username } = await createAccount('officer');
+    const stale = { address: freshAddress() };
+    const fresh = { address: freshAddress() };
+    await attempt(t, 'officer', stale, uniqueName('gone'), 'wrong password!!');
+    await attempt(t, 'officer', fresh, username, 'wrong password!!');
+    const staleKey = LoginThrottle.keys('officer', 'x', stale.address).address;
+    await t.sql.rows(`UPDATE login_throttle SET last_failure_at = now() - interval '2 days' WHERE key = $1`, [
+      staleKey,
+    ]);
+
+    const purged = await t.app.get(RetentionPurge).purge();
+    expect(purged.loginThrottles).toBeGreaterThanOrEqual(1);
+    const left = await t.sql.rows<{ key: string }>('SELECT key FROM login_throttle WHERE key = ANY($1)', [
+      [staleKey, LoginThrottle.keys('officer', username, fresh.address).account],
+    ]);
+    expect(left.map((row) => row.key)).toEqual([LoginThrottle.keys('officer', username, fresh.address).account]);
   });
 });

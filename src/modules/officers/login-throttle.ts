@@ -122,7 +122,7 @@ export class LoginThrottle {
       `WITH gone AS (
          DELETE FROM login_throttle WHERE key IN (
            SELECT key FROM login_throttle
-            WHERE last_failure_at < now() - make_interval(secs => greatest($1, $2))
+            WHERE last_failure_at < now() - make_interval(secs => greatest($1::int, $2::int))
               AND (blocked_until IS NULL OR blocked_until < now())
             LIMIT $3)
          RETURNING 1)
