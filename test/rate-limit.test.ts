@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { PinoLogger } from 'nestjs-pino';
 import type { WindowDecision } from '../src/modules/rate-limit/rate-limit.policy.js';
 import { RateLimitLeases } from '../src/modules/rate-limit/rate-limit-leases.service.js';
+import { RateLimitStoreStalled, RateLimitStoreTimeout } from '../src/modules/rate-limit/fail-open.js';
 import { RateLimitStore } from '../src/modules/rate-limit/rate-limit-store.service.js';
 import { leaseBlockSize } from '../src/modules/rate-limit/token-lease.js';
 import { eventually, uniqueVnPlate } from './support/factories.js';
@@ -15,6 +16,8 @@ const LIMITS = {
   RATE_LIMIT_PUBLIC_PER_MIN: '5',
   RATE_LIMIT_COMPANY_PER_MIN: '4',
   HTTP_TRUST_PROXY: 'true',
+  // These cases count exactly; on a busy test machine a 100 ms wait could fail open and admit one more.
+  RATE_LIMIT_REDIS_TIMEOUT_MS: '1000',
 };
 
 let addressSeq = 0;
@@ -227,7 +230,9 @@ describe('rate limits while Redis is down', () => {
     expect(metrics.statusCode).toBe(200);
     expect(metrics.body).toMatch(/^border_gate_metrics_source_up\{source="redis"\} 0$/m);
     expect(metrics.body).toMatch(/^border_gate_metrics_source_up\{source="postgres"\} 1$/m);
-    const failOpen = /^border_gate_rate_limit_fail_open_total\{scope="public"\} (\d+)$/m.exec(metrics.body);
+    const failOpen = /^border_gate_rate_limit_fail_open_total\{scope="public",reason="unavailable"\} (\d+)$/m.exec(
+      metrics.body,
+    );
     expect(Number(failOpen?.[1])).toBeGreaterThanOrEqual(4);
   });
 });
@@ -242,7 +247,9 @@ interface LimiterProcess {
 async function limiterProcess(prefix: string, redisUrl = TEST_REDIS_URL): Promise<LimiterProcess> {
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();
-  const store = new RateLimitStore(redis, testConfig({ QUEUE_PREFIX: prefix }).queue);
+  // A generous timeout: these cases are about counting, on a machine busy with other suites.
+  const config = testConfig({ QUEUE_PREFIX: prefix, RATE_LIMIT_REDIS_TIMEOUT_MS: '2000' });
+  const store = new RateLimitStore(redis, config.queue, config.rateLimit);
   let calls = 0;
   const lease = store.lease.bind(store);
   store.lease = (...args) => {
@@ -367,5 +374,46 @@ describe('rate-limit leases while Redis is down', () => {
     await expect(p.leases.take('public:ip:fresh', 1_000)).rejects.toThrow(/Redis is not ready/);
     // A refusal known before the outage does not outlast it: the outage lets everyone through.
     await expect(p.leases.take('public:ip:spent', 1)).rejects.toThrow(/Redis is not ready/);
+  });
+});
+
+describe('rate-limit leases while Redis is frozen', () => {
+  const redis = new DisposableRedis();
+  const prefix = testQueuePrefix();
+  let p: LimiterProcess;
+  let store: RateLimitStore;
+  let observer: Redis;
+
+  beforeAll(async () => {
+    await redis.start();
+    p = await limiterProcess(prefix, redis.url);
+    observer = new Redis(redis.url);
+    const config = testConfig({ QUEUE_PREFIX: prefix, RATE_LIMIT_REDIS_TIMEOUT_MS: '100' });
+    store = new RateLimitStore(p.redis, config.queue, config.rateLimit);
+  });
+  afterAll(async () => {
+    redis.thaw();
+    p.redis.disconnect();
+    observer.disconnect();
+    await redis.stop();
+  });
+
+  it('gives up on a call after its timeout, refuses the next at once, and never counts the late call', async () => {
+    const key = `${prefix}:rl:public:ip:frozen`;
+    expect((await store.lease('public:ip:frozen', 60_000, 100, 5)).granted).toBe(5);
+
+    redis.freeze();
+    await expect(store.lease('public:ip:frozen', 60_000, 100, 5)).rejects.toBeInstanceOf(RateLimitStoreTimeout);
+    // The first call is still queued in the connection: the next ones are not sent at all.
+    for (let i = 0; i < 20; i += 1) {
+      await expect(store.lease('public:ip:frozen', 60_000, 100, 5)).rejects.toBeInstanceOf(RateLimitStoreStalled);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    redis.thaw();
+
+    // The queued call ran now, after its deadline: it counted nothing. The stall is over with its answer.
+    const grant = await eventually(() => store.lease('public:ip:frozen', 60_000, 100, 5).catch(() => undefined), 5_000);
+    expect(grant).toMatchObject({ granted: 5, count: 10 });
+    expect(Number(await observer.get(key))).toBe(10);
   });
 });

@@ -201,6 +201,10 @@ export class Environment {
   @WholeNumber(0, 1_000_000)
   RATE_LIMIT_COMPANY_PER_MIN = 1200;
 
+  /** How long a request waits for Redis to count it before going through unchecked (fail open). */
+  @WholeNumber(10, 5_000)
+  RATE_LIMIT_REDIS_TIMEOUT_MS = 100;
+
   /** Trust X-Forwarded-For from a reverse proxy when telling clients apart (true only behind one). */
   @TrueOrFalse()
   HTTP_TRUST_PROXY = false;
@@ -326,7 +330,11 @@ function grouped(env: Environment) {
       companySessionIdleSeconds: env.COMPANY_SESSION_IDLE_SECONDS,
       companySessionMaxSeconds: env.COMPANY_SESSION_MAX_SECONDS,
     },
-    rateLimit: { publicPerMin: env.RATE_LIMIT_PUBLIC_PER_MIN, companyPerMin: env.RATE_LIMIT_COMPANY_PER_MIN },
+    rateLimit: {
+      publicPerMin: env.RATE_LIMIT_PUBLIC_PER_MIN,
+      companyPerMin: env.RATE_LIMIT_COMPANY_PER_MIN,
+      redisTimeoutMs: env.RATE_LIMIT_REDIS_TIMEOUT_MS,
+    },
     board: {
       warningThresholds: env.BOARD_WARNING_THRESHOLDS,
       medianWindowHours: env.BOARD_MEDIAN_WINDOW_HOURS,

@@ -102,7 +102,7 @@ export class DisposablePostgres {
       `max_connections = ${this.options.maxConnections ?? 50}`,
       'shared_buffers = 32MB',
       'fsync = off',
-      'synchronous_commit = off',
+      // synchronous_commit stays on: a crash drill must not lose a commit the service already answered for.
       'full_page_writes = off',
       `logging_collector = off`,
     ];

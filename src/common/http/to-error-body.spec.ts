@@ -9,7 +9,13 @@ describe('toErrorBody', () => {
     const poolTimeout = new Error('timeout exceeded when trying to connect');
     const tooMany = Object.assign(new Error('sorry, too many clients already'), { code: '53300' });
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
-    for (const error of [poolTimeout, tooMany, refused]) {
+    const stopping = Object.assign(new Error('terminating connection due to administrator command'), {
+      code: '57P01',
+    });
+    const crashed = Object.assign(new Error('terminating connection because of crash of another server process'), {
+      code: '57P02',
+    });
+    for (const error of [poolTimeout, tooMany, refused, stopping, crashed]) {
       expect(toErrorBody(error, 'r1')).toEqual({
         body: {
           statusCode: 503,

@@ -39,7 +39,19 @@ const HTTP_CODES: Record<number, ErrorCode> = {
 };
 
 // The database is saturated or unreachable: the request may succeed if retried shortly, so 503, not a bug.
-const PG_BUSY_CODES = new Set(['53300', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET']);
+// 57P01/57P02: the server ended the session under a running query (a fast or immediate stop, a terminated backend).
+const PG_BUSY_CODES = new Set([
+  '53300',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+  'ECONNREFUSED',
+  'ECONNRESET',
+]);
 const POOL_TIMEOUT = /^timeout exceeded when trying to connect$|^Connection terminated/;
 
 /** Seconds a client should wait before retrying after a 503 caused by a busy or unreachable database. */

@@ -59,6 +59,12 @@ function findUnsafeValue(root: unknown): FieldProblem | null {
   return null;
 }
 
+/** Throws this pipe's 400 for a body or query nested too deeply or holding control characters. */
+export function refuseUnsafeValue(value: unknown): void {
+  const problem = findUnsafeValue(value);
+  if (problem) throw validationFailed([problem]);
+}
+
 export function validationFailed(problems: FieldProblem[]): DomainError {
   const [{ field, problem }] = problems;
   const text =
@@ -94,10 +100,7 @@ export class StrictValidationPipe extends ValidationPipe {
         throw validationFailed([{ field: 'body', problem: msg('field.bodyNotObject') }]);
       }
     }
-    if (metadata.type === 'body' || metadata.type === 'query') {
-      const problem = findUnsafeValue(value);
-      if (problem) throw validationFailed([problem]);
-    }
+    if (metadata.type === 'body' || metadata.type === 'query') refuseUnsafeValue(value);
     return super.transform(value, metadata);
   }
 }

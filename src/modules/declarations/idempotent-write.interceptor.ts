@@ -7,6 +7,7 @@ import type { EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm'
 import { DomainError } from '../../common/errors/domain-error.js';
 import { msg } from '../../common/i18n/message.js';
 import { toErrorBody } from '../../common/http/to-error-body.js';
+import { refuseUnsafeValue } from '../../common/http/validation.pipe.js';
 import { type IdempotencyConfig, idempotencyConfig } from '../../config/config-groups.js';
 import { Sql } from '../../database/sql.js';
 import type { OfficerRequest } from '../auth/officer-auth.guard.js';
@@ -63,6 +64,8 @@ export class IdempotentWriteInterceptor implements NestInterceptor, EntitySubscr
     const key = optionalIdempotencyKey(request.headers['idempotency-key']);
     if (key === undefined) return next.handle();
     const owner = keyOwner(request);
+    // Interceptors run before pipes: a body nested thousands deep would overflow the hash's recursion (a 500).
+    refuseUnsafeValue(request.body);
     const hash = writeRequestHash({
       method: request.method,
       route: request.routeOptions.url ?? request.url,

@@ -39,8 +39,8 @@ export class MetricsService {
   });
   private readonly rateLimitFailOpen = new Counter({
     name: 'border_gate_rate_limit_fail_open_total',
-    help: 'Requests let through unchecked because the rate-limit store (Redis) did not answer, by scope',
-    labelNames: ['scope'] as const,
+    help: 'Requests let through unchecked because the rate-limit store (Redis) did not answer, by scope and reason (unavailable | timeout | stalled | error)',
+    labelNames: ['scope', 'reason'] as const,
     registers: [this.registry],
   });
   private readonly queueJobs = new Gauge({
@@ -87,7 +87,6 @@ export class MetricsService {
   ) {
     for (const scope of ['public', 'company']) {
       this.rateLimited.inc({ scope }, 0);
-      this.rateLimitFailOpen.inc({ scope }, 0);
     }
   }
 
@@ -103,8 +102,13 @@ export class MetricsService {
     this.rateLimited.inc({ scope });
   }
 
-  recordRateLimitFailOpen(scope: string): void {
-    this.rateLimitFailOpen.inc({ scope });
+  recordRateLimitFailOpen(scope: string, reason: string): void {
+    this.rateLimitFailOpen.inc({ scope, reason });
+  }
+
+  /** Shows every fail-open series at 0 from the start, so an alert on its increase sees the first one. */
+  declareRateLimitFailOpen(scopes: readonly string[], reasons: readonly string[]): void {
+    for (const scope of scopes) for (const reason of reasons) this.rateLimitFailOpen.inc({ scope, reason }, 0);
   }
 
   /**

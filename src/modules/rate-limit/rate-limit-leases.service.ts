@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { RATE_LIMIT_WINDOW_MS, type WindowDecision } from './rate-limit.policy.js';
 import { isRedisUnavailable } from '../queue/redis.js';
+import { failOpenReason } from './fail-open.js';
 import { RateLimitStore } from './rate-limit-store.service.js';
 import { leaseBlockSize, TokenLease } from './token-lease.js';
 
@@ -34,7 +35,7 @@ export class RateLimitLeases {
 
   /**
    * Counts one request of `bucket` against `limit` per window. Rejects when a lease is needed and Redis is
-   * not connected or slow: the caller then lets the request through.
+   * not connected, slow or stalled (`failOpenReason` tells which): the caller then lets the request through.
    */
   async take(bucket: string, limit: number): Promise<WindowDecision> {
     for (;;) {
@@ -62,7 +63,10 @@ export class RateLimitLeases {
       this.failureLogged = false;
     } catch (error) {
       if (!this.failureLogged && !isRedisUnavailable(error)) {
-        this.logger.warn({ component: 'rate-limit', err: error }, 'rate-limit store unreachable; not limiting');
+        this.logger.warn(
+          { component: 'rate-limit', reason: failOpenReason(error), err: error },
+          'rate-limit store not answering in time; requests go through unchecked until it does',
+        );
         this.failureLogged = true;
       }
       throw error;

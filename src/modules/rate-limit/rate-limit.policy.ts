@@ -1,6 +1,7 @@
 import { embeddedIPv4, ipv6Groups } from '../../common/ipv6.js';
 
-export type RateLimitScope = 'public' | 'company';
+export const RATE_LIMIT_SCOPES = ['public', 'company'] as const;
+export type RateLimitScope = (typeof RATE_LIMIT_SCOPES)[number];
 
 /** Fixed windows of one minute: the limits are configured per minute. */
 export const RATE_LIMIT_WINDOW_MS = 60_000;

@@ -12,11 +12,13 @@ import { MetricsService } from '../metrics/metrics.service.js';
 import {
   addressBucket,
   RATE_LIMIT_WINDOW_MS,
+  RATE_LIMIT_SCOPES,
   rateLimitScope,
   rateLimitVerdict,
   type RateLimitScope,
   type WindowDecision,
 } from './rate-limit.policy.js';
+import { FAIL_OPEN_REASONS, failOpenReason } from './fail-open.js';
 import { RateLimitLeases } from './rate-limit-leases.service.js';
 import { msg } from '../../common/i18n/message.js';
 
@@ -29,8 +31,9 @@ const KNOWN_KEYS_MAX = 10_000;
  * guard. Each process spends its share of a budget in blocks leased from Redis (RateLimitLeases), so most
  * requests cost no Redis round trip and the limit still holds across processes. Public routes count per
  * client address; company routes per API key (by its SHA-256, never the key), per company for a portal
- * sign-in, or per address when the request carries neither valid, so inventing keys buys no budget. When Redis does not answer the request
- * goes through (fail open) and is counted in a metric: taking declarations matters more than strict limits,
+ * sign-in, or per address when the request carries neither valid, so inventing keys buys no budget. When Redis
+ * is down, slow or stalled the request goes through (fail open) after at most RATE_LIMIT_REDIS_TIMEOUT_MS and
+ * is counted in a metric by reason: taking declarations matters more than strict limits,
  * and PostgreSQL still protects itself with its bounded pool.
  */
 @Injectable()
@@ -44,7 +47,9 @@ export class RateLimiter {
     private readonly companies: CompaniesService,
     private readonly sessions: CompanySessionsService,
     private readonly metrics: MetricsService,
-  ) {}
+  ) {
+    metrics.declareRateLimitFailOpen(RATE_LIMIT_SCOPES, FAIL_OPEN_REASONS);
+  }
 
   /** The hook. Answers 429 in the service's error shape, or returns undefined to let the request go on. */
   async onRequest(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
@@ -72,8 +77,8 @@ export class RateLimiter {
   private async count(scope: RateLimitScope, subject: string, limit: number): Promise<WindowDecision | null> {
     try {
       return await this.leases.take(`${scope}:${subject}`, limit);
-    } catch {
-      this.metrics.recordRateLimitFailOpen(scope); // RateLimitLeases logs the outage once
+    } catch (error) {
+      this.metrics.recordRateLimitFailOpen(scope, failOpenReason(error)); // RateLimitLeases logs the outage once
       return null;
     }
   }

@@ -1,17 +1,37 @@
-import { settled, submit } from './support/api.js';
-import { ScreeningProcessor } from '../src/modules/screening/screening.processor.js';
-import { declarationBody, eventually } from './support/factories.js';
-import { DisposableRedis } from './support/redis-server.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { settled, submit } from '../support/api.js';
+import { ScreeningProcessor } from '../../src/modules/screening/screening.processor.js';
+import { declarationBody, eventually, uniqueVnPlate } from '../support/factories.js';
+import { DisposableRedis } from '../support/redis-server.js';
+import { startTestApp, type TestApp, type TestResponse } from '../support/test-app.js';
 
-describe('nothing lost when Redis goes away', () => {
+function lookup(t: TestApp, from: string): Promise<TestResponse> {
+  return t.request({
+    method: 'GET',
+    url: `/api/v1/vehicles/${encodeURIComponent(uniqueVnPlate())}/status`,
+    headers: { 'x-forwarded-for': from },
+  });
+}
+
+async function failedOpenUnavailable(t: TestApp): Promise<number> {
+  const metrics = (await t.request({ method: 'GET', url: '/metrics' })).body;
+  const line = /^border_gate_rate_limit_fail_open_total\{scope="public",reason="unavailable"\} (\d+)$/m.exec(metrics);
+  return Number(line?.[1]);
+}
+
+describe('Redis shut down: nothing lost, rate limits fail open', () => {
   const redis = new DisposableRedis();
   let t: TestApp;
   let company: { id: string; apiKey: string };
 
   beforeAll(async () => {
     await redis.start();
-    t = await startTestApp({ REDIS_URL: redis.url, RECONCILE_INTERVAL_MS: '250', RECONCILE_STALE_AFTER_MS: '1000' });
+    t = await startTestApp({
+      REDIS_URL: redis.url,
+      RECONCILE_INTERVAL_MS: '250',
+      RECONCILE_STALE_AFTER_MS: '1000',
+      RATE_LIMIT_PUBLIC_PER_MIN: '2',
+      HTTP_TRUST_PROXY: 'true',
+    });
     company = await t.createCompany();
   });
   afterAll(async () => {
@@ -31,8 +51,22 @@ describe('nothing lost when Redis goes away', () => {
     for (const e of events) expect(e.moves).toBe('submitted,accepted');
   }
 
-  it('accepts submissions while Redis is down and screens every one of them once it is back', async () => {
+  it('accepts submissions and lets rate-limited requests through, counted, while Redis is down; screens each submission once after', async () => {
+    const client = '203.0.113.30';
+    expect([(await lookup(t, client)).statusCode, (await lookup(t, client)).statusCode]).toEqual([404, 404]);
+    expect((await lookup(t, client)).statusCode).toBe(429);
+
     await redis.stop();
+    await eventually(async () =>
+      (await t.request({ method: 'GET', url: '/health' })).json().checks.redis.ok ? undefined : true,
+    );
+
+    // Rate-limited endpoints fail open, each request counted.
+    const failedOpenBefore = await failedOpenUnavailable(t);
+    const lookups = [];
+    for (let i = 0; i < 5; i += 1) lookups.push((await lookup(t, client)).statusCode);
+    expect(lookups).toEqual(Array(5).fill(404));
+    expect((await failedOpenUnavailable(t)) - failedOpenBefore).toBe(5);
 
     const started = Date.now();
     const answers = await Promise.all(Array.from({ length: 20 }, () => submit(t, company.apiKey, declarationBody())));
@@ -54,6 +88,12 @@ describe('nothing lost when Redis goes away', () => {
 
     await redis.start();
     await expectScreenedOnce(ids);
+    // The limiter is back too: the client over its limit before the outage still is for the rest of its
+    // minute, and a new client gets its 2.
+    expect((await lookup(t, client)).statusCode).toBe(429);
+    const newcomer = '203.0.113.31';
+    expect([(await lookup(t, newcomer)).statusCode, (await lookup(t, newcomer)).statusCode]).toEqual([404, 404]);
+    expect((await lookup(t, newcomer)).statusCode).toBe(429);
     // The outbox drains completely (acceptance also writes no-show timers, relayed a moment later).
     await eventually(async () => {
       const unrelayed = await t.sql.one<{ n: number }>(
