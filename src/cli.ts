@@ -36,6 +36,7 @@ import { WatchlistModule } from './modules/watchlist/watchlist.module.js';
 import { WatchlistService } from './modules/watchlist/watchlist.service.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuditVerifier } from './modules/audit/audit-verifier.service.js';
+import { AuditCheckpoints } from './modules/audit/audit-checkpoints.service.js';
 
 type Options = Record<string, string | undefined>;
 type Command = (app: INestApplicationContext, o: Options) => Promise<unknown>;
@@ -241,8 +242,12 @@ export const COMMANDS: Record<string, { usage: string; run: Command }> = {
     },
   },
   'audit:verify': {
-    usage: '   (recomputes the audit hash chain; exit code 1 if it is broken)',
+    usage: '   (recomputes the audit hash chain and checks it against the signed checkpoints; exit code 1 if broken)',
     run: (app) => app.get(AuditVerifier).verify(),
+  },
+  'audit:checkpoint': {
+    usage: '   (appends a signed checkpoint of the audit chain head to AUDIT_CHECKPOINT_DIR, if the head moved)',
+    run: (app) => app.get(AuditCheckpoints).write(),
   },
   'screening:retry': {
     usage: '--id <declaration id>   (re-drives a declaration whose screening failed)',

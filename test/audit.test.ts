@@ -223,6 +223,37 @@ describe('audit_seal, one batch at a time', () => {
     expect(await t.app.get(AuditVerifier).verify()).toMatchObject({ ok: true });
   });
 
+  it('seals a record whose transaction commits after later records were sealed: passed, pending, then sealed', async () => {
+    const NOTE = `INSERT INTO declaration_event (declaration_id, gate_code, action, actor, note, at)
+                  VALUES ($1, 'HUU_NGHI', 'note', 'system:test', $2, date_trunc('milliseconds', now())) RETURNING id`;
+    const slow = t.sql.dataSource.createQueryRunner();
+    try {
+      await slow.startTransaction();
+      const [late] = (await slow.query(NOTE, [declarationId, 'committed late'])) as { id: string }[];
+      const early = (await t.sql.one<{ id: string }>(NOTE, [declarationId, 'committed first']))!;
+      expect(Number(early.id)).toBeGreaterThan(Number(late.id));
+      expect(await seal(2000)).toBe(1);
+      const passed = await t.sql.one<{ last_id: string; pending: boolean }>(
+        'SELECT last_id, $1::bigint <@ pending_ids AS pending FROM audit_chain_head',
+        [late.id],
+      );
+      expect(passed).toEqual({ last_id: early.id, pending: true });
+      await slow.commitTransaction();
+
+      expect(await seal(2000)).toBe(1);
+      const [lateRow, earlyRow] = await chainOf([late.id, early.id]);
+      expect(Number(lateRow.seq)).toBe(Number(earlyRow.seq) + 1);
+      expect(
+        await t.sql.one<{ pending: boolean }>('SELECT $1::bigint <@ pending_ids AS pending FROM audit_chain_head', [
+          late.id,
+        ]),
+      ).toEqual({ pending: false });
+      expect(await t.app.get(AuditVerifier).verify()).toMatchObject({ ok: true });
+    } finally {
+      await slow.release();
+    }
+  });
+
   it('undoes to the per-record function it replaced, byte for byte', async () => {
     const runner = t.sql.dataSource.createQueryRunner();
     await runner.startTransaction();

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { MonthlyPartitions1795748400000 } from '../migrations/1795748400000-MonthlyPartitions.js';
 import { MIGRATIONS } from '../migrations/index.js';
 import { Sql } from '../src/database/sql.js';
-import { AuditVerifier } from '../src/modules/audit/audit-verifier.service.js';
+import { AuditChainWalk, AuditVerifier } from '../src/modules/audit/audit-verifier.service.js';
 import { QueueRegistry } from '../src/modules/queue/queue-registry.service.js';
 import { QueueName } from '../src/modules/queue/queue-names.js';
 import { PartitionMaintenance } from '../src/modules/retention/partition-maintenance.service.js';
@@ -291,7 +291,7 @@ describe('the MonthlyPartitions migration on a database with history', () => {
   it('keeps every record byte for byte, and the chain, through up, down and up again', async () => {
     const history = await fingerprint();
     expect(history.rows).toBe(1800);
-    expect(await new AuditVerifier(sql).verify()).toEqual({ ok: true, records: 1800 });
+    expect(await new AuditChainWalk(sql).walk()).toMatchObject({ ok: true, records: 1800 });
 
     await open(through);
     expect((await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name)).toEqual([
@@ -299,7 +299,7 @@ describe('the MonthlyPartitions migration on a database with history', () => {
     ]);
     expect(await relkind()).toBe('p');
     expect(await fingerprint()).toEqual(history);
-    expect(await new AuditVerifier(sql).verify()).toEqual({ ok: true, records: 1800 });
+    expect(await new AuditChainWalk(sql).walk()).toMatchObject({ ok: true, records: 1800 });
     const months = await sql.rows<{ partition: string }>(
       `SELECT DISTINCT tableoid::regclass::text AS partition FROM declaration_event`,
     );
@@ -320,17 +320,17 @@ describe('the MonthlyPartitions migration on a database with history', () => {
       partition: partitionOf(0),
     });
     const withAppended = await fingerprint();
-    expect(await new AuditVerifier(sql).verify()).toEqual({ ok: true, records: 1801 });
+    expect(await new AuditChainWalk(sql).walk()).toMatchObject({ ok: true, records: 1801 });
 
     await dataSource.undoLastMigration({ transaction: 'each' });
     expect(await relkind()).toBe('r');
     expect(await fingerprint()).toEqual(withAppended);
-    expect(await new AuditVerifier(sql).verify()).toEqual({ ok: true, records: 1801 });
+    expect(await new AuditChainWalk(sql).walk()).toMatchObject({ ok: true, records: 1801 });
     await expect(sql.rows('TRUNCATE declaration_event')).rejects.toThrow(/append-only/);
 
     await dataSource.runMigrations({ transaction: 'each' });
     expect(await relkind()).toBe('p');
     expect(await fingerprint()).toEqual(withAppended);
-    expect(await new AuditVerifier(sql).verify()).toEqual({ ok: true, records: 1801 });
+    expect(await new AuditChainWalk(sql).walk()).toMatchObject({ ok: true, records: 1801 });
   });
 });

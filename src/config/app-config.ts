@@ -255,6 +255,15 @@ export class Environment {
   @WholeNumber(1, 3650)
   OUTBOX_RETENTION_DAYS = 7;
 
+  /** How often the worker writes a signed checkpoint of the audit chain's head (only when it moved), in ms. */
+  @WholeNumber(1000, 86_400_000)
+  AUDIT_CHECKPOINT_INTERVAL_MS = 300_000;
+
+  /** Folder of the append-only checkpoint file `audit-checkpoints.jsonl`; put it on storage outside the database's. */
+  @IsString()
+  @Matches(/^\S+$/, { message: 'must be a folder path without spaces' })
+  AUDIT_CHECKPOINT_DIR = 'var/audit-checkpoints';
+
   /** How long an Idempotency-Key is remembered (its stored answer replayed); older records are purged daily. */
   @WholeNumber(1, 3650)
   IDEMPOTENCY_KEY_RETENTION_DAYS = 30;
@@ -345,6 +354,7 @@ function grouped(env: Environment) {
       inFlightTimeoutMs: env.IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS,
       keyRetentionDays: env.IDEMPOTENCY_KEY_RETENTION_DAYS,
     },
+    audit: { checkpointIntervalMs: env.AUDIT_CHECKPOINT_INTERVAL_MS, checkpointDir: env.AUDIT_CHECKPOINT_DIR },
     retention: { partitionsMonthsAhead: env.PARTITIONS_MONTHS_AHEAD, outboxRetentionDays: env.OUTBOX_RETENTION_DAYS },
     worker: {
       nice: env.WORKER_NICE,

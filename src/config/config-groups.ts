@@ -20,6 +20,7 @@ export const boardConfig = group('board');
 export const idempotencyConfig = group('idempotency');
 export const retentionConfig = group('retention');
 export const workerConfig = group('worker');
+export const auditConfig = group('audit');
 
 export type AppSettings = ConfigType<typeof appConfig>;
 export type DatabaseConfig = ConfigType<typeof databaseConfig>;
@@ -33,3 +34,4 @@ export type BoardConfig = ConfigType<typeof boardConfig>;
 export type IdempotencyConfig = ConfigType<typeof idempotencyConfig>;
 export type RetentionConfig = ConfigType<typeof retentionConfig>;
 export type WorkerConfig = ConfigType<typeof workerConfig>;
+export type AuditConfig = ConfigType<typeof auditConfig>;

@@ -3,6 +3,7 @@ import { ClearanceModule } from '../modules/clearance/clearance.module.js';
 import { ClearanceProcessor } from '../modules/clearance/clearance.processor.js';
 import { AuditModule } from '../modules/audit/audit.module.js';
 import { AuditSealer } from '../modules/audit/audit-sealer.service.js';
+import { AuditCheckpointSchedule } from '../modules/audit/audit-checkpoint.schedule.js';
 import { DeclarationsModule } from '../modules/declarations/declarations.module.js';
 import { EventDispatcher } from '../modules/events/event-dispatcher.service.js';
 import { WEBHOOK_EVENT_SINK } from '../modules/events/event-sink.js';
@@ -40,6 +41,7 @@ import { ReconcileSchedule } from './reconcile.schedule.js';
   providers: [
     { provide: WEBHOOK_EVENT_SINK, useExisting: WebhookFanout },
     AuditSealer,
+    AuditCheckpointSchedule,
     EventDispatcher,
     OutboxRelay,
     ScreeningProcessor,

@@ -1,6 +1,12 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TEST_DATABASE_URL, testQueuePrefix } from './test-env.js';
+
+// Audit checkpoints of the services and commands this test file runs, never those of another file's database.
+const checkpointDir = mkdtempSync(join(tmpdir(), 'border-gate-checkpoints-'));
 
 export function baseEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
@@ -9,6 +15,7 @@ export function baseEnv(overrides: Record<string, string> = {}): NodeJS.ProcessE
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: testQueuePrefix(),
     LOG_LEVEL: 'warn',
+    AUDIT_CHECKPOINT_DIR: checkpointDir,
     ...overrides,
   };
 }

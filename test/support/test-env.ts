@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
 
 /** Tests own this database; global setup refuses any name without `test` in it. */
@@ -26,6 +28,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     AUTH_LOGIN_ADDRESS_MAX_FAILURES: '10000',
     // Suites sign their officers in side by side; the bounded queue is tested on its own (login-flood.test).
     AUTH_PASSWORD_HASH_QUEUE: '1000',
+    // Checkpoints of this app's chain only: another test's, of another database, would not match it.
+    AUDIT_CHECKPOINT_DIR: join(tmpdir(), `border-gate-checkpoints-${randomBytes(4).toString('hex')}`),
     ...overrides,
   });
 }
