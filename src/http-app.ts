@@ -11,7 +11,10 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { nestLogger } from './common/logging/logger.js';
 import { runWithRequestLogContext } from './common/logging/log-context.js';
+import { answerClientErrors } from './common/http/client-error-handler.js';
 import { errorLanguage } from './common/http/error-language.js';
+import { addSecurityHeaders } from './common/http/security-headers.js';
+import { acceptOnlyUtf8Json } from './common/http/utf8-json-parser.js';
 import { toErrorBody } from './common/http/to-error-body.js';
 import { COMPANY_SESSION_COOKIE } from './modules/companies/company-session.cookie.js';
 import { MetricsService } from './modules/metrics/metrics.service.js';
@@ -24,6 +27,13 @@ import { RateLimiter } from './modules/rate-limit/rate-limiter.service.js';
 import { mountWebPages } from './modules/web/web-pages.js';
 
 const REQUEST_ID = /^[\w-]{1,64}$/;
+
+/** Fastify's `trustProxy` from HTTP_TRUST_PROXY; a hop count becomes the function proxy-addr would build from it. */
+function trustedProxies(
+  setting: AppConfig['app']['trustProxy'],
+): boolean | string[] | ((_: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
 
 export interface HttpAppOptions {
   /**
@@ -53,12 +63,14 @@ export async function createHttpApp(
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.app.bodyLimitBytes,
     // request.ip from X-Forwarded-For (rate limits per client address): only behind a proxy that sets it.
-    trustProxy: config.app.trustProxy,
+    trustProxy: trustedProxies(config.app.trustProxy),
     genReqId: (req: IncomingMessage) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     routerOptions: { maxParamLength: 200 },
+    // Requests Node's HTTP parser refuses (bad request line, header too large…) never reach Fastify's routing.
+    clientErrorHandler: answerClientErrors(logger),
     // Malformed percent-encoding, over-long path parameters: answered in our error shape, not Fastify's.
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
       const { body } = toErrorBody(error, String(request.id), errorLanguage(request, reply));
@@ -71,8 +83,26 @@ export async function createHttpApp(
     bodyParser: false, // Nest would add a urlencoded parser; this API takes JSON only
   });
   const fastify = app.getHttpAdapter().getInstance();
-  // Fastify's own parsers: keep JSON, drop text/plain, so any other media type is a 415.
+  // Fastify's own parsers: JSON (UTF-8 only), no text/plain, so any other media type is a 415.
   fastify.removeContentTypeParser('text/plain');
+  acceptOnlyUtf8Json(fastify);
+  await addSecurityHeaders(fastify);
+  // No CORS headers at all unless origins are listed; credentials (the portal cookie) only for those.
+  if (config.app.corsOrigins.length > 0) {
+    const listed = new Set(config.app.corsOrigins);
+    const forListed = {
+      credentials: true,
+      exposedHeaders: ['x-request-id', 'retry-after', 'content-language'],
+      maxAge: 600,
+    };
+    app.enableCors({
+      // @fastify/cors would send Allow-Credentials to any origin; an unlisted one gets no CORS header at all.
+      delegator: (request: FastifyRequest, answer) => {
+        const origin = request.headers.origin;
+        answer(null, typeof origin === 'string' && listed.has(origin) ? { ...forListed, origin } : { origin: false });
+      },
+    });
+  }
 
   // Before body parsing and guards: a client over its budget costs at most a Redis round trip, usually none.
   const rateLimiter = app.get(RateLimiter);
@@ -151,7 +181,6 @@ export async function createHttpApp(
     jsonDocumentUrl: 'api/docs-json',
     swaggerUiEnabled: options.swaggerUi ?? true,
   });
-  app.enableShutdownHooks();
   return app;
 }
 
@@ -162,6 +191,5 @@ export async function createWorkerContext(config: AppConfig, logger: Logger): Pr
     abortOnError: false,
   });
   countRedisOutages(app.get(RedisOutage));
-  app.enableShutdownHooks();
   return app;
 }

@@ -2,10 +2,14 @@ import 'reflect-metadata';
 import { getPriority, setPriority } from 'node:os';
 import { type AppConfig, Environment } from './config/app-config.js';
 import { failureMessage, loadSettingsOrExit } from './config/entry-point.js';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
+import { HttpDrain } from './common/http/http-drain.js';
 import { createLogger } from './common/logging/logger.js';
 import { createHttpApp, createWorkerContext } from './http-app.js';
-import { startWorkerMetricsServer } from './modules/metrics/worker-metrics.server.js';
+import { startMetricsListener } from './modules/metrics/metrics-listener.js';
+import { MetricsService } from './modules/metrics/metrics.service.js';
+import { processRegistry } from './modules/metrics/process-metrics.js';
 
 // Longer than any job or request should take to finish; shorter than the 30 s an orchestrator waits before SIGKILL.
 const SHUTDOWN_GRACE_MS = 25_000;
@@ -33,6 +37,28 @@ function lowerPriority(nice: number, logger: Logger): void {
   }
 }
 
+/**
+ * On SIGTERM/SIGINT: drain HTTP first (the database and queues still serve the last requests), then close the
+ * app, then re-raise the signal as Nest's own shutdown hooks do.
+ */
+function shutDownOnSignal(app: NestFastifyApplication, drain: HttpDrain, graceMs: number, logger: Logger): void {
+  const stop = (signal: NodeJS.Signals): void => {
+    process.removeListener('SIGTERM', stop).removeListener('SIGINT', stop);
+    logger.info({ signal, graceMs }, 'draining HTTP connections before shutdown');
+    drain
+      .drain(graceMs)
+      .then(() => app.close())
+      .then(
+        () => process.kill(process.pid, signal),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGTERM', stop).on('SIGINT', stop);
+}
+
 async function main(config: AppConfig): Promise<void> {
   const logger = createLogger(config.app.logLevel);
   forceExitAfterGrace(logger);
@@ -41,15 +67,26 @@ async function main(config: AppConfig): Promise<void> {
   }
   if (config.app.role === 'worker') {
     lowerPriority(config.worker.nice, logger);
-    await createWorkerContext(config, logger);
+    const worker = await createWorkerContext(config, logger);
+    worker.enableShutdownHooks();
     // No HTTP app here: job and process metrics get their own /metrics (API processes serve theirs).
-    if (config.worker.metricsPort > 0)
-      await startWorkerMetricsServer(config.worker.metricsPort, config.app.host, logger);
+    if (config.worker.metricsPort > 0) {
+      const source = { render: () => processRegistry.metrics(), contentType: processRegistry.contentType };
+      await startMetricsListener(config.worker.metricsPort, config.metrics.host, source, logger);
+    }
     logger.info({ role: config.app.role }, 'worker started');
     return;
   }
   const app = await createHttpApp(config, logger);
+  const drain = new HttpDrain(app.getHttpAdapter().getInstance());
   await app.listen({ port: config.app.port, host: config.app.host });
+  shutDownOnSignal(app, drain, config.app.drainGraceMs, logger);
+  if (config.metrics.port > 0) {
+    await startMetricsListener(config.metrics.port, config.metrics.host, app.get(MetricsService), logger);
+  }
+  if (config.app.trustProxy === true) {
+    logger.warn("HTTP_TRUST_PROXY=true believes any client's X-Forwarded-For: name your proxies or their hop count");
+  }
   logger.info(
     { role: config.app.role, port: config.app.port },
     `listening on http://${config.app.host}:${config.app.port} (docs at /api/docs)`,

@@ -43,6 +43,12 @@ function pastImpossibleDate(): string {
   return `${new Date().getUTCFullYear() - 1}-02-30T00:00:00Z`;
 }
 
+/** Tomorrow at 08:00 local time written with `offset`: within every time window, so only the offset can be wrong. */
+function arrivalWithOffset(offset: string): string {
+  const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+  return `${day}T08:00:00${offset}`;
+}
+
 const base64url = (text: string): string => Buffer.from(text).toString('base64url');
 
 interface BodyCase {
@@ -114,6 +120,13 @@ const DEFECTS: [name: string, field: string, value: unknown][] = [
   ['expectedArrivalAt with month 13 and hour 99', 'expectedArrivalAt', '2026-13-45T99:00:00Z'],
   ['expectedArrivalAt on a day that does not exist (30 February)', 'expectedArrivalAt', impossibleDate(300)],
   ['an empty expectedArrivalAt', 'expectedArrivalAt', ''],
+  ['expectedArrivalAt with the offset +14:59 (no zone uses it)', 'expectedArrivalAt', arrivalWithOffset('+14:59')],
+  ['expectedArrivalAt with the offset +05:17', 'expectedArrivalAt', arrivalWithOffset('+05:17')],
+  ['expectedArrivalAt with the offset -13:00', 'expectedArrivalAt', arrivalWithOffset('-13:00')],
+  // text that is not Unicode: half a surrogate pair on its own (JSON's "\ud800" escape)
+  ['a lone high surrogate in driver.fullName', 'driver.fullName', 'Nguy\ud800n An'],
+  ['a lone low surrogate in cargo.description', 'cargo.description', '\udc00Fruit'],
+  ['a reversed surrogate pair in vehicle.plate', 'vehicle.plate', '12C-123.45\udc00\ud800'],
   // invalid identifiers
   ['a plate with a zero-width space', 'vehicle.plate', '12C-123.4\u200b5'],
   ['a plate with a Cyrillic look-alike letter (12С-123.45)', 'vehicle.plate', '12\u0421-123.45'],
@@ -375,6 +388,88 @@ describe('bad input: clear 4xx, one error shape, nothing stored', () => {
         await expectNothingStored(before, key);
       },
     );
+  });
+
+  describe('POST /api/v1/declarations with a body that is not UTF-8 JSON', () => {
+    /** Posts raw bytes as they are: fetch would re-encode a string. */
+    function postBytes(
+      bytes: Buffer,
+      contentType = 'application/json',
+    ): { key: string; response: Promise<TestResponse> } {
+      const key = idempotencyKey();
+      const response = fetch(`${t.baseUrl}/api/v1/declarations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${company.apiKey}`, 'idempotency-key': key, 'content-type': contentType },
+        body: bytes,
+      }).then(async (res) => {
+        const body = await res.text();
+        return {
+          statusCode: res.status,
+          headers: Object.fromEntries(res.headers.entries()),
+          body,
+          json: () => JSON.parse(body),
+        };
+      });
+      return { key, response };
+    }
+
+    it.each([
+      'application/json; charset=utf-16',
+      'application/json; charset=UTF-16LE',
+      'application/json; charset=iso-8859-1',
+      'application/json;charset="windows-1252"',
+      'application/json; charset=us-ascii',
+    ])('answers 415 REQUEST.UNSUPPORTED_CHARSET for %s', async (contentType) => {
+      const before = await stored();
+      const { key, response } = postBytes(Buffer.from(JSON.stringify(validBody())), contentType);
+      const error = expectError(await response, 415, 'REQUEST.UNSUPPORTED_CHARSET');
+      expect(error.message).toMatch(/UTF-8/);
+      await expectNothingStored(before, key);
+    });
+
+    it.each(['application/json; charset=utf-8', 'application/json; charset="UTF-8"', 'application/json'])(
+      'takes %s',
+      async (contentType) => {
+        const { response } = postBytes(Buffer.from(JSON.stringify(validBody())), contentType);
+        expect((await response).statusCode).toBe(202);
+      },
+    );
+
+    it('refuses a UTF-16 body declared as UTF-16 without storing mojibake', async () => {
+      const before = await stored();
+      const utf16 = Buffer.from(`\ufeff${JSON.stringify(validBody())}`, 'utf16le');
+      const { key, response } = postBytes(utf16, 'application/json; charset=utf-16');
+      expectError(await response, 415, 'REQUEST.UNSUPPORTED_CHARSET');
+      await expectNothingStored(before, key);
+    });
+
+    /** The valid body with `bytes` written raw at the start of driver.fullName's value. */
+    function withRawBytesInName(bytes: number[]): Buffer {
+      const json = JSON.stringify(validBody());
+      const at = json.indexOf('"fullName":"') + '"fullName":"'.length;
+      return Buffer.concat([Buffer.from(json.slice(0, at)), Buffer.from(bytes), Buffer.from(json.slice(at))]);
+    }
+
+    it.each([
+      ['a Latin-1 é (E9)', [0xe9]],
+      ['a stray continuation byte (80)', [0x80]],
+      ['an encoded surrogate, CESU-8 style (ED A0 80)', [0xed, 0xa0, 0x80]],
+      ['an overlong encoding of "/" (C0 AF)', [0xc0, 0xaf]],
+      ['a truncated three-byte sequence (E1 BB)', [0xe1, 0xbb]],
+    ])('answers 400 REQUEST.INVALID_ENCODING for bytes that are not UTF-8: %s', async (_, bytes) => {
+      const before = await stored();
+      const { key, response } = postBytes(withRawBytesInName(bytes));
+      expectError(await response, 400, 'REQUEST.INVALID_ENCODING');
+      await expectNothingStored(before, key);
+    });
+
+    it('answers 400 naming the object whose field name holds a lone surrogate', async () => {
+      const before = await stored();
+      const body = JSON.stringify(validBody()).replace('"vehicle":{', '"vehicle":{"\\ud83dx":1,');
+      const { key, response } = submitWithHeaders(t, company.apiKey, body);
+      expectFieldError(await response, 'vehicle');
+      await expectNothingStored(before, key);
+    });
   });
 
   describe('POST /api/v1/declarations with bad headers', () => {

@@ -1,10 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { settled, submit } from './support/api.js';
+import { expectError as expectCodedError } from './support/errors.js';
 import { declarationBody, eventually } from './support/factories.js';
 import { officer } from './support/officers.js';
 import { startService, type RunningService } from './support/processes.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { testQueuePrefix } from './support/test-env.js';
+import { METRICS_HEADERS, testQueuePrefix } from './support/test-env.js';
 import { JobName, QueueName } from '../src/modules/queue/queue-names.js';
 import { QueueRegistry } from '../src/modules/queue/queue-registry.service.js';
 
@@ -24,7 +25,7 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 }
 
 async function scrape(t: TestApp): Promise<string> {
-  const res = await t.request({ method: 'GET', url: '/metrics' });
+  const res = await t.request({ method: 'GET', url: '/metrics', headers: METRICS_HEADERS });
   expect(res.statusCode).toBe(200);
   expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
   return res.body;
@@ -261,5 +262,53 @@ describe('metrics of one process running API and worker', () => {
       await expectError(await put('/admin/queues/api/queues/screening/empty'), 403, 'AUTH.FORBIDDEN');
       expect(await queue.getJob('broken-2')).toBeDefined();
     });
+  });
+});
+
+describe('who may read /metrics', () => {
+  let withToken: TestApp;
+  let withoutToken: TestApp;
+  let service: RunningService | null = null;
+
+  beforeAll(async () => {
+    withToken = await startTestApp({ APP_ROLE: 'api' });
+    withoutToken = await startTestApp({ APP_ROLE: 'api', METRICS_TOKEN: '' });
+  });
+  afterAll(async () => {
+    await service?.stop();
+    await withToken?.close();
+    await withoutToken?.close();
+  });
+
+  it('answers 404 on the API port when no METRICS_TOKEN is set, whatever the client sends', async () => {
+    for (const headers of [{}, METRICS_HEADERS, { authorization: 'Bearer ' }]) {
+      const res = await withoutToken.request({ method: 'GET', url: '/metrics', headers });
+      expectCodedError(res, 404, 'REQUEST.ROUTE_NOT_FOUND');
+      expect(res.body).not.toContain('nodejs_heap');
+    }
+  });
+
+  it.each([
+    ['no Authorization header', {}],
+    ['a wrong token', { authorization: 'Bearer not-the-metrics-token-at-all-0123456789' }],
+    ['the token without Bearer', { authorization: METRICS_HEADERS.authorization.slice('Bearer '.length) }],
+    ['an officer-style Basic header', { authorization: 'Basic dXNlcjpwYXNz' }],
+  ])('answers 401 on the API port for %s', async (_, headers) => {
+    const res = await withToken.request({ method: 'GET', url: '/metrics', headers });
+    expectCodedError(res, 401, 'AUTH.METRICS_TOKEN_INVALID');
+    expect(res.headers['www-authenticate']).toBe('Bearer');
+    expect(res.body).not.toContain('nodejs_heap');
+  });
+
+  it('serves an API process metrics on METRICS_PORT, bound to loopback, without a token', async () => {
+    const metricsPort = randomInt(50_001, 60_000);
+    service = await startService({ APP_ROLE: 'api', METRICS_PORT: String(metricsPort), METRICS_TOKEN: '' });
+    const res = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(sample(text, 'nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
+    expect(text).toContain('http_request_duration_seconds');
+    expect((await fetch(`${service.url}/metrics`)).status).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${metricsPort}/api/v1/gates`)).status).toBe(404);
   });
 });

@@ -9,7 +9,7 @@ import { leaseBlockSize } from '../src/modules/rate-limit/token-lease.js';
 import { eventually, uniqueVnPlate } from './support/factories.js';
 import { DisposableRedis } from './support/redis-server.js';
 import { startTestApp, type TestApp, type TestResponse } from './support/test-app.js';
-import { TEST_REDIS_URL, testConfig, testQueuePrefix } from './support/test-env.js';
+import { METRICS_HEADERS, TEST_REDIS_URL, testConfig, testQueuePrefix } from './support/test-env.js';
 
 const LIMITS = {
   APP_ROLE: 'api',
@@ -167,7 +167,7 @@ describe('rate limits', () => {
   it('counts refusals in the metrics', async () => {
     const from = clientAddress();
     for (let i = 0; i < 7; i += 1) await lookup(a, from);
-    const text = (await a.request({ method: 'GET', url: '/metrics' })).body;
+    const text = (await a.request({ method: 'GET', url: '/metrics', headers: METRICS_HEADERS })).body;
     const refused = /^border_gate_rate_limit_rejected_total\{scope="public"\} (\d+)$/m.exec(text);
     expect(Number(refused?.[1])).toBeGreaterThanOrEqual(2);
   });
@@ -225,7 +225,7 @@ describe('rate limits while Redis is down', () => {
     for (let i = 0; i < 3; i += 1) expect((await lookup(t, from)).statusCode).toBe(404);
 
     const started = Date.now();
-    const metrics = await t.request({ method: 'GET', url: '/metrics' });
+    const metrics = await t.request({ method: 'GET', url: '/metrics', headers: METRICS_HEADERS });
     expect(Date.now() - started).toBeLessThan(5000);
     expect(metrics.statusCode).toBe(200);
     expect(metrics.body).toMatch(/^border_gate_metrics_source_up\{source="redis"\} 0$/m);

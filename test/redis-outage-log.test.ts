@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { eventually } from './support/factories.js';
 import { type RunningService, startService } from './support/processes.js';
 import { DisposableRedis } from './support/redis-server.js';
+import { METRICS_HEADERS } from './support/test-env.js';
 
 interface LogLine {
   level: number;
@@ -71,7 +72,7 @@ describe('a Redis outage in the log, and a shutdown during one', () => {
     expect(end.reconnectAttempts).toBeGreaterThan(20);
     expect(warnings.filter((line) => line.err !== undefined)).toEqual([]);
 
-    const metrics = await (await fetch(`${service.url}/metrics`)).text();
+    const metrics = await (await fetch(`${service.url}/metrics`, { headers: METRICS_HEADERS })).text();
     expect(metrics).toMatch(/^border_gate_redis_outages_total 1$/m);
     const seconds = Number(/^border_gate_redis_unreachable_seconds_total (\S+)$/m.exec(metrics)?.[1]);
     expect(seconds).toBeGreaterThanOrEqual(12);

@@ -92,6 +92,39 @@ describe('configuration', () => {
     );
   });
 
+  it.each([
+    ['false', false],
+    ['true', true],
+    ['2', 2],
+    ['10.0.0.0/8, 192.168.1.5,::1,fd00::/8', ['10.0.0.0/8', '192.168.1.5', '::1', 'fd00::/8']],
+  ])('reads HTTP_TRUST_PROXY=%s', (value, expected) => {
+    expect(loadConfig({ HTTP_TRUST_PROXY: value }).app.trustProxy).toEqual(expected);
+  });
+
+  it.each(['yes', '0', '11', '10.0.0.0/33', '10.0.0', 'proxy.example.com', '10.0.0.1/8/1'])(
+    'refuses HTTP_TRUST_PROXY=%s',
+    (value) => {
+      expect(() => loadConfig({ HTTP_TRUST_PROXY: value })).toThrow(/^HTTP_TRUST_PROXY must be false, true, a number/);
+    },
+  );
+
+  it('reads CORS_ORIGINS as exact origins, none by default', () => {
+    expect(loadConfig({}).app.corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example.com, http://localhost:5173' }).app.corsOrigins).toEqual([
+      'https://a.example.com',
+      'http://localhost:5173',
+    ]);
+    for (const bad of ['*', 'https://a.example.com/', 'a.example.com', 'https://a.example.com/path'])
+      expect(() => loadConfig({ CORS_ORIGINS: bad })).toThrow(/^CORS_ORIGINS must be comma-separated origins/);
+  });
+
+  it('refuses a short METRICS_TOKEN without echoing it', () => {
+    expect(loadConfig({}).metrics).toEqual({ token: '', port: 9465, host: '127.0.0.1' });
+    expect(() => loadConfig({ METRICS_TOKEN: 'short-metrics-s3cret' })).toThrow(
+      /^METRICS_TOKEN must be empty or at least 32 visible ASCII characters$/,
+    );
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }).app.port).toBe(3000);
   });

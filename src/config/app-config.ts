@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -9,6 +10,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
   validateSync,
 } from 'class-validator';
 
@@ -42,6 +44,35 @@ function WholeNumber(min: number, max: number): PropertyDecorator {
 
 function TrueOrFalse(): PropertyDecorator {
   return decorate(Transform(toBool), IsBoolean({ message: 'must be true or false' }));
+}
+
+const toTrustProxy = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (text === 'true' || text === 'false') return text === 'true';
+  return /^\d+$/.test(text) ? Number(text) : toList({ value: text });
+};
+
+function isAddressOrCidr(item: unknown): boolean {
+  if (typeof item !== 'string') return false;
+  const [address, prefix, ...rest] = item.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/** `false`, `true`, a number of proxy hops, or proxy addresses and CIDRs: what Fastify's `trustProxy` takes. */
+function TrustedProxies(): PropertyDecorator {
+  const message =
+    'must be false, true, a number of proxy hops from 1 to 10, or comma-separated proxy addresses or CIDRs like 10.0.0.0/8';
+  const valid = (value: unknown): boolean =>
+    typeof value === 'boolean' ||
+    (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10) ||
+    (Array.isArray(value) && value.length > 0 && value.every(isAddressOrCidr));
+  return decorate(
+    Transform(toTrustProxy),
+    ValidateBy({ name: 'trustedProxies', validator: { validate: valid, defaultMessage: () => message } }),
+  );
 }
 
 function OneOf(values: readonly string[]): PropertyDecorator {
@@ -205,9 +236,42 @@ export class Environment {
   @WholeNumber(10, 5_000)
   RATE_LIMIT_REDIS_TIMEOUT_MS = 100;
 
-  /** Trust X-Forwarded-For from a reverse proxy when telling clients apart (true only behind one). */
-  @TrueOrFalse()
-  HTTP_TRUST_PROXY = false;
+  /**
+   * Whose X-Forwarded-For tells the client's address (rate limits, logs): `false` nobody, a number of proxy
+   * hops in front of the service, or comma-separated addresses/CIDRs of your proxies; `true` believes anyone.
+   */
+  @TrustedProxies()
+  HTTP_TRUST_PROXY: boolean | number | string[] = false;
+
+  /** Browser origins (`https://portal.example.com`, comma-separated) allowed to call the API cross-origin; empty: none. */
+  @Transform(toList)
+  @IsArray()
+  @ArrayMaxSize(32, { message: 'must list at most 32 origins' })
+  @Matches(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, {
+    each: true,
+    message: 'must be comma-separated origins like https://portal.example.com (scheme, host, optional port; no path)',
+  })
+  CORS_ORIGINS: string[] = [];
+
+  /**
+   * On SIGTERM, how long the API keeps answering (each answer with `Connection: close`) before it stops accepting
+   * connections: enough for busy keep-alive clients to be told to reconnect elsewhere.
+   */
+  @WholeNumber(0, 20_000)
+  HTTP_DRAIN_GRACE_MS = 1000;
+
+  /** Bearer token that lets GET /metrics through on the API port; empty: /metrics there answers 404. */
+  @IsString()
+  @Matches(/^([\x21-\x7e]{32,})?$/, { message: 'must be empty or at least 32 visible ASCII characters' })
+  METRICS_TOKEN = '';
+
+  /** Port of an API process's own /metrics listener (no token; bound to METRICS_HOST); 0 turns it off. */
+  @WholeNumber(0, 65535)
+  METRICS_PORT = 9465;
+
+  /** Address the METRICS_PORT and WORKER_METRICS_PORT listeners bind: loopback unless Prometheus scrapes from afar. */
+  @Matches(/^[\w.:-]+$/, { message: 'must be a host name or IP address to listen on, like 127.0.0.1' })
+  METRICS_HOST = '127.0.0.1';
 
   /** Demand as a share of today's capacity at which the board turns yellow, orange, red. */
   @Matches(/^\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?$/, { message: 'must be three ascending ratios like 0.7,0.85,1' })
@@ -274,7 +338,7 @@ export const withoutPassword = (url: string): string => url.replace(/\/\/([^:/@\
 
 // Secrets are never echoed, URLs only without their password.
 function given(key: string, value: unknown): string {
-  if (/SECRET|PASSWORD|_KEY$/.test(key)) return '';
+  if (/SECRET|PASSWORD|TOKEN$|_KEY$/.test(key)) return '';
   const text = String(value);
   return ` (got ${JSON.stringify(/_URLS?$/.test(key) ? withoutPassword(text) : text)})`;
 }
@@ -297,7 +361,10 @@ function grouped(env: Environment) {
       logLevel: env.LOG_LEVEL,
       bodyLimitBytes: env.HTTP_BODY_LIMIT_BYTES,
       trustProxy: env.HTTP_TRUST_PROXY,
+      corsOrigins: env.CORS_ORIGINS,
+      drainGraceMs: env.HTTP_DRAIN_GRACE_MS,
     },
+    metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT, host: env.METRICS_HOST },
     database: {
       url: env.DATABASE_URL,
       replicaUrls: env.DATABASE_REPLICA_URLS,

@@ -20,6 +20,7 @@ export const boardConfig = group('board');
 export const idempotencyConfig = group('idempotency');
 export const retentionConfig = group('retention');
 export const workerConfig = group('worker');
+export const metricsConfig = group('metrics');
 export const auditConfig = group('audit');
 
 export type AppSettings = ConfigType<typeof appConfig>;
@@ -34,4 +35,5 @@ export type BoardConfig = ConfigType<typeof boardConfig>;
 export type IdempotencyConfig = ConfigType<typeof idempotencyConfig>;
 export type RetentionConfig = ConfigType<typeof retentionConfig>;
 export type WorkerConfig = ConfigType<typeof workerConfig>;
+export type MetricsConfig = ConfigType<typeof metricsConfig>;
 export type AuditConfig = ConfigType<typeof auditConfig>;

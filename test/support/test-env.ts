@@ -7,6 +7,10 @@ import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/border_gate_test';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/** The Bearer token test apps and services take for GET /metrics on their API port. */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789abcdef';
+export const METRICS_HEADERS = { authorization: `Bearer ${TEST_METRICS_TOKEN}` };
+
 /** A fresh queue prefix per app instance, so test files never see each other's jobs. */
 export function testQueuePrefix(): string {
   return `bgtest-${randomBytes(4).toString('hex')}`;
@@ -28,6 +32,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     AUTH_LOGIN_ADDRESS_MAX_FAILURES: '10000',
     // Suites sign their officers in side by side; the bounded queue is tested on its own (login-flood.test).
     AUTH_PASSWORD_HASH_QUEUE: '1000',
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
     // Checkpoints of this app's chain only: another test's, of another database, would not match it.
     AUDIT_CHECKPOINT_DIR: join(tmpdir(), `border-gate-checkpoints-${randomBytes(4).toString('hex')}`),
     ...overrides,

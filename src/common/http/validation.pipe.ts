@@ -5,6 +5,8 @@ import { problemOf } from '../validation/field-problems.js';
 
 // C0 and C1 controls other than tab, newline and carriage return, plus DEL: never meaningful in this API's fields.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+// Half of a UTF-16 surrogate pair on its own (JSON allows `"\ud800"`): no text, and storing it would garble it.
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
 // Names every object inherits: no field is called so, and class-validator's whitelist looks them up in a plain
 // object, where some of them (`hasOwnProperty`) are found, so it would let them through as known.
 const INHERITED_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
@@ -36,19 +38,21 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   });
 }
 
-/** The first field path that is nested too deeply or holds a control character; iterative, so no input can overflow the stack. */
+/** The first field path that is nested too deeply or holds a control character or a lone surrogate; iterative, so no input can overflow the stack. */
 function findUnsafeValue(root: unknown): FieldProblem | null {
   const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: '', depth: 0 }];
   while (stack.length > 0) {
     const { value, path, depth } = stack.pop()!;
     if (typeof value === 'string') {
       if (CONTROL.test(value)) return { field: path || 'body', problem: msg('field.controlCharacters') };
+      if (LONE_SURROGATE.test(value)) return { field: path || 'body', problem: msg('field.loneSurrogate') };
     } else if (value !== null && typeof value === 'object') {
       if (depth >= MAX_DEPTH) return { field: path || 'body', problem: msg('field.tooDeep', { max: MAX_DEPTH }) };
       const entries = Array.isArray(value) ? value.map((item, i) => [`[${i}]`, item] as const) : Object.entries(value);
       for (const [key, item] of entries) {
         if (CONTROL.test(key))
           return { field: path ? `${path}.${key}` : key, problem: msg('field.controlCharacterInName') };
+        if (LONE_SURROGATE.test(key)) return { field: path || 'body', problem: msg('field.loneSurrogateInName') };
         const childPath = key.startsWith('[') ? `${path}${key}` : path ? `${path}.${key}` : key;
         if (!Array.isArray(value) && INHERITED_NAMES.has(key))
           return { field: childPath, problem: msg('field.unknown') };

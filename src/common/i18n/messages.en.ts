@@ -21,6 +21,14 @@ export const en = {
   'request.methodNotAllowed':
     'This endpoint does not take this method; the API documentation at /api/docs lists the methods',
   'request.rejected': 'The request was refused as malformed; check it against the API documentation at /api/docs',
+  'request.unsupportedCharset':
+    'Send JSON encoded as UTF-8: Content-Type: application/json, with no charset or charset=utf-8',
+  'request.invalidUtf8': 'The body is not valid UTF-8: send JSON encoded as UTF-8',
+  'request.headersTooLarge': 'The request headers are too large: send fewer or shorter headers (cookies included)',
+  'request.malformedHttp': 'The request is not valid HTTP/1.1; let your HTTP client build it',
+  'request.timeout': 'The request did not arrive in time; send it again',
+  'auth.metricsToken':
+    'GET /metrics on the API port needs Authorization: Bearer <METRICS_TOKEN>; or scrape the metrics port',
   'service.busy': 'The service is busy; retry shortly',
   internal: 'Internal error on our side; retry later, and if it persists, report it with the requestId',
 
@@ -30,6 +38,8 @@ export const en = {
   'field.controlCharacters': 'must not contain control characters (such as NUL)',
   'field.tooDeep': 'must not be nested more than {max} levels deep',
   'field.controlCharacterInName': 'field names must not contain control characters',
+  'field.loneSurrogate': 'must be valid Unicode text (it holds half of a surrogate pair, like \\ud800, on its own)',
+  'field.loneSurrogateInName': 'field names must be valid Unicode text (one holds half of a surrogate pair on its own)',
   'field.unknown': 'is not a field of this request; remove it (check its spelling against /api/docs)',
   'field.unknownValue': 'is not a value this API accepts here',
   'field.notObject': 'must be a JSON object',

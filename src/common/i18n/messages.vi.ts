@@ -17,6 +17,14 @@ export const vi: Catalog = {
   'request.methodNotAllowed':
     'Endpoint này không nhận phương thức này; tài liệu API tại /api/docs liệt kê các phương thức',
   'request.rejected': 'Yêu cầu bị từ chối vì sai định dạng; hãy đối chiếu với tài liệu API tại /api/docs',
+  'request.unsupportedCharset':
+    'Hãy gửi JSON mã hoá UTF-8: Content-Type: application/json, không có charset hoặc charset=utf-8',
+  'request.invalidUtf8': 'Nội dung yêu cầu không phải UTF-8 hợp lệ: hãy gửi JSON mã hoá UTF-8',
+  'request.headersTooLarge': 'Các header của yêu cầu quá lớn: hãy gửi ít header hơn hoặc ngắn hơn (kể cả cookie)',
+  'request.malformedHttp': 'Yêu cầu không phải HTTP/1.1 hợp lệ; hãy để ứng dụng HTTP tự tạo yêu cầu',
+  'request.timeout': 'Yêu cầu không đến kịp thời hạn; hãy gửi lại',
+  'auth.metricsToken':
+    'GET /metrics trên cổng API cần Authorization: Bearer <METRICS_TOKEN>; hoặc lấy số liệu qua cổng metrics',
   'service.busy': 'Dịch vụ đang bận; hãy thử lại sau ít giây',
   internal: 'Lỗi nội bộ của hệ thống; hãy thử lại sau, nếu vẫn lỗi hãy báo lại kèm requestId',
 
@@ -25,6 +33,8 @@ export const vi: Catalog = {
   'field.controlCharacters': 'không được chứa ký tự điều khiển (như NUL)',
   'field.tooDeep': 'không được lồng sâu quá {max} cấp',
   'field.controlCharacterInName': 'tên trường không được chứa ký tự điều khiển',
+  'field.loneSurrogate': 'phải là văn bản Unicode hợp lệ (đang chứa nửa cặp surrogate đứng riêng, như \\ud800)',
+  'field.loneSurrogateInName': 'tên trường phải là văn bản Unicode hợp lệ (một tên chứa nửa cặp surrogate đứng riêng)',
   'field.unknown': 'không phải là trường của yêu cầu này; hãy bỏ trường này (kiểm tra chính tả tại /api/docs)',
   'field.unknownValue': 'không phải giá trị API chấp nhận ở đây',
   'field.notObject': 'phải là một đối tượng JSON',

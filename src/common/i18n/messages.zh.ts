@@ -14,6 +14,13 @@ export const zh: Catalog = {
   'request.routeNotFound': '没有这个接口：请检查请求方法和路径（API 文档见 /api/docs）',
   'request.methodNotAllowed': '该接口不接受此请求方法；/api/docs 上的 API 文档列出了可用的方法',
   'request.rejected': '请求格式错误，已被拒绝；请对照 /api/docs 上的 API 文档检查',
+  'request.unsupportedCharset':
+    '请以 UTF-8 编码发送 JSON：Content-Type: application/json，不带 charset 或 charset=utf-8',
+  'request.invalidUtf8': '请求体不是有效的 UTF-8：请以 UTF-8 编码发送 JSON',
+  'request.headersTooLarge': '请求头过大：请减少请求头的数量或长度（包括 cookie）',
+  'request.malformedHttp': '请求不是有效的 HTTP/1.1；请让 HTTP 客户端构造请求',
+  'request.timeout': '请求未能及时到达；请重新发送',
+  'auth.metricsToken': 'API 端口上的 GET /metrics 需要 Authorization: Bearer <METRICS_TOKEN>；或从指标端口抓取',
   'service.busy': '服务繁忙；请稍后重试',
   internal: '系统内部错误；请稍后重试，如仍出错，请附上 requestId 报告',
 
@@ -22,6 +29,8 @@ export const zh: Catalog = {
   'field.controlCharacters': '不能包含控制字符（如 NUL）',
   'field.tooDeep': '嵌套不能超过 {max} 层',
   'field.controlCharacterInName': '字段名不能包含控制字符',
+  'field.loneSurrogate': '必须是有效的 Unicode 文本（其中含有单独的半个代理对，如 \\ud800）',
+  'field.loneSurrogateInName': '字段名必须是有效的 Unicode 文本（某个字段名含有单独的半个代理对）',
   'field.unknown': '不是此请求的字段；请删除（可在 /api/docs 核对拼写）',
   'field.unknownValue': '此处不接受该值',
   'field.notObject': '必须是 JSON 对象',

@@ -108,16 +108,27 @@ export function IsTimestampNear(maxDaysAway: number, options?: ValidationOptions
   );
 }
 
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Epoch ms of a real calendar instant written with an offset; null otherwise (JS would roll 31 Feb into March). */
+// UTC offsets some zone of the tz database uses (standard or summer time); `+14:59` parses, but no clock shows it.
+const HALF_AND_QUARTER_HOURS = ['-09:30', '-03:30', '-02:30', '+03:30', '+04:30', '+05:30', '+05:45', '+06:30'];
+const REAL_OFFSETS = new Set([
+  'Z',
+  '+00:00',
+  ...Array.from({ length: 12 }, (_, i) => `-${String(i + 1).padStart(2, '0')}:00`),
+  ...Array.from({ length: 14 }, (_, i) => `+${String(i + 1).padStart(2, '0')}:00`),
+  ...HALF_AND_QUARTER_HOURS,
+  ...['+08:45', '+09:30', '+10:30', '+12:45', '+13:45'],
+]);
+
+/** Epoch ms of a real calendar instant written with a real UTC offset; null otherwise (JS would roll 31 Feb into March). */
 export function parseStrictTimestamp(value: unknown): number | null {
   if (typeof value !== 'string') return null;
   const m = TIMESTAMP.exec(value);
   if (!m) return null;
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number);
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const offsetOk = m[7] === 'Z' || (Number(m[8]) <= 14 && Number(m[9]) < 60);
+  const offsetOk = REAL_OFFSETS.has(m[7]);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59 || !offsetOk) {
     return null;
   }

@@ -1,10 +1,12 @@
+import { isIP } from 'node:net';
 import { Inject, Injectable } from '@nestjs/common';
 import { type WebhooksConfig, webhooksConfig } from '../../config/config-groups.js';
 import { isUuid } from '../../common/validation/uuid.js';
 import { Sql } from '../../database/sql.js';
 import { WebhookSecrets } from './webhook-secrets.service.js';
 import { signatureHeader } from './webhook-signature.js';
-import { assertPublicHost } from './webhook-target.js';
+import { postOnce } from './webhook-http.js';
+import { publicAddresses, publicOnlyLookup } from './webhook-target.js';
 import type { DeliveryStatus, WebhookStatus } from './webhook.types.js';
 
 export const WEBHOOK_USER_AGENT = 'border-gate-webhooks/1';
@@ -54,11 +56,11 @@ interface ErrorLike {
   cause?: unknown;
 }
 
-// Duck-typed: fetch's errors (DOMException, TypeError with a cause) need not come from this realm's Error.
+// Duck-typed: errors need not come from this realm's Error.
 function describeFailure(error: unknown, timeoutMs: number): string {
   const e = (error ?? {}) as ErrorLike;
   if (e.name === 'TimeoutError') return `timed out after ${timeoutMs} ms`;
-  // fetch reports network failures as TypeError('fetch failed') with the socket or DNS error as its cause.
+  // Some failures (a wrapped socket or DNS error) carry the telling message in their cause.
   const cause = (e.cause ?? {}) as ErrorLike;
   const message =
     typeof cause.message === 'string' ? cause.message : typeof e.message === 'string' ? e.message : String(error);
@@ -139,13 +141,13 @@ export class WebhookDeliveryService {
     const timeoutMs = this.webhooksConfig.timeoutMs;
     try {
       const url = new URL(target.url);
-      // Judged again now, not only at registration: the name may have come to resolve inside our network.
-      if (!this.webhooksConfig.allowPrivateTargets) await assertPublicHost(url.hostname);
+      // Node connects to an IP literal without any lookup: judged here instead (no DNS involved).
+      if (!this.webhooksConfig.allowPrivateTargets && isIP(url.hostname.replace(/^\[|\]$/g, '')) !== 0) {
+        await publicAddresses(url.hostname);
+      }
       const secret = this.secrets.open(target.secret_encrypted, target.webhook_id);
       const body = webhookBody(target.payload);
-      const response = await fetch(url, {
-        method: 'POST',
-        body,
+      const statusCode = await postOnce(url, body, {
         headers: {
           'content-type': 'application/json',
           'user-agent': WEBHOOK_USER_AGENT,
@@ -153,12 +155,10 @@ export class WebhookDeliveryService {
           'x-bordergate-delivery': target.id,
           'x-bordergate-signature': signatureHeader(secret, body),
         },
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
+        timeoutMs,
+        // Judged at every delivery, not only at registration, on the very addresses the connection then uses.
+        lookup: this.webhooksConfig.allowPrivateTargets ? undefined : publicOnlyLookup(),
       });
-      // We never read what the receiver says; free the connection.
-      await response.body?.cancel().catch(() => undefined);
-      const statusCode = response.status;
       if (statusCode >= 200 && statusCode < 300) return { statusCode, error: null, failure: null };
       if (statusCode >= 300 && statusCode < 400) {
         const error = 'redirect not followed';

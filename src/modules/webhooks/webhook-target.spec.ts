@@ -1,5 +1,12 @@
 import { renderMessage } from '../../common/i18n/message.js';
-import { assertPublicHost, checkWebhookUrl, classifyAddress } from './webhook-target.js';
+import type { LookupAddress } from 'node:dns';
+import {
+  checkWebhookUrl,
+  classifyAddress,
+  publicAddresses,
+  publicOnlyLookup,
+  type Resolver,
+} from './webhook-target.js';
 
 describe('webhook target addresses', () => {
   it.each([
@@ -99,14 +106,70 @@ describe('webhook URL rules', () => {
   });
 });
 
+/** A resolver answering `answer(n)` on its n-th call, and counting its calls. */
+function countingResolver(answer: (call: number) => LookupAddress[]): Resolver & { calls: number } {
+  const resolve = Object.assign((): Promise<LookupAddress[]> => Promise.resolve(answer((resolve.calls += 1))), {
+    calls: 0,
+  });
+  return resolve;
+}
+
 describe('delivery-time host check', () => {
   it('refuses a name that resolves to loopback, and literal private addresses', async () => {
-    await expect(assertPublicHost('localhost')).rejects.toThrow('localhost');
-    await expect(assertPublicHost('[::1]')).rejects.toThrow('loopback');
-    await expect(assertPublicHost('10.1.2.3')).rejects.toThrow('private address (10.1.2.3)');
+    await expect(publicAddresses('localhost')).rejects.toThrow('localhost');
+    await expect(publicAddresses('[::1]')).rejects.toThrow('loopback');
+    await expect(publicAddresses('10.1.2.3')).rejects.toThrow('private address (10.1.2.3)');
   });
 
   it('lets a literal public address through without asking DNS', async () => {
-    await expect(assertPublicHost('8.8.8.8')).resolves.toBeUndefined();
+    const resolve = countingResolver(() => []);
+    await expect(publicAddresses('8.8.8.8', resolve)).resolves.toEqual([{ address: '8.8.8.8', family: 4 }]);
+    expect(resolve.calls).toBe(0);
+  });
+
+  it('refuses a name when any one of its addresses is not public', async () => {
+    const resolve: Resolver = () =>
+      Promise.resolve([
+        { address: '93.184.215.14', family: 4 },
+        { address: '169.254.169.254', family: 4 },
+      ]);
+    await expect(publicAddresses('hooks.example.com', resolve)).rejects.toThrow('link-local address (169.254.169.254)');
+  });
+});
+
+describe('publicOnlyLookup', () => {
+  /** Answers a public address the first time and loopback ever after: a DNS-rebinding name. */
+  const rebindingResolver = () =>
+    countingResolver((call) => [{ address: call === 1 ? '93.184.215.14' : '127.0.0.1', family: 4 }]);
+
+  function lookupOnce(
+    resolve: Resolver,
+    all: boolean,
+  ): Promise<{ error: Error | null; address: string | LookupAddress[]; family?: number }> {
+    return new Promise((done) =>
+      publicOnlyLookup(resolve)('hooks.example.com', { all }, (error, address, family) =>
+        done({ error, address, family }),
+      ),
+    );
+  }
+
+  it('hands the connection exactly the addresses it checked, from one resolution', async () => {
+    const resolve = rebindingResolver();
+    expect(await lookupOnce(resolve, false)).toEqual({ error: null, address: '93.184.215.14', family: 4 });
+    expect(resolve.calls).toBe(1);
+  });
+
+  it('answers the list form (used with autoSelectFamily) from the same checked addresses', async () => {
+    const resolve = rebindingResolver();
+    const { error, address } = await lookupOnce(resolve, true);
+    expect(error).toBeNull();
+    expect(address).toEqual([{ address: '93.184.215.14', family: 4 }]);
+  });
+
+  it('fails the connection when the name resolves to loopback', async () => {
+    const resolve = rebindingResolver();
+    await lookupOnce(resolve, false); // the public answer, used up
+    const { error } = await lookupOnce(resolve, false);
+    expect(error?.message).toBe('refused: hooks.example.com resolves to a loopback address (127.0.0.1)');
   });
 });

@@ -1,5 +1,6 @@
+import type { LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP, isIPv4 } from 'node:net';
+import { BlockList, isIP, isIPv4, type LookupFunction } from 'node:net';
 import { embeddedIPv4, ipv6Groups } from '../../common/ipv6.js';
 import { type Message, msg } from '../../common/i18n/message.js';
 
@@ -101,16 +102,41 @@ export class RefusedTargetError extends Error {
   override name = 'RefusedTargetError';
 }
 
+/** Every address a host name has, as the system resolver answers. */
+export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
+
+const systemResolver: Resolver = (hostname) => lookup(hostname, { all: true, verbatim: true });
+
 /**
- * Resolves a webhook host at delivery time and refuses it when any of its addresses is not public, so a
- * name that has come to point inside our network (DNS rebinding) is never called.
+ * The addresses a webhook host may be called at: refused (RefusedTargetError) when it is localhost or when any
+ * of its addresses is not public. An IP literal is judged as it is, without DNS.
  */
-export async function assertPublicHost(hostname: string): Promise<void> {
+export async function publicAddresses(hostname: string, resolve: Resolver = systemResolver): Promise<LookupAddress[]> {
   const host = hostname.replace(/^\[|\]$/g, '');
   if (isLocalhostName(host)) throw new RefusedTargetError(`refused: ${host} is localhost`);
-  const addresses = isIP(host) ? [{ address: host }] : await lookup(host, { all: true, verbatim: true });
+  const family = isIP(host);
+  const addresses = family !== 0 ? [{ address: host, family }] : await resolve(host);
+  if (addresses.length === 0) throw new RefusedTargetError(`refused: ${host} has no address`);
   for (const { address } of addresses) {
     const kind = classifyAddress(address);
     if (kind) throw new RefusedTargetError(`refused: ${host} resolves to a ${kind} address (${address})`);
   }
+  return addresses;
+}
+
+/**
+ * A `lookup` for http(s).request that resolves the name once, judges those addresses, and hands exactly them to
+ * the connection: asking DNS again between the check and the connect would let a name that just answered a public
+ * address answer 127.0.0.1 (DNS rebinding). TLS (SNI, certificate) and Host keep the name.
+ */
+export function publicOnlyLookup(resolve: Resolver = systemResolver): LookupFunction {
+  return (hostname, options, callback) => {
+    publicAddresses(hostname, resolve).then(
+      (addresses) => {
+        if (options.all) callback(null, addresses);
+        else callback(null, addresses[0].address, addresses[0].family);
+      },
+      (error: Error) => callback(error, '', 0),
+    );
+  };
 }
