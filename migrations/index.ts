@@ -10,6 +10,7 @@ import { IdempotentWrites1795766460000 } from './1795766460000-IdempotentWrites.
 import { CompanyPeople1795770060000 } from './1795770060000-CompanyPeople.js';
 import { OfficerAdministration1795773660000 } from './1795773660000-OfficerAdministration.js';
 import { OfficerRefreshTokens1800100000000 } from './1800100000000-OfficerRefreshTokens.js';
+import { LoginThrottle1800200000000 } from './1800200000000-LoginThrottle.js';
 import { SealInOrderOnly1800400000000 } from './1800400000000-SealInOrderOnly.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from compiled JS and under Jest. */
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   CompanyPeople1795770060000,
   OfficerAdministration1795773660000,
   OfficerRefreshTokens1800100000000,
+  LoginThrottle1800200000000,
   SealInOrderOnly1800400000000,
 ];

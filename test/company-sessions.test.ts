@@ -470,7 +470,11 @@ describe('company people and portal sign-ins', () => {
         expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'bg_company_session' }),
       );
       const expected: Record<string, Record<string, string[]>> = {
-        '/api/v1/company/session': { post: ['200', '400', '401', '403', '429'], get: ['200', '401'], delete: ['204'] },
+        '/api/v1/company/session': {
+          post: ['200', '400', '401', '403', '429', '503'],
+          get: ['200', '401'],
+          delete: ['204'],
+        },
         '/api/v1/company/users': { get: ['200', '401', '403'], post: ['201', '400', '401', '403', '409'] },
         '/api/v1/company/users/{id}/disable': { post: ['200', '401', '403', '404', '409'] },
         '/api/v1/company/users/{id}/enable': { post: ['200', '401', '403', '404'] },

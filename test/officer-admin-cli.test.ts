@@ -42,7 +42,9 @@ function createOfficer(agency = 'customs', gates = 'TAN_THANH'): { id: string; u
 const stateOf = async (id: string) =>
   (
     await query<{ disabled: boolean; token_version: number; password_hash: string; locked: boolean }>(
-      `SELECT disabled_at IS NOT NULL AS disabled, token_version, password_hash, locked_until IS NOT NULL AS locked
+      `SELECT disabled_at IS NOT NULL AS disabled, token_version, password_hash,
+              EXISTS (SELECT 1 FROM login_throttle
+                       WHERE key = encode(sha256(convert_to('officer:' || username, 'UTF8')), 'hex')) AS locked
          FROM officer WHERE id = $1`,
       [id],
     )
@@ -139,9 +141,13 @@ describe('officer commands of the CLI', () => {
 
   it('resets a password: clears the lock, moves the token version on, never echoes the password', async () => {
     const officer = createOfficer();
-    await query(`UPDATE officer SET failed_logins = 5, locked_until = now() + interval '10 minutes' WHERE id = $1`, [
-      officer.id,
-    ]);
+    await query(
+      `INSERT INTO login_throttle (key, scope, failures, window_started_at, last_failure_at, blocked_until)
+         SELECT encode(sha256(convert_to('officer:' || username, 'UTF8')), 'hex'), 'account', 5, now(), now(),
+                now() + interval '10 minutes'
+           FROM officer WHERE id = $1`,
+      [officer.id],
+    );
     const before = await stateOf(officer.id);
 
     const short = cli(['officer:reset-password', '--username', officer.username, '--password', 'too short']);

@@ -226,7 +226,10 @@ describe('officer administration and the officers’ view of a declaration', () 
     it('lists the officers posted at the gate for its supervisor, with their state', async () => {
       const locked = await created(crew.supervisor);
       await t.sql.rows(
-        `UPDATE officer SET failed_logins = 5, locked_until = now() + interval '10 minutes' WHERE id = $1`,
+        `INSERT INTO login_throttle (key, scope, failures, window_started_at, last_failure_at, blocked_until)
+            SELECT encode(sha256(convert_to('officer:' || username, 'UTF8')), 'hex'), 'account', 5, now(), now(),
+                   now() + interval '10 minutes'
+              FROM officer WHERE id = $1`,
         [locked.id],
       );
       const res = await get(`/api/v1/officers?gate=${GATE.toLowerCase()}`, crew.supervisor);
@@ -479,7 +482,10 @@ describe('officer administration and the officers’ view of a declaration', () 
       const account = await created(crew.supervisor);
       const token = await tokenOf(account.username);
       await t.sql.rows(
-        `UPDATE officer SET failed_logins = 5, locked_until = now() + interval '10 minutes' WHERE id = $1`,
+        `INSERT INTO login_throttle (key, scope, failures, window_started_at, last_failure_at, blocked_until)
+            SELECT encode(sha256(convert_to('officer:' || username, 'UTF8')), 'hex'), 'account', 5, now(), now(),
+                   now() + interval '10 minutes'
+              FROM officer WHERE id = $1`,
         [account.id],
       );
       expect((await login(account.username, PASSWORD)).statusCode).toBe(429);

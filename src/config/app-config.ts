@@ -178,11 +178,33 @@ export class Environment {
   @WholeNumber(600, 30 * 86_400)
   AUTH_REFRESH_MAX_SECONDS = 12 * 3600;
 
+  /** Failed logins in a row one username may have before each further attempt must wait (2^n s, doubling). */
   @WholeNumber(1, 100)
   AUTH_LOGIN_MAX_FAILURES = 5;
 
+  /** The longest a username's wait grows to; a browser that signed in as that username before does not wait. */
   @WholeNumber(1, 86_400)
   AUTH_LOGIN_LOCK_SECONDS = 300;
+
+  /** Failed logins one client address may make per window, across all usernames, before it gets 429 until the window ends. */
+  @WholeNumber(2, 10_000)
+  AUTH_LOGIN_ADDRESS_MAX_FAILURES = 20;
+
+  /** The window of AUTH_LOGIN_ADDRESS_MAX_FAILURES. */
+  @WholeNumber(10, 86_400)
+  AUTH_LOGIN_ADDRESS_WINDOW_SECONDS = 600;
+
+  /** How long the known-device cookie set at a successful login vouches for its usernames. */
+  @WholeNumber(1, 400)
+  AUTH_KNOWN_DEVICE_DAYS = 90;
+
+  /** Password hashes or checks running at once per process (each holds one libuv thread and ~19 MiB). */
+  @WholeNumber(1, 16)
+  AUTH_PASSWORD_HASH_CONCURRENCY = 2;
+
+  /** Password checks that may wait for a free slot; beyond this a login gets 503 AUTH.BUSY at once. */
+  @WholeNumber(0, 1000)
+  AUTH_PASSWORD_HASH_QUEUE = 8;
 
   /** A company portal sign-in ends after this long without a request. */
   @WholeNumber(60, 86_400)
@@ -390,6 +412,11 @@ function grouped(env: Environment) {
       refreshMaxSeconds: env.AUTH_REFRESH_MAX_SECONDS,
       loginMaxFailures: env.AUTH_LOGIN_MAX_FAILURES,
       loginLockSeconds: env.AUTH_LOGIN_LOCK_SECONDS,
+      loginAddressMaxFailures: env.AUTH_LOGIN_ADDRESS_MAX_FAILURES,
+      loginAddressWindowSeconds: env.AUTH_LOGIN_ADDRESS_WINDOW_SECONDS,
+      knownDeviceDays: env.AUTH_KNOWN_DEVICE_DAYS,
+      passwordHashConcurrency: env.AUTH_PASSWORD_HASH_CONCURRENCY,
+      passwordHashQueue: env.AUTH_PASSWORD_HASH_QUEUE,
       companySessionIdleSeconds: env.COMPANY_SESSION_IDLE_SECONDS,
       companySessionMaxSeconds: env.COMPANY_SESSION_MAX_SECONDS,
     },

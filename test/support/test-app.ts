@@ -81,7 +81,11 @@ export async function startTestApp(
       const body = await res.text();
       return {
         statusCode: res.status,
-        headers: Object.fromEntries(res.headers.entries()),
+        headers: {
+          ...Object.fromEntries(res.headers.entries()),
+          // entries() keeps only the last of several Set-Cookie headers; join them as one header would carry them.
+          ...(res.headers.getSetCookie().length ? { 'set-cookie': res.headers.getSetCookie().join(', ') } : {}),
+        },
         body,
         json: () => JSON.parse(body),
       };

@@ -31,6 +31,10 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     OUTBOX_POLL_INTERVAL_MS: '20',
     SCREENING_BACKOFF_MS: '50',
     BOARD_CACHE_MS: '0', // tests read the board right after changing what it shows
+    // Every test signs in from 127.0.0.1; the per-address login limit is tested on its own addresses.
+    AUTH_LOGIN_ADDRESS_MAX_FAILURES: '10000',
+    // Suites sign their officers in side by side; the bounded queue is tested on its own (login-flood.test).
+    AUTH_PASSWORD_HASH_QUEUE: '1000',
     METRICS_TOKEN: TEST_METRICS_TOKEN,
     // Checkpoints of this app's chain only: another test's, of another database, would not match it.
     AUDIT_CHECKPOINT_DIR: join(tmpdir(), `border-gate-checkpoints-${randomBytes(4).toString('hex')}`),

@@ -129,7 +129,8 @@ export const vi: Catalog = {
     'Bạn không thể tự khóa tài khoản của mình; một quản trị viên khác có thể làm việc này',
   'apiKey.notFound': 'Doanh nghiệp của bạn không có API key với tiền tố này',
   'conflict.companyUsername': 'Tên đăng nhập này đã có người dùng; hãy chọn tên khác',
-  'auth.tooManyAttempts': 'Tài khoản này đăng nhập sai quá nhiều lần; hãy thử lại sau {seconds} giây',
+  'auth.tooManyAttempts': 'Đăng nhập sai quá nhiều lần; hãy thử lại sau {seconds} giây',
+  'auth.busy': 'Hệ thống đang kiểm tra quá nhiều lượt đăng nhập; hãy thử lại sau {seconds} giây',
   'auth.notPosted':
     'Bạn không được phân công tại {gate:gate}; đơn vị vận hành có thể thêm cửa khẩu này vào tài khoản của bạn',
   'auth.agencyCannot': 'Cán bộ {agency:agency} không được {action}; việc này dành cho: {allowed:agency}',

@@ -6,6 +6,7 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
@@ -14,7 +15,9 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { ApiErrorResponses, ErrorResponseDto } from '../../common/http/api-error-responses.js';
 import { fromOwnOrigin } from '../../common/http/cookie.js';
 import { msg } from '../../common/i18n/message.js';
-import { AuthService, LoginThrottledError } from './auth.service.js';
+import { AuthService } from './auth.service.js';
+import { answerLoginRefusal, knownDeviceCookie, loginClient } from '../officers/login-answers.js';
+import { LoginPolicy, OFFICER_DEVICE_COOKIE } from '../officers/login-policy.js';
 import { CurrentOfficer } from './current-officer.decorator.js';
 import { LoginRequestDto } from './dto/login.request.dto.js';
 import { CurrentOfficerResponseDto, LoginResponseDto } from './dto/login.response.dto.js';
@@ -29,6 +32,8 @@ function assertOwnOrigin(request: FastifyRequest): void {
   if (!fromOwnOrigin(request)) throw new DomainError('AUTH.CSRF', msg('auth.officerCrossSite'));
 }
 
+const OFFICER_LOGIN_PATH = '/api/v1/auth/login';
+
 @ApiTags('auth')
 @Controller('api/v1/auth')
 export class AuthController {
@@ -36,6 +41,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly refreshTokens: OfficerRefreshTokens,
     private readonly tokens: TokenService,
+    private readonly loginPolicy: LoginPolicy,
   ) {}
 
   @Post('login')
@@ -44,21 +50,33 @@ export class AuthController {
     summary: 'Officer login: username and password for a short-lived access token',
     description:
       'An unknown username, a wrong password and a disabled account all answer the same 401. After ' +
-      '`AUTH_LOGIN_MAX_FAILURES` failures in a row the account is locked for `AUTH_LOGIN_LOCK_SECONDS`: ' +
-      '429 with `Retry-After`, even with the right password. Also sets the HttpOnly cookie `bg_officer_refresh` ' +
-      '(path `/api/v1/auth`) that `POST /api/v1/auth/refresh` exchanges for a new access token.',
+      '`AUTH_LOGIN_ADDRESS_MAX_FAILURES` failures from one address in `AUTH_LOGIN_ADDRESS_WINDOW_SECONDS`, or ' +
+      '`AUTH_LOGIN_MAX_FAILURES` in a row for one username, further attempts get 429 `AUTH.TOO_MANY_ATTEMPTS` ' +
+      'with `Retry-After` (a username waits 2^n seconds, at most `AUTH_LOGIN_LOCK_SECONDS`; a browser holding the ' +
+      '`bg_officer_device` cookie from an earlier sign-in as that username does not). 503 `AUTH.BUSY` when too ' +
+      'many password checks are already running. Also sets the HttpOnly cookie `bg_officer_refresh` (path ' +
+      '`/api/v1/auth`) that `POST /api/v1/auth/refresh` exchanges for a new access token.',
   })
   @ApiOkResponse({
     type: LoginResponseDto,
     headers: {
-      'Set-Cookie': { description: 'bg_officer_refresh=…; HttpOnly; SameSite=Strict; Path=/api/v1/auth' },
+      'Set-Cookie': {
+        description:
+          'bg_officer_refresh=…; HttpOnly; SameSite=Strict; Path=/api/v1/auth, and ' +
+          'bg_officer_device=…; HttpOnly; SameSite=Strict; Path=/api/v1/auth/login',
+      },
     },
   })
   @ApiErrorResponses(400, 401)
   @ApiTooManyRequestsResponse({
-    description: 'Account locked after too many failed logins',
+    description: 'Too many failed logins from this address or for this username',
     type: ErrorResponseDto,
-    headers: { 'Retry-After': { description: 'Seconds until the lock ends', schema: { type: 'integer' } } },
+    headers: { 'Retry-After': { description: 'Seconds until the next attempt', schema: { type: 'integer' } } },
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'Too many password checks running at once (`AUTH.BUSY`)',
+    type: ErrorResponseDto,
+    headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
   })
   async login(
     @Body() dto: LoginRequestDto,
@@ -66,15 +84,18 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResponseDto> {
     assertOwnOrigin(request);
+    const devices = this.loginPolicy.officerDevices;
     try {
-      const access = await this.auth.login(dto.username, dto.password);
+      const client = loginClient(request, devices, OFFICER_DEVICE_COOKIE, dto.username);
+      const access = await this.auth.login(dto.username, dto.password, client);
       // The login answer names the officer only inside the token it just signed.
       const claims = await this.tokens.verify(OFFICER_AUDIENCE, access.accessToken);
       const refreshToken = await this.refreshTokens.start(claims.sub, officerTokenVersion(claims));
-      void reply.header('set-cookie', officerRefreshCookie(request, refreshToken));
+      const device = knownDeviceCookie(request, devices, OFFICER_DEVICE_COOKIE, OFFICER_LOGIN_PATH, dto.username);
+      void reply.header('set-cookie', [officerRefreshCookie(request, refreshToken), device]);
       return access;
     } catch (error) {
-      if (error instanceof LoginThrottledError) void reply.header('retry-after', String(error.retryAfterSeconds));
+      answerLoginRefusal(error, request, reply, 'officer', dto.username);
       throw error;
     }
   }

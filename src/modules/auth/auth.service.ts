@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError } from '../../common/errors/domain-error.js';
 import { type AuthConfig, authConfig } from '../../config/config-groups.js';
 import { OfficersService } from '../officers/officers.service.js';
 import type { AuthenticatedOfficer } from './officer-access.js';
-import { DUMMY_HASH, verifyPassword } from '../officers/password.js';
+import { LoginFailedError } from '../officers/login-errors.js';
+import { loginLimitsOf } from '../officers/login-answers.js';
+import type { LoginClient } from '../officers/login-lock.js';
 import { OFFICER_AUDIENCE, TokenService } from './token.service.js';
-import { msg } from '../../common/i18n/message.js';
 
 export interface AccessToken {
   accessToken: string;
@@ -13,19 +13,6 @@ export interface AccessToken {
   /** Seconds. */
   expiresIn: number;
 }
-
-/** 429 `AUTH.TOO_MANY_ATTEMPTS`; the controller turns `retryAfterSeconds` into a Retry-After header. */
-export class LoginThrottledError extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('AUTH.TOO_MANY_ATTEMPTS', msg('auth.tooManyAttempts', { seconds: retryAfterSeconds }), {
-      retryAfterSeconds,
-    });
-    this.name = 'LoginThrottledError';
-  }
-}
-
-// One answer for an unknown username, a wrong password and a disabled account: none of them tells which.
-const loginFailed = (): DomainError => new DomainError('AUTH.LOGIN_FAILED', msg('auth.loginFailed'));
 
 @Injectable()
 export class AuthService {
@@ -36,34 +23,13 @@ export class AuthService {
   ) {}
 
   /**
-   * Exchanges a username and password for an officer access token. Failures are counted in the database,
-   * so the lock holds across API processes; a locked account is refused even with the right password.
+   * Exchanges a username and password for an officer access token. Failures are counted in the database, so
+   * the waits hold across API processes (LoginLock.check).
    */
-  async login(username: string, password: string): Promise<AccessToken> {
-    const candidate = await this.officers.findLoginCandidate(username);
-    if (!candidate || candidate.disabled) {
-      // Spend what a real check spends, so timing does not tell which usernames exist.
-      await verifyPassword(password, candidate?.passwordHash ?? DUMMY_HASH);
-      throw loginFailed();
-    }
-    if (candidate.lockedForSeconds !== null) throw new LoginThrottledError(candidate.lockedForSeconds);
-
-    if (!(await verifyPassword(password, candidate.passwordHash))) {
-      const counted = await this.officers.recordFailedLogin(
-        candidate.id,
-        this.authConfig.loginMaxFailures,
-        this.authConfig.loginLockSeconds,
-      );
-      if (!counted) await this.throwIfLocked(candidate.id);
-      throw loginFailed();
-    }
-
-    const officer = await this.officers.recordSuccessfulLogin(candidate.id);
-    if (!officer) {
-      // Locked by concurrent failures (or disabled) between the read and now.
-      await this.throwIfLocked(candidate.id);
-      throw loginFailed();
-    }
+  async login(username: string, password: string, client: LoginClient): Promise<AccessToken> {
+    const id = await this.officers.checkLogin(username, password, client, loginLimitsOf(this.authConfig));
+    const officer = await this.officers.recordSuccessfulLogin(id);
+    if (!officer) throw new LoginFailedError(); // disabled between the check and now
     return this.issue(officer);
   }
 
@@ -81,10 +47,5 @@ export class AuthService {
       ttl,
     );
     return { accessToken, tokenType: 'Bearer', expiresIn: ttl };
-  }
-
-  private async throwIfLocked(id: string): Promise<void> {
-    const seconds = await this.officers.lockedForSeconds(id);
-    if (seconds !== null) throw new LoginThrottledError(seconds);
   }
 }

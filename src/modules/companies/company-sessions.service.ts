@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError } from '../../common/errors/domain-error.js';
-import { msg } from '../../common/i18n/message.js';
 import { type AuthConfig, authConfig } from '../../config/config-groups.js';
 import { Sql } from '../../database/sql.js';
-import { LoginThrottledError } from '../auth/auth.service.js';
-import { DUMMY_HASH, verifyPassword } from '../officers/password.js';
+import { LoginFailedError } from '../officers/login-errors.js';
+import type { LoginClient } from '../officers/login-lock.js';
+import { loginLimitsOf } from '../officers/login-answers.js';
 import type { AuthenticatedCompany, CompanyUserRole } from './company-principal.js';
 import { CompanyUsersService } from './company-users.service.js';
 
@@ -36,8 +35,6 @@ export const sessionId = (token: string): string => createHash('sha256').update(
 
 /** Longer than the longest lifetime COMPANY_SESSION_MAX_SECONDS allows (30 days). */
 export const COMPANY_SESSION_KEEP_DAYS = 31;
-
-const loginFailed = (): DomainError => new DomainError('AUTH.LOGIN_FAILED', msg('auth.loginFailed'));
 
 function toView(row: SessionRow): ResumedCompanySession {
   return {
@@ -74,26 +71,14 @@ export class CompanySessionsService {
 
   /**
    * Signs a person in: a new session, its token (for the cookie, never stored) and what the portal shows. The
-   * officers' rules (AuthService.login): one answer for unknown, wrong and disabled; a lock after repeated failures.
+   * officers' rules (LoginLock.check): one answer for unknown, wrong and disabled; waits after repeated failures.
    */
-  async login(username: string, password: string): Promise<{ token: string; session: CompanySessionView }> {
-    const candidate = await this.users.findLoginCandidate(username);
-    if (!candidate || candidate.disabled) {
-      // Spend what a real check spends, so timing does not tell which usernames exist.
-      await verifyPassword(password, candidate?.passwordHash ?? DUMMY_HASH);
-      throw loginFailed();
-    }
-    if (candidate.lockedForSeconds !== null) throw new LoginThrottledError(candidate.lockedForSeconds);
-    if (!(await verifyPassword(password, candidate.passwordHash))) {
-      const { loginMaxFailures, loginLockSeconds } = this.authConfig;
-      const counted = await this.users.recordFailedLogin(candidate.id, loginMaxFailures, loginLockSeconds);
-      if (!counted) await this.throwIfLocked(candidate.id);
-      throw loginFailed();
-    }
-    if (!(await this.users.recordSuccessfulLogin(candidate.id))) {
-      await this.throwIfLocked(candidate.id);
-      throw loginFailed();
-    }
+  async login(
+    username: string,
+    password: string,
+    client: LoginClient,
+  ): Promise<{ token: string; session: CompanySessionView }> {
+    const id = await this.users.checkLogin(username, password, client, loginLimitsOf(this.authConfig));
 
     const token = randomBytes(32).toString('base64url');
     const row = await this.sql.one<SessionRow>(
@@ -103,9 +88,9 @@ export class CompanySessionsService {
          RETURNING csrf_token, user_id, company_id)
        SELECT s.csrf_token, s.user_id, u.username, u.role, s.company_id, c.name AS company_name
          FROM s JOIN company_user u ON u.id = s.user_id JOIN company c ON c.id = s.company_id`,
-      [sessionId(token), candidate.id, randomBytes(32).toString('base64url')],
+      [sessionId(token), id, randomBytes(32).toString('base64url')],
     );
-    if (!row) throw loginFailed(); // disabled between the check and now
+    if (!row) throw new LoginFailedError(); // disabled between the check and now
     const { user, csrfToken } = toView(row);
     return { token, session: { user, csrfToken } };
   }
@@ -164,10 +149,5 @@ export class CompanySessionsService {
       [COMPANY_SESSION_KEEP_DAYS, batch],
     );
     return row!.n;
-  }
-
-  private async throwIfLocked(id: string): Promise<void> {
-    const seconds = await this.users.lockedForSeconds(id);
-    if (seconds !== null) throw new LoginThrottledError(seconds);
   }
 }

@@ -7,7 +7,8 @@ import { msg } from '../../common/i18n/message.js';
 import { isUuid } from '../../common/validation/uuid.js';
 import { rowsIn, Sql } from '../../database/sql.js';
 import { USERNAME } from '../officers/officers.service.js';
-import { LOGIN_STILL_ALLOWED, type LoginCandidate, LoginLock } from '../officers/login-lock.js';
+import { type LoginClient, LoginLock } from '../officers/login-lock.js';
+import type { LoginLimits } from '../officers/login-throttle.js';
 import { hashPassword, passwordPolicyProblem } from '../officers/password.js';
 import { COMPANY_USER_ROLES, type CompanyUserRole, isCompanyUserRole } from './company-principal.js';
 
@@ -148,28 +149,8 @@ export class CompanyUsersService {
     return toView(row);
   }
 
-  findLoginCandidate(username: string): Promise<LoginCandidate | null> {
-    return this.loginLock.candidate(username);
-  }
-
-  /** See LoginLock.countFailure; false when the account was already locked. */
-  async recordFailedLogin(id: string, maxFailures: number, lockSeconds: number): Promise<boolean> {
-    return (await this.loginLock.countFailure(id, maxFailures, lockSeconds)) !== null;
-  }
-
-  /** Clears the failure count after a correct password, unless locked or disabled meanwhile (then false). */
-  async recordSuccessfulLogin(id: string): Promise<boolean> {
-    const rows = await this.sql.rows(
-      `UPDATE company_user SET failed_logins = 0, locked_until = NULL
-        WHERE id = $1 AND ${LOGIN_STILL_ALLOWED}
-        RETURNING id`,
-      [id],
-    );
-    return rows.length > 0;
-  }
-
-  /** Seconds until the lock ends, or null when the account is not locked. */
-  lockedForSeconds(id: string): Promise<number | null> {
-    return this.loginLock.lockedForSeconds(id);
+  /** The id of the person whose password this is; see LoginLock.check for the refusals. */
+  checkLogin(username: string, password: string, client: LoginClient, limits: LoginLimits): Promise<string> {
+    return this.loginLock.check(username, password, client, limits);
   }
 }

@@ -1,81 +1,80 @@
 import type { Sql } from '../../database/sql.js';
+import { LoginFailedError, LoginThrottledError } from './login-errors.js';
+import { type LoginLimits, LoginThrottle, type ThrottleScope } from './login-throttle.js';
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './password.js';
 
-/** The tables of people who sign in with a password; each has failed_logins, locked_until and disabled_at. */
+/** The tables of people who sign in with a password; each has username, password_hash and disabled_at. */
 export type PasswordAccountTable = 'officer' | 'company_user';
 
-/** What a login needs to decide, read in one statement. */
-export interface LoginCandidate {
-  id: string;
-  passwordHash: string;
-  disabled: boolean;
-  /** Seconds until the lock ends (at least 1) while the account is locked, else null. */
-  lockedForSeconds: number | null;
+/** Where a login comes from, as far as throttling cares. */
+export interface LoginClient {
+  /** The client's address bucket (an IPv6 address counts as its /64). */
+  address: string;
+  /** Whether this browser's known-device cookie vouches for the username. */
+  knownDevice: boolean;
 }
 
-const LOCKED_FOR = `CASE WHEN locked_until > now() THEN greatest(1, ceil(extract(epoch FROM locked_until - now())))::int END`;
-
 /**
- * The failed-login lock shared by officers and company people: the same counting in the same statements, so
- * both kinds of sign-in resist guessing alike. `table` is one of two constants, never input.
+ * The sign-in check shared by officers and company people: the same throttling in the same statements, so both
+ * kinds of sign-in resist guessing alike. Order matters: waits are checked before any hashing (a throttled guess
+ * costs nothing), then the password is verified (against a dummy hash when there is no such enabled account, so
+ * that costs the same), then the failure is counted. `table` is one of two constants, never input.
  */
 export class LoginLock {
+  private readonly throttle: LoginThrottle;
+
   constructor(
     private readonly sql: Sql,
     private readonly table: PasswordAccountTable,
-  ) {}
-
-  async candidate(username: string): Promise<LoginCandidate | null> {
-    const row = await this.sql.one<{
-      id: string;
-      password_hash: string;
-      disabled: boolean;
-      locked_for_seconds: number | null;
-    }>(
-      `SELECT id, password_hash, disabled_at IS NOT NULL AS disabled, ${LOCKED_FOR} AS locked_for_seconds
-         FROM ${this.table} WHERE username = $1`,
-      [username.toLowerCase()],
-    );
-    return row
-      ? {
-          id: row.id,
-          passwordHash: row.password_hash,
-          disabled: row.disabled,
-          lockedForSeconds: row.locked_for_seconds,
-        }
-      : null;
+  ) {
+    this.throttle = new LoginThrottle(sql);
   }
 
   /**
-   * Counts one failed login, and locks the account for `lockSeconds` once `maxFailures` failures in a row are
-   * reached. One conditional statement, so concurrent failures count exactly and lock exactly once. The count
-   * is only reset by a successful login: after a lock ends, the next failure locks again.
-   * Returns null when the account was already locked (the failure is not counted).
+   * The id of the enabled account whose password this is. Throws LoginThrottledError (429) while the address
+   * waits, or the username waits and this browser is not known for it; LoginFailedError (401) for an unknown
+   * username, a wrong password or a disabled account alike; PasswordWorkBusyError (503) when hashing is saturated.
    */
-  async countFailure(
-    id: string,
-    maxFailures: number,
-    lockSeconds: number,
-  ): Promise<{ failedLogins: number; lockedForSeconds: number | null } | null> {
-    const row = await this.sql.one<{ failed_logins: number; locked_for_seconds: number | null }>(
-      `UPDATE ${this.table}
-          SET failed_logins = failed_logins + 1,
-              locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(secs => $3) ELSE locked_until END
-        WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now())
-        RETURNING failed_logins, ${LOCKED_FOR} AS locked_for_seconds`,
-      [id, maxFailures, lockSeconds],
+  async check(username: string, password: string, client: LoginClient, limits: LoginLimits): Promise<string> {
+    const keys = LoginThrottle.keys(this.table, username, client.address);
+    const waits = await this.throttle.state(keys);
+    if (waits.address !== null) throw new LoginThrottledError(waits.address, 'address');
+    // The person at their usual console passes the username's wait; a stranger spraying guesses does not.
+    if (waits.account !== null && !client.knownDevice) throw new LoginThrottledError(waits.account, 'account');
+
+    const account = await this.sql.one<{ id: string; password_hash: string }>(
+      `SELECT id, password_hash FROM ${this.table} WHERE username = $1 AND disabled_at IS NULL`,
+      [username.toLowerCase()],
     );
-    return row ? { failedLogins: row.failed_logins, lockedForSeconds: row.locked_for_seconds } : null;
+    const matches = await verifyPassword(password, account?.password_hash ?? DUMMY_HASH);
+    if (!account || !matches) {
+      const now = await this.throttle.countFailure(keys, limits);
+      const started: ThrottleScope[] = [];
+      if (now.address !== null) started.push('address');
+      if (now.account !== null) started.push('account');
+      throw new LoginFailedError(started);
+    }
+
+    const wait = await this.throttle.clearAccount(keys, client.knownDevice);
+    if (wait !== null) throw new LoginThrottledError(wait, 'account');
+    await this.upgradeHash(account.id, account.password_hash, password);
+    return account.id;
   }
 
-  /** Seconds until the lock ends, or null when the account is not locked. */
-  async lockedForSeconds(id: string): Promise<number | null> {
-    const row = await this.sql.one<{ locked_for_seconds: number | null }>(
-      `SELECT ${LOCKED_FOR} AS locked_for_seconds FROM ${this.table} WHERE id = $1`,
-      [id],
-    );
-    return row?.locked_for_seconds ?? null;
+  /** Re-hashes a password stored with an older algorithm (once per account: the next login finds argon2id). */
+  private async upgradeHash(id: string, stored: string, password: string): Promise<void> {
+    if (!needsRehash(stored)) return;
+    const upgraded = await hashPassword(password);
+    // Only if unchanged meanwhile: a password reset in between wins.
+    await this.sql.rows(`UPDATE ${this.table} SET password_hash = $2 WHERE id = $1 AND password_hash = $3`, [
+      id,
+      upgraded,
+      stored,
+    ]);
+  }
+
+  /** Deletes up to `batch` throttle rows that hold nothing back any more. Returns how many went. */
+  purgeOld(batch: number, limits: LoginLimits): Promise<number> {
+    return this.throttle.purgeOld(batch, limits.addressWindowSeconds);
   }
 }
-
-/** Clears the failure count after a correct password, unless locked or disabled meanwhile: the WHERE of it. */
-export const LOGIN_STILL_ALLOWED = 'disabled_at IS NULL AND (locked_until IS NULL OR locked_until <= now())';

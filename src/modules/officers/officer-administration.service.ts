@@ -19,6 +19,7 @@ import {
   OPERATOR_ACTOR,
   type OfficerProfile,
 } from './officers.service.js';
+import { accountKeySql } from './login-throttle.js';
 import { hashPassword } from './password.js';
 
 /** Who manages accounts: a supervisor through the API (their profile as read for this request), or an operator at the command line. */
@@ -46,8 +47,10 @@ interface AccountRow {
   locked_until: Date | null;
 }
 
+// "Locked until": when the username's login wait ends (LoginThrottle), while it lasts.
 const ACCOUNT_COLUMNS = `id, username, agency, gates, created_at, disabled_at,
-  CASE WHEN locked_until > now() THEN locked_until END AS locked_until`;
+  (SELECT t.blocked_until FROM login_throttle t
+    WHERE t.key = ${accountKeySql('officer', 'officer.username')} AND t.blocked_until > now()) AS locked_until`;
 
 function toAccount(row: AccountRow): OfficerAccount {
   return {
@@ -208,6 +211,9 @@ export class OfficerAdministrationService {
           WHERE id = $1`,
         [officer.id, passwordHash],
       );
+      await rowsIn(tx, `DELETE FROM login_throttle WHERE key = ${accountKeySql('officer', '$1::text')}`, [
+        officer.username,
+      ]);
       return {};
     });
   }

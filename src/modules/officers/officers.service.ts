@@ -3,7 +3,8 @@ import { isUuid } from '../../common/validation/uuid.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { CONSTRAINT_ERRORS } from '../../common/errors/error-codes.js';
 import { rowsIn, Sql } from '../../database/sql.js';
-import { LOGIN_STILL_ALLOWED, type LoginCandidate, LoginLock } from './login-lock.js';
+import { type LoginClient, LoginLock } from './login-lock.js';
+import type { LoginLimits } from './login-throttle.js';
 import { recordOfficerChange } from './officer-change.js';
 import { hashPassword, passwordPolicyProblem } from './password.js';
 import { GATE_CODES, type GateCode, parseGateCode } from '../../common/domain/gate-code.js';
@@ -64,8 +65,6 @@ export interface OfficerProfile {
   agency: Agency;
   gates: GateCode[];
 }
-
-export type { LoginCandidate } from './login-lock.js';
 
 @Injectable()
 export class OfficersService {
@@ -145,34 +144,22 @@ export class OfficersService {
     ]);
   }
 
-  findLoginCandidate(username: string): Promise<LoginCandidate | null> {
-    return this.loginLock.candidate(username);
+  /** The id of the officer whose password this is; see LoginLock.check for the refusals. */
+  checkLogin(username: string, password: string, client: LoginClient, limits: LoginLimits): Promise<string> {
+    return this.loginLock.check(username, password, client, limits);
   }
 
-  /** See LoginLock.countFailure. */
-  recordFailedLogin(
-    id: string,
-    maxFailures: number,
-    lockSeconds: number,
-  ): Promise<{ failedLogins: number; lockedForSeconds: number | null } | null> {
-    return this.loginLock.countFailure(id, maxFailures, lockSeconds);
-  }
-
-  /**
-   * Clears the failure count after a correct password, unless the account was locked or disabled in the
-   * meantime (then null: the login must not succeed). Returns the officer as of this moment.
-   */
+  /** The officer as of this moment after a correct password, or null when disabled in the meantime. */
   async recordSuccessfulLogin(id: string): Promise<(OfficerProfile & { tokenVersion: number }) | null> {
     return this.sql.one<OfficerProfile & { tokenVersion: number }>(
-      `UPDATE officer SET failed_logins = 0, locked_until = NULL
-        WHERE id = $1 AND ${LOGIN_STILL_ALLOWED}
-        RETURNING id, username, agency, gates, token_version AS "tokenVersion"`,
+      `SELECT id, username, agency, gates, token_version AS "tokenVersion" FROM officer
+        WHERE id = $1 AND disabled_at IS NULL`,
       [id],
     );
   }
 
-  /** Seconds until the lock ends, or null when the account is not locked. */
-  lockedForSeconds(id: string): Promise<number | null> {
-    return this.loginLock.lockedForSeconds(id);
+  /** See LoginLock.purgeOld. */
+  purgeOldLoginThrottles(batch: number, limits: LoginLimits): Promise<number> {
+    return this.loginLock.purgeOld(batch, limits);
   }
 }

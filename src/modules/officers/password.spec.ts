@@ -1,13 +1,27 @@
 import { msg } from '../../common/i18n/message.js';
-import { DUMMY_HASH, hashPassword, passwordPolicyProblem, verifyPassword } from './password.js';
+import { DUMMY_HASH, hashPassword, needsRehash, passwordPolicyProblem, verifyPassword } from './password.js';
 
-describe('passwords (scrypt)', () => {
-  it('hashes to the documented encoding with a fresh salt each time', async () => {
+// Made by the previous version of this module (scrypt N=2^15, r=8, p=1) from 'correct horse battery'.
+const SCRYPT_HASH = 'scrypt$32768$8$1$Ke1WwPnvJYvCdeOs8NwFVQ==$k04Km2YevRvEWE8cSUkYOsoK2rL3/zfTft+5Lqscc84=';
+
+describe('passwords (argon2id)', () => {
+  it('hashes to an argon2id PHC string with OWASP parameters and a fresh salt each time', async () => {
     const a = await hashPassword('correct horse battery');
     const b = await hashPassword('correct horse battery');
-    expect(a).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=$/);
+    expect(a).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
     expect(a).not.toBe(b);
     expect(a).not.toContain('horse');
+    expect(needsRehash(a)).toBe(false);
+    expect(needsRehash(DUMMY_HASH)).toBe(false);
+  });
+
+  it('still verifies scrypt hashes of the earlier version, and marks them for re-hashing', async () => {
+    await expect(verifyPassword('correct horse battery', SCRYPT_HASH)).resolves.toBe(true);
+    await expect(verifyPassword('correct horse batterY', SCRYPT_HASH)).resolves.toBe(false);
+    expect(needsRehash(SCRYPT_HASH)).toBe(true);
+    expect(
+      needsRehash('$argon2id$v=19$m=4096,t=3,p=1$QXaQIT8YzdH+PPM2xUe01g$hhKpYpSvTY0fiTcoZFMKAnV/8FnJf4QJJuLz/ULbJjI'),
+    ).toBe(true);
   });
 
   it('verifies the right password and refuses a wrong one', async () => {
@@ -41,12 +55,17 @@ describe('passwords (scrypt)', () => {
   });
 
   it('refuses malformed or out-of-bounds encodings instead of throwing', async () => {
-    const hash = await hashPassword('correct horse battery');
+    const hash = SCRYPT_HASH;
     const [, , r, p, salt, key] = hash.split('$');
+    const argon2 = await hashPassword('correct horse battery');
     for (const encoded of [
       '',
       'plain text',
       hash.replace('scrypt$', 'bcrypt$'),
+      argon2.replace('argon2id', 'argon2i'),
+      argon2.replace('m=19456', 'm=9999999'), // gigabytes of memory
+      argon2.replace('t=2', 't=999'),
+      argon2.slice(0, -10),
       `scrypt$30000$${r}$${p}$${salt}$${key}`, // N not a power of two
       `scrypt$${2 ** 24}$${r}$${p}$${salt}$${key}`, // gigabytes of memory
       `scrypt$32768$64$${p}$${salt}$${key}`,

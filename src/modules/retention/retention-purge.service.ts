@@ -8,6 +8,8 @@ import {
 import { CompanySessionsService } from '../companies/company-sessions.service.js';
 import { DeclarationsRepository } from '../declarations/declarations.repository.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
+import { LoginPolicy } from '../officers/login-policy.js';
+import { OfficersService } from '../officers/officers.service.js';
 
 /** Rows per DELETE: short transactions and locks, little WAL at a time, no long hold on a busy table. */
 export const PURGE_BATCH = 5000;
@@ -16,11 +18,12 @@ export interface PurgeResult {
   outboxMessages: number;
   idempotencyRecords: number;
   companySessions: number;
+  loginThrottles: number;
 }
 
 /**
  * Deletes what is kept only for a while: relayed outbox messages, expired idempotency records, old company
- * portal sign-ins. Never the
+ * portal sign-ins, login throttle rows that hold nothing back any more. Never the
  * audit log or declarations (docs/retention.md). Batched, each batch its own statement.
  */
 @Injectable()
@@ -29,6 +32,8 @@ export class RetentionPurge {
     private readonly outbox: OutboxRepository,
     private readonly declarations: DeclarationsRepository,
     private readonly companySessions: CompanySessionsService,
+    private readonly officers: OfficersService,
+    private readonly loginPolicy: LoginPolicy,
     @Inject(idempotencyConfig.KEY) private readonly idempotencyConfig: IdempotencyConfig,
     @Inject(retentionConfig.KEY) private readonly retentionConfig: RetentionConfig,
   ) {}
@@ -43,6 +48,7 @@ export class RetentionPurge {
         this.declarations.purgeIdempotencyRecords(this.idempotencyConfig.keyRetentionDays, batch),
       ),
       companySessions: await inBatches((batch) => this.companySessions.purgeOld(batch)),
+      loginThrottles: await inBatches((batch) => this.officers.purgeOldLoginThrottles(batch, this.loginPolicy.limits)),
     };
   }
 }

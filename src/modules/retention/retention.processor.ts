@@ -48,7 +48,7 @@ export class RetentionProcessor extends ScheduledJobProcessor {
     const ensured = await this.partitions.ensureAhead();
     const purged = await this.purge.purge();
     const made = ensured.map((p) => `${p.table} ${p.from}..${p.to}: ${p.created} created`).join('; ');
-    return `${made}; purged ${purged.outboxMessages} outbox messages, ${purged.idempotencyRecords} idempotency records, ${purged.companySessions} company sign-ins`;
+    return `${made}; purged ${purged.outboxMessages} outbox messages, ${purged.idempotencyRecords} idempotency records, ${purged.companySessions} company sign-ins, ${purged.loginThrottles} login throttle rows`;
   }
 
   private async ensureAtStart(): Promise<void> {

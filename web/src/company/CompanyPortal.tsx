@@ -42,6 +42,9 @@ function SignInForm({ message }: { message: string | null }) {
       else if (e instanceof ApiError && e.status === 429) {
         const seconds = (e.details as { retryAfterSeconds?: number } | null)?.retryAfterSeconds;
         setProblem(seconds ? t('signIn.tooMany', { seconds }) : e.text || t('signIn.tooMany', { seconds: 60 }));
+      } else if (e instanceof ApiError && e.code === 'AUTH.BUSY') {
+        const seconds = (e.details as { retryAfterSeconds?: number } | null)?.retryAfterSeconds ?? 2;
+        setProblem(t('signIn.busy', { seconds }));
       } else setError(e);
     } finally {
       setSending(false);

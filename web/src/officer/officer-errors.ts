@@ -4,6 +4,7 @@ import { ApiError, errorText, type Translate } from '../api-errors';
 export const OFFICER_CODES = [
   'AUTH.LOGIN_FAILED',
   'AUTH.TOO_MANY_ATTEMPTS',
+  'AUTH.BUSY',
   'AUTH.FORBIDDEN',
   'AUTH.TOKEN_INVALID',
   'AUTH.WRONG_PRINCIPAL',

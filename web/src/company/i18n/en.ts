@@ -14,6 +14,7 @@ export const en = {
     button: 'Sign in',
     failed: 'Wrong username or password.',
     tooMany: 'Too many attempts. Wait {{seconds}} seconds and try again.',
+    busy: 'The service is busy checking other sign-ins. Try again in {{seconds}} seconds.',
     expired: 'You were signed out (your sign-in expired). Sign in again.',
     signedOut: 'You are signed out.',
   },

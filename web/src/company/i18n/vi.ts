@@ -13,6 +13,7 @@ export const vi: CompanyWords = {
     button: 'Đăng nhập',
     failed: 'Sai tên đăng nhập hoặc mật khẩu.',
     tooMany: 'Đăng nhập sai quá nhiều lần. Chờ {{seconds}} giây rồi thử lại.',
+    busy: 'Hệ thống đang bận kiểm tra các lượt đăng nhập khác. Hãy thử lại sau {{seconds}} giây.',
     expired: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
     signedOut: 'Bạn đã đăng xuất.',
   },

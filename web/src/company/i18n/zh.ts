@@ -13,6 +13,7 @@ export const zh: CompanyWords = {
     button: '登录',
     failed: '用户名或密码错误。',
     tooMany: '尝试次数过多。请等待 {{seconds}} 秒后重试。',
+    busy: '系统正忙于校验其他登录。请在 {{seconds}} 秒后重试。',
     expired: '登录已过期，请重新登录。',
     signedOut: '您已退出登录。',
   },

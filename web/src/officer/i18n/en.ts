@@ -197,7 +197,9 @@ export const en = {
   },
   errors: {
     AUTH_LOGIN_FAILED: 'Wrong username or password.',
-    AUTH_TOO_MANY_ATTEMPTS: 'Too many failed sign-ins: the account is locked for a while. Try again later.',
+    AUTH_TOO_MANY_ATTEMPTS:
+      'Too many failed sign-ins. Wait a little and try again; from the computer you usually use, your password still works.',
+    AUTH_BUSY: 'The service is busy checking other sign-ins. Try again in a few seconds.',
     AUTH_FORBIDDEN: 'You may not do this here: it is for another agency or another gate.',
     AUTH_TOKEN_INVALID: 'Your sign-in has ended. Sign in again to continue.',
     AUTH_WRONG_PRINCIPAL: 'This page is for border officers.',

@@ -193,7 +193,9 @@ export const vi: OfficerWords = {
   },
   errors: {
     AUTH_LOGIN_FAILED: 'Sai tên đăng nhập hoặc mật khẩu.',
-    AUTH_TOO_MANY_ATTEMPTS: 'Đăng nhập sai quá nhiều lần: tài khoản bị khóa tạm thời. Hãy thử lại sau.',
+    AUTH_TOO_MANY_ATTEMPTS:
+      'Đăng nhập sai quá nhiều lần. Hãy chờ một lát rồi thử lại; trên máy bạn thường dùng, mật khẩu đúng vẫn đăng nhập được.',
+    AUTH_BUSY: 'Hệ thống đang bận kiểm tra các lượt đăng nhập khác. Hãy thử lại sau vài giây.',
     AUTH_FORBIDDEN: 'Đồng chí không được làm việc này tại đây: việc này thuộc cơ quan hoặc cửa khẩu khác.',
     AUTH_TOKEN_INVALID: 'Phiên đăng nhập đã hết. Hãy đăng nhập lại để tiếp tục.',
     AUTH_WRONG_PRINCIPAL: 'Trang này dành cho cán bộ cửa khẩu.',

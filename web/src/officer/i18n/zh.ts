@@ -189,7 +189,8 @@ export const zh: OfficerWords = {
   },
   errors: {
     AUTH_LOGIN_FAILED: '用户名或密码错误。',
-    AUTH_TOO_MANY_ATTEMPTS: '登录失败次数过多，账户已被暂时锁定，请稍后再试。',
+    AUTH_TOO_MANY_ATTEMPTS: '登录失败次数过多。请稍候再试；在您常用的电脑上，正确的密码仍可登录。',
+    AUTH_BUSY: '系统正忙于校验其他登录，请几秒后重试。',
     AUTH_FORBIDDEN: '您无权在此执行此操作：该操作属于其他部门或其他口岸。',
     AUTH_TOKEN_INVALID: '登录已失效，请重新登录后继续。',
     AUTH_WRONG_PRINCIPAL: '此页面供口岸工作人员使用。',
