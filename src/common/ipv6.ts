@@ -36,3 +36,19 @@ export function embeddedIPv4(groups: readonly number[]): { carrier: IPv4Carrier;
   if (groups[0] === 0x2002) return { carrier: '6to4', ipv4: dotted(1) };
   return null;
 }
+
+/**
+ * The client a per-address budget belongs to. An IPv4 address is itself (also when written IPv4-mapped);
+ * an IPv6 address counts as its /64, because one subscriber usually holds a whole /64 and could otherwise
+ * take a fresh address, and a fresh budget, for every request.
+ */
+export function addressBucket(ip: string): string {
+  const groups = ipv6Groups(ip);
+  if (!groups) return ip;
+  const inside = embeddedIPv4(groups);
+  if (inside?.carrier === 'mapped') return inside.ipv4;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.toString(16))
+    .join(':')}::/64`;
+}

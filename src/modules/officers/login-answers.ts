@@ -1,27 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthConfig } from '../../config/config-groups.js';
 import { readCookie } from '../../common/http/cookie.js';
-import { embeddedIPv4, ipv6Groups } from '../../common/ipv6.js';
+import { addressBucket } from '../../common/ipv6.js';
 import { LoginFailedError, LoginThrottledError } from './login-errors.js';
 import type { LoginClient } from './login-lock.js';
 import type { LoginLimits } from './login-throttle.js';
 import { PasswordWorkBusyError } from './password-work-gate.js';
 import type { KnownDevices } from './known-device.js';
-
-/**
- * The client a login's address budget belongs to: an IPv4 address is itself, an IPv6 address its /64 (one
- * subscriber holds a whole /64 and could otherwise take a fresh budget per address). As the rate limiter counts.
- */
-export function addressBucket(ip: string): string {
-  const groups = ipv6Groups(ip);
-  if (!groups) return ip;
-  const inside = embeddedIPv4(groups);
-  if (inside?.carrier === 'mapped') return inside.ipv4;
-  return `${groups
-    .slice(0, 4)
-    .map((group) => group.toString(16))
-    .join(':')}::/64`;
-}
 
 /** The login limits of the settings. */
 export const loginLimitsOf = (config: AuthConfig): LoginLimits => ({

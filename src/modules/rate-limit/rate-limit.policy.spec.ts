@@ -1,4 +1,5 @@
-import { addressBucket, rateLimitScope, rateLimitVerdict } from './rate-limit.policy.js';
+import { addressBucket } from '../../common/ipv6.js';
+import { rateLimitScope, rateLimitVerdict } from './rate-limit.policy.js';
 
 describe('rate-limit scope', () => {
   it('puts the unauthenticated lookups and the gate board, with its live stream, in the public budget', () => {

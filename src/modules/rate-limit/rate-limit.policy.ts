@@ -1,5 +1,3 @@
-import { embeddedIPv4, ipv6Groups } from '../../common/ipv6.js';
-
 export const RATE_LIMIT_SCOPES = ['public', 'company'] as const;
 export type RateLimitScope = (typeof RATE_LIMIT_SCOPES)[number];
 
@@ -19,22 +17,6 @@ export function rateLimitScope(route: string | undefined): RateLimitScope | null
   if (PUBLIC_ROUTES.some((pattern) => pattern.test(route))) return 'public';
   if (COMPANY_ROUTES.some((pattern) => pattern.test(route))) return 'company';
   return null;
-}
-
-/**
- * The client a per-address budget belongs to. An IPv4 address is itself (also when written IPv4-mapped);
- * an IPv6 address counts as its /64, because one subscriber usually holds a whole /64 and could otherwise
- * take a fresh address, and a fresh budget, for every request.
- */
-export function addressBucket(ip: string): string {
-  const groups = ipv6Groups(ip);
-  if (!groups) return ip;
-  const inside = embeddedIPv4(groups);
-  if (inside?.carrier === 'mapped') return inside.ipv4;
-  return `${groups
-    .slice(0, 4)
-    .map((group) => group.toString(16))
-    .join(':')}::/64`;
 }
 
 /** One request's place in its window, however it was counted. */

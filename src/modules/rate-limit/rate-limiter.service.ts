@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { errorLanguage } from '../../common/http/error-language.js';
 import { toErrorBody } from '../../common/http/to-error-body.js';
+import { addressBucket } from '../../common/ipv6.js';
 import { type RateLimitConfig, rateLimitConfig } from '../../config/config-groups.js';
 import { hashApiKey, looksLikeApiKey } from '../companies/api-key.js';
 import { CompaniesService } from '../companies/companies.service.js';
@@ -10,7 +11,6 @@ import { companySessionToken } from '../companies/company-session.cookie.js';
 import { CompanySessionsService, sessionId } from '../companies/company-sessions.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import {
-  addressBucket,
   RATE_LIMIT_WINDOW_MS,
   RATE_LIMIT_SCOPES,
   rateLimitScope,
