@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { OfficerAdministrationService } from '../src/modules/officers/officer-administration.service.js';
 import { OfficersService } from '../src/modules/officers/officers.service.js';
 import { OFFICER_AUDIENCE, TokenService } from '../src/modules/auth/token.service.js';
-import { startTestApp, type TestApp, type TestResponse } from './support/test-app.js';
+import { setCookieNamed, startTestApp, type TestApp, type TestResponse } from './support/test-app.js';
 
 const PASSWORD = 'Ca trực đêm ở Hữu Nghị 2026!';
 
@@ -14,10 +14,7 @@ async function createOfficer(t: TestApp): Promise<{ id: string; username: string
   return { id, username };
 }
 
-const setCookie = (res: TestResponse): string => {
-  const header = res.headers['set-cookie'];
-  return String(Array.isArray(header) ? header[0] : header);
-};
+const setCookie = (res: TestResponse): string => setCookieNamed(res, 'bg_officer_refresh');
 /** The refresh token the answer set (empty when it cleared the cookie). */
 const refreshTokenOf = (res: TestResponse): string => /^bg_officer_refresh=([^;]*)/.exec(setCookie(res))?.[1] ?? '';
 

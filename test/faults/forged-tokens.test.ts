@@ -14,7 +14,7 @@ import {
 import { OfficerAdministrationService } from '../../src/modules/officers/officer-administration.service.js';
 import { OfficersService } from '../../src/modules/officers/officers.service.js';
 import { baseEnv, freePort } from '../support/processes.js';
-import { startTestApp, type TestApp, type TestResponse } from '../support/test-app.js';
+import { setCookieNamed, startTestApp, type TestApp, type TestResponse } from '../support/test-app.js';
 
 const PUBLISHED = PUBLISHED_SECRETS[0];
 const PASSWORD = 'Giám sát cửa khẩu Hữu Nghị 2026!';
@@ -132,7 +132,7 @@ describe('forged-token drills', () => {
       headers: { 'content-type': 'application/json' },
       payload: { username: supervisor.username, password: PASSWORD },
     });
-    const cookieOf = (res: TestResponse) => String(res.headers['set-cookie']).split(';')[0];
+    const cookieOf = (res: TestResponse) => setCookieNamed(res, 'bg_officer_refresh').split(';')[0];
     const stolen = cookieOf(login);
     const refresh = (cookie: string) => t.request({ method: 'POST', url: '/api/v1/auth/refresh', headers: { cookie } });
     const officersNext = await refresh(stolen);

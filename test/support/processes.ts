@@ -3,7 +3,13 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TEST_AUTH_TOKEN_SECRET, TEST_DATABASE_URL, TEST_METRICS_TOKEN, testQueuePrefix } from './test-env.js';
+import {
+  TEST_AUTH_TOKEN_SECRET,
+  TEST_DATABASE_URL,
+  TEST_LOGIN_LIMITS,
+  TEST_METRICS_TOKEN,
+  testQueuePrefix,
+} from './test-env.js';
 
 // Audit checkpoints of the services and commands this test file runs, never those of another file's database.
 const checkpointDir = mkdtempSync(join(tmpdir(), 'border-gate-checkpoints-'));
@@ -15,6 +21,7 @@ export function baseEnv(overrides: Record<string, string> = {}): NodeJS.ProcessE
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: testQueuePrefix(),
     AUTH_TOKEN_SECRET: TEST_AUTH_TOKEN_SECRET,
+    ...TEST_LOGIN_LIMITS,
     LOG_LEVEL: 'warn',
     METRICS_TOKEN: TEST_METRICS_TOKEN,
     METRICS_PORT: '0', // parallel services would fight over one port; tests that need it choose a free one

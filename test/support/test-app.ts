@@ -103,3 +103,10 @@ export async function startWithCompany(companyName?: string): Promise<{ t: TestA
   const t = await startTestApp();
   return { t, company: await t.createCompany(companyName) };
 }
+
+/** The one Set-Cookie of the answer that sets `name` (the answer joins several with ", "), or '' when none does. */
+export function setCookieNamed(res: TestResponse, name: string): string {
+  const header = res.headers['set-cookie'];
+  const all = Array.isArray(header) ? header : String(header ?? '').split(/, (?=[\w-]+=)/);
+  return all.find((cookie) => cookie.startsWith(`${name}=`)) ?? '';
+}

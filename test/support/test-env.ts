@@ -18,6 +18,15 @@ export function testQueuePrefix(): string {
   return `bgtest-${randomBytes(4).toString('hex')}`;
 }
 
+/** Login limits of every test app and spawned service (tests that check the limits set their own). */
+export const TEST_LOGIN_LIMITS = {
+  // Every test signs in from 127.0.0.1, and failures count in the shared test database across files; the
+  // per-address limit is tested on addresses of its own.
+  AUTH_LOGIN_ADDRESS_MAX_FAILURES: '10000',
+  // Suites sign their officers in side by side; the bounded queue is tested on its own (login-flood.test).
+  AUTH_PASSWORD_HASH_QUEUE: '1000',
+};
+
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   return loadConfig({
     APP_ROLE: 'all',
@@ -31,10 +40,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     OUTBOX_POLL_INTERVAL_MS: '20',
     SCREENING_BACKOFF_MS: '50',
     BOARD_CACHE_MS: '0', // tests read the board right after changing what it shows
-    // Every test signs in from 127.0.0.1; the per-address login limit is tested on its own addresses.
-    AUTH_LOGIN_ADDRESS_MAX_FAILURES: '10000',
-    // Suites sign their officers in side by side; the bounded queue is tested on its own (login-flood.test).
-    AUTH_PASSWORD_HASH_QUEUE: '1000',
+    ...TEST_LOGIN_LIMITS,
     METRICS_TOKEN: TEST_METRICS_TOKEN,
     // Checkpoints of this app's chain only: another test's, of another database, would not match it.
     AUDIT_CHECKPOINT_DIR: join(tmpdir(), `border-gate-checkpoints-${randomBytes(4).toString('hex')}`),
