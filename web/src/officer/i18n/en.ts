@@ -14,7 +14,7 @@ export const en = {
     loading: 'Signing in…',
     checking: 'Checking your sign-in…',
     ended: 'Your sign-in has ended. Sign in again to continue.',
-    note: 'The sign-in lasts 15 minutes and ends when this tab is closed.',
+    note: 'You stay signed in while you work in this tab, for up to 12 hours; closing the tab signs you out.',
   },
   workplace: {
     heading: 'Choose gate and agency',

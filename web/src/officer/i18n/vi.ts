@@ -10,7 +10,7 @@ export const vi: OfficerWords = {
     loading: 'Đang đăng nhập…',
     checking: 'Đang kiểm tra phiên đăng nhập…',
     ended: 'Phiên đăng nhập đã hết. Hãy đăng nhập lại để tiếp tục.',
-    note: 'Mỗi lần đăng nhập có hiệu lực 15 phút và kết thúc khi đóng thẻ trình duyệt này.',
+    note: 'Bạn vẫn đăng nhập suốt ca làm việc trong thẻ này (tối đa 12 giờ); đóng thẻ là đăng xuất.',
   },
   workplace: {
     heading: 'Chọn cửa khẩu và cơ quan',

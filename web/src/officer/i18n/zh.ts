@@ -10,7 +10,7 @@ export const zh: OfficerWords = {
     loading: '正在登录…',
     checking: '正在核对登录状态…',
     ended: '登录已失效，请重新登录后继续。',
-    note: '每次登录有效 15 分钟，关闭此标签页即退出。',
+    note: '在此标签页工作期间保持登录（最长 12 小时）；关闭标签页即退出。',
   },
   workplace: {
     heading: '选择口岸和部门',
