@@ -76,7 +76,7 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
     apis.push(
       start(`api ${i + 1}`, process.execPath, [...nodeArgs, main], {
         cwd: o.repoRoot,
-        env: { ...env, APP_ROLE: 'api', PORT: String(ports[i]), WORKER_METRICS_PORT: '0' },
+        env: { ...env, APP_ROLE: 'api', PORT: String(ports[i]), WORKER_METRICS_PORT: '0', METRICS_PORT: '0' },
         logFile: join(o.logDir, `api-${i + 1}.log`),
       }),
     );
