@@ -199,7 +199,7 @@ describe('seed:load', () => {
   it('leaves an audit chain that audit:verify accepts, with the dispatcher at its head', async () => {
     const verify = cli(['audit:verify'], { DATABASE_URL: seedUrl });
     expect(verify.status).toBe(0);
-    expect(JSON.parse(verify.stdout)).toEqual({ ok: true, records: summary.events });
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, records: summary.events });
     const [cursor] = await rows<{ cursor: string; head: string }>(`SELECT
       (SELECT seq FROM event_cursor WHERE name = 'dispatcher') AS cursor, (SELECT seq FROM audit_chain_head) AS head`);
     expect(cursor.cursor).toBe(String(summary.events));

@@ -8,6 +8,7 @@ import { parseDoc } from '../support/doc-examples.js';
 import { declarationBody, eventually, idempotencyKey } from '../support/factories.js';
 import { DisposablePostgres } from '../support/postgres-server.js';
 import { DisposableRedis } from '../support/redis-server.js';
+import { TEST_AUTH_TOKEN_SECRET } from '../support/test-env.js';
 import { cli, type RunningService, startService } from '../support/processes.js';
 
 /** The runbook's shell blocks of "## Backup and restore" in docs/operations.md, as written. */
@@ -101,7 +102,14 @@ describe('backup while running, restore into a new database, start again on an e
       'bash',
       ['-c', `set -euo pipefail\n${runbook()}\necho "RESTORED $RESTORED_URL $RESTORED_CHECKPOINTS"`],
       {
-        env: { PATH: process.env.PATH, DATABASE_URL: url, AUDIT_CHECKPOINT_DIR: checkpointDir, LOG_LEVEL: 'warn' },
+        // The service's own settings, as an operator runs the runbook: the checkpoints are signed under its secret.
+        env: {
+          PATH: process.env.PATH,
+          DATABASE_URL: url,
+          AUDIT_CHECKPOINT_DIR: checkpointDir,
+          AUTH_TOKEN_SECRET: TEST_AUTH_TOKEN_SECRET,
+          LOG_LEVEL: 'warn',
+        },
         encoding: 'utf8',
       },
     );

@@ -1,3 +1,4 @@
+import { METRICS_HEADERS } from '../support/test-env.js';
 import { settled, submit } from '../support/api.js';
 import { ScreeningProcessor } from '../../src/modules/screening/screening.processor.js';
 import { declarationBody, eventually, uniqueVnPlate } from '../support/factories.js';
@@ -13,7 +14,7 @@ function lookup(t: TestApp, from: string): Promise<TestResponse> {
 }
 
 async function failedOpenUnavailable(t: TestApp): Promise<number> {
-  const metrics = (await t.request({ method: 'GET', url: '/metrics' })).body;
+  const metrics = (await t.request({ method: 'GET', url: '/metrics', headers: METRICS_HEADERS })).body;
   const line = /^border_gate_rate_limit_fail_open_total\{scope="public",reason="unavailable"\} (\d+)$/m.exec(metrics);
   return Number(line?.[1]);
 }

@@ -1,3 +1,4 @@
+import { METRICS_HEADERS } from '../support/test-env.js';
 import { createLogger } from '../../src/common/logging/logger.js';
 import { settled, submit } from '../support/api.js';
 import { declarationBody, uniqueVnPlate } from '../support/factories.js';
@@ -103,7 +104,7 @@ describe('rate limits across a Redis freeze', () => {
       expect((await settled(t, company.apiKey, d.json().id as string, 45_000)).status).toBe('accepted');
     }
 
-    const metrics = (await t.request({ method: 'GET', url: '/metrics' })).body;
+    const metrics = (await t.request({ method: 'GET', url: '/metrics', headers: METRICS_HEADERS })).body;
     expect(failOpenCount(metrics, 'timeout')).toBeGreaterThan(0);
     // Behind the first unanswered call the others were not even sent.
     expect(failOpenCount(metrics, 'stalled')).toBeGreaterThan(0);
@@ -121,7 +122,9 @@ describe('rate limits across a Redis freeze', () => {
     const failOpenBefore = totalFailOpen(metrics);
     const greedy: number[] = [];
     for (let i = 0; i < PUBLIC_LIMIT + 30; i += 1) greedy.push((await lookup(t, '203.0.113.11')).statusCode);
-    const failedOpen = totalFailOpen((await t.request({ method: 'GET', url: '/metrics' })).body) - failOpenBefore;
+    const failedOpen =
+      totalFailOpen((await t.request({ method: 'GET', url: '/metrics', headers: METRICS_HEADERS })).body) -
+      failOpenBefore;
     expect(greedy.filter((s) => s === 404)).toHaveLength(PUBLIC_LIMIT + failedOpen);
     expect(greedy.filter((s) => s === 429)).toHaveLength(30 - failedOpen);
   });
