@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { type DynamicModule, type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
+import { attachOptionValues } from './cli-args.js';
 import { CliFailure, EXIT, failure, UsageError } from './cli-failure.js';
 import { renderResult } from './cli-output.js';
 import type { AppConfig } from './config/app-config.js';
@@ -363,7 +364,7 @@ function main(argv: string[]): Promise<number> | number {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
-      args: rest,
+      args: attachOptionValues(rest, OPTIONS),
       options: {
         ...Object.fromEntries(OPTIONS.map((k) => [k, { type: 'string' as const }])),
         json: { type: 'boolean' },

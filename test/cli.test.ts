@@ -126,6 +126,21 @@ describe('npm run cli, as scripts use it', () => {
     expect(keys[0].n).toBe(3);
   });
 
+  it('revokes a key whose prefix begins with a dash (base64url allows it), given as --prefix <value>', async () => {
+    const code = taxCode();
+    const { id } = jsonLine(cli(['company:create', '--name', 'Dash Co', '--tax-code', code]).stdout) as { id: string };
+    const { prefix } = jsonLine(cli(['company:create-key', '--company', id]).stdout) as { prefix: string };
+    const dashed = `-${prefix.slice(1)}`;
+    await query(TEST_DATABASE_URL, 'UPDATE api_key SET key_prefix = $1 WHERE company_id = $2 AND key_prefix = $3', [
+      dashed,
+      id,
+      prefix,
+    ]);
+    const revoke = cli(['company:revoke-key', '--company', id, '--prefix', dashed]);
+    expect({ status: revoke.status, stderr: revoke.stderr }).toEqual({ status: 0, stderr: DATABASE_LINE });
+    expect(jsonLine(revoke.stdout)).toEqual({ revoked: 1 });
+  });
+
   it('answers a repeated officer:create and watchlist:add with exit 3 and the existing record', () => {
     const username = `cli.${randomBytes(4).toString('hex')}`;
     const args = ['--password', 'correct horse battery', '--agency', 'customs', '--gates', 'HUU_NGHI'];
