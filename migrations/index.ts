@@ -12,6 +12,7 @@ import { OfficerAdministration1795773660000 } from './1795773660000-OfficerAdmin
 import { OfficerRefreshTokens1800100000000 } from './1800100000000-OfficerRefreshTokens.js';
 import { LoginThrottle1800200000000 } from './1800200000000-LoginThrottle.js';
 import { SealInOrderOnly1800400000000 } from './1800400000000-SealInOrderOnly.js';
+import { TripKinds1800500000000 } from './1800500000000-TripKinds.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from compiled JS and under Jest. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   OfficerRefreshTokens1800100000000,
   LoginThrottle1800200000000,
   SealInOrderOnly1800400000000,
+  TripKinds1800500000000,
 ];

@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Direction, GateCode } from '../../common/domain/gate-code.js';
 import type { DeclarationStatus, ScreeningReason, ScreeningState } from './declaration-status.js';
+import type { CargoRegime, HandoverRole, TripKind } from './trip-kind.js';
 
 /** One status move as the public timeline shows it. */
 export interface TimelineEntry {
@@ -34,6 +35,20 @@ const LIVE = `status IN ('accepted', 'in_yard', 'cleared', 'refused')`;
 @Index('IDX_declaration_gate_plate_live', ['gateCode', 'plate'], { where: LIVE })
 @Index('IDX_declaration_exited', ['gateCode', 'exitedAt'], { where: 'exited_at IS NOT NULL' })
 @Index('IDX_declaration_gate_day', ['gateCode', 'arrivalDay', 'status'])
+@Index('IDX_declaration_linked', ['linkedDeclarationId'], { where: 'linked_declaration_id IS NOT NULL' })
+@Check(
+  'CK_declaration_trip_kind',
+  `trip_kind IN ('through', 'transshipment', 'tractor_swap', 'empty', 'delivery_and_return')`,
+)
+@Check('CK_declaration_handover_role', `handover_role IN ('delivering', 'receiving')`)
+@Check('CK_declaration_cargo_regime', `cargo_regime IN ('standard', 're_export', 'temporary_import')`)
+@Check('CK_declaration_vehicle_tonnage', 'vehicle_tonnage_kg > 0')
+// A pair's receiving leg is written after its delivering leg, so only the receiving leg must name its partner.
+@Check(
+  'CK_declaration_handover',
+  `(trip_kind IN ('transshipment', 'tractor_swap')) = (handover_role IS NOT NULL)
+   AND (handover_role IS NULL OR linked_declaration_id IS NOT NULL OR handover_role = 'delivering')`,
+)
 export class DeclarationEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'declaration_pkey' })
   id: string;
@@ -144,4 +159,30 @@ export class DeclarationEntity {
   /** Status moves with their times, written by the statement that moves the status. */
   @Column({ name: 'timeline', type: 'jsonb', default: () => "'[]'" })
   timeline: TimelineEntry[];
+
+  @Column({ name: 'trip_kind', type: 'text', default: 'through' })
+  tripKind: TripKind;
+
+  /** Transshipment and tractor swap: which of the two linked declarations hands over, which takes over. */
+  @Column({ name: 'handover_role', type: 'text', nullable: true })
+  handoverRole: HandoverRole | null;
+
+  @Column({ name: 'linked_declaration_id', type: 'uuid', nullable: true })
+  @ForeignKey('declaration', { name: 'FK_declaration_linked' })
+  linkedDeclarationId: string | null;
+
+  @Column({ name: 'cargo_regime', type: 'text', default: 'standard' })
+  cargoRegime: CargoRegime;
+
+  /** The vehicle's design payload; sets its fee class when given (else the cargo's gross weight does). */
+  @Column({ name: 'vehicle_tonnage_kg', type: 'integer', nullable: true })
+  vehicleTonnageKg: number | null;
+
+  /** Runs under a two-way transport permit: the longer return deadline while that rule is in force. */
+  @Column({ name: 'two_way_transport', type: 'boolean', default: false })
+  twoWayTransport: boolean;
+
+  /** An exemption the company claims; it counts only if the fee schedule in force lists it. */
+  @Column({ name: 'fee_exemption_code', type: 'text', nullable: true })
+  feeExemptionCode: string | null;
 }

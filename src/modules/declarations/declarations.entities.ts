@@ -1,4 +1,5 @@
 import { AmendmentRequestEntity } from './amendment-request.entity.js';
+import { DeclarationContainerEntity } from './declaration-container.entity.js';
 import { DeclarationEventEntity } from './declaration-event.entity.js';
 import { DeclarationEntity } from './declaration.entity.js';
 import { GateDayLoadEntity } from './gate-day-load.entity.js';
@@ -14,4 +15,5 @@ export const DECLARATIONS_ENTITIES = [
   OfficerIdempotencyRecordEntity,
   ReferenceCounterEntity,
   GateDayLoadEntity,
+  DeclarationContainerEntity,
 ];
