@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { iso6346CheckDigit } from '../../src/common/identifiers/identifiers.js';
 
 let plateSeq = 0;
 
@@ -8,6 +9,20 @@ export function uniqueVnPlate(): string {
   const serial = (randomInt(0, 1000) * 100 + (plateSeq % 100)).toString().padStart(5, '0');
   const series = 'CDEFGHKLMN'[plateSeq % 10]; // never R: that series is for trailers
   return `${11 + randomInt(0, 88)}${series}-${serial.slice(0, 3)}.${serial.slice(3)}`;
+}
+
+/** A Vietnamese trailer plate (series R) no other test in this run uses, e.g. `12R-012.34`. */
+export function uniqueTrailerPlate(): string {
+  plateSeq += 1;
+  const serial = (randomInt(0, 1000) * 100 + (plateSeq % 100)).toString().padStart(5, '0');
+  return `${11 + randomInt(0, 88)}R-${serial.slice(0, 3)}.${serial.slice(3)}`;
+}
+
+/** An ISO 6346 container number with a valid check digit that no other test in this run uses. */
+export function uniqueContainerNumber(): string {
+  plateSeq += 1;
+  const first10 = `TST${'UJZ'[plateSeq % 3]}${(randomInt(0, 10_000) * 100 + (plateSeq % 100)).toString().padStart(6, '0')}`;
+  return `${first10}${iso6346CheckDigit(first10)}`;
 }
 
 export function hoursFromNow(hours: number): string {

@@ -74,6 +74,19 @@ export const vi: Catalog = {
   'field.documentVn': 'phải là số CCCD gồm 12 chữ số hoặc số hộ chiếu gồm 8-9 ký tự',
   'field.documentCn':
     'phải là số căn cước Trung Quốc gồm 18 ký tự với ký tự kiểm tra đúng, hoặc số hộ chiếu gồm 8-9 ký tự',
+  'field.uuid': 'phải là một mã định danh dạng 3f2a9c1e-5b7d-4e8f-9a01-23456789abcd',
+  'field.emptyTripGoods': 'phải bằng 0 với chuyến xe không hàng (tripKind empty không chở hàng)',
+  'field.handoverRequired': 'là bắt buộc với chuyến {kind}: hãy ghi role là delivering (giao) hoặc receiving (nhận)',
+  'field.handoverNotForKind': 'chỉ dùng cho chuyến sang tải (transshipment) và đổi đầu kéo (tractor_swap)',
+  'field.linkRequired': 'là bắt buộc với xe nhận: mã tờ khai của xe giao',
+  'field.linkNotForDelivering': 'không được ghi với xe giao: xe nhận sẽ ghi mã tờ khai của xe giao',
+  'field.trailerForSwap': 'là bắt buộc khi đổi đầu kéo: biển số rơ moóc được đổi đầu kéo',
+  'field.containersAndNumber': 'hãy ghi containers hoặc containerNumber, không ghi cả hai',
+  'field.containerTwice': 'ghi cùng một container hai lần',
+  'field.linkUnknown':
+    'không chỉ tới tờ khai nào mà xe này có thể nhận: phải là tờ khai của xe giao cùng loại chuyến, cửa khẩu và chiều, còn hiệu lực và chưa được xe khác nhận',
+  'field.linkTrailer': 'phải là rơ moóc mà đầu kéo giao mang đến ({trailer})',
+  'field.exemptionUnknown': 'không phải là trường hợp miễn phí có trong biểu phí đang áp dụng (xem docs/fees.md)',
   'field.plateOrQr': 'hãy gửi đúng một trong hai: plate hoặc qrToken',
   'field.paymentReference':
     'là bắt buộc để chuyển bước thu phí sang Đạt: hãy nhập mã tham chiếu của khoản thanh toán phí',

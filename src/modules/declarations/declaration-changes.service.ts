@@ -11,7 +11,13 @@ import { enqueueInTransaction } from '../outbox/enqueue.js';
 import { JobName, QueueName, screeningJobId } from '../queue/queue-names.js';
 import { type Actor, appendAudit } from './audit.js';
 import { releaseCapacity } from './capacity.js';
-import { canonicaliseSections, type DeclarationSections, fieldParams } from './declaration-input.js';
+import {
+  canonicaliseSections,
+  type DeclarationFields,
+  type DeclarationSections,
+  fieldParams,
+} from './declaration-input.js';
+import { DECLARATION_ROW_COLUMNS, replaceContainers } from './declaration-containers.js';
 import { transition } from './declaration-lifecycle.js';
 import type { DeclarationStatus } from './declaration-status.js';
 import type { AmendmentRequestRow, DeclarationRow } from './declarations.repository.js';
@@ -30,6 +36,7 @@ UPDATE declaration d SET
   driver_full_name = $8, driver_document_number = $9, driver_document_kind = $10, driver_nationality = $11,
   driver_phone = $12, cargo_description = $13, cargo_hs_code = $14, cargo_gross_weight_kg = $15,
   cargo_perishable = $16, cargo_customs_declaration_number = $17, cargo_quarantine_required = $18,
+  vehicle_tonnage_kg = $19, two_way_transport = $20, cargo_regime = $21,
   updated_at = date_trunc('milliseconds', now())
 FROM gate g WHERE d.id = $1 AND g.code = d.gate_code`;
 
@@ -48,7 +55,7 @@ export class DeclarationChangesService {
     const actor: Actor = { ref: companyActorRef(company) };
     return this.sql.dataSource.transaction(async (manager) => {
       const d = await this.lockOwned(manager, company, id);
-      const fields = canonicaliseSections(mergeSections(d, dto));
+      const fields = canonicaliseSections(mergeSections(d, dto), d.trip_kind);
       if (AFTER_ARRIVAL.includes(d.status)) {
         const [request] = await rowsIn<Omit<AmendmentRequestRow, 'reference' | 'plate'>>(
           manager,
@@ -64,7 +71,7 @@ export class DeclarationChangesService {
         });
       }
       if (d.status === 'accepted') await releaseCapacity(manager, d.id);
-      await rowsIn(manager, APPLY_FIELDS, [d.id, ...fieldParams(fields)]);
+      await applyFields(manager, d.id, fields);
       const version =
         d.status === 'accepted'
           ? await transition(manager, {
@@ -141,12 +148,14 @@ export class DeclarationChangesService {
       const actor: Actor = { ref: `officer:${officer.id}`, agency: officer.agency };
       if (decision === 'approve') {
         const d = (
-          await rowsIn<DeclarationRow>(manager, 'SELECT * FROM declaration WHERE id = $1 FOR NO KEY UPDATE', [
-            request.declaration_id,
-          ])
+          await rowsIn<DeclarationRow>(
+            manager,
+            `SELECT ${DECLARATION_ROW_COLUMNS} FROM declaration d WHERE d.id = $1 FOR NO KEY UPDATE OF d`,
+            [request.declaration_id],
+          )
         )[0];
-        const fields = canonicaliseSections(mergeSections(d, request.changes));
-        await rowsIn(manager, APPLY_FIELDS, [d.id, ...fieldParams(fields)]);
+        const fields = canonicaliseSections(mergeSections(d, request.changes), d.trip_kind);
+        await applyFields(manager, d.id, fields);
         await this.bumpVersion(manager, d, actor, 'amendment.approved', note);
       } else {
         await appendAudit(manager, {
@@ -182,7 +191,7 @@ export class DeclarationChangesService {
     const rows = isUuid(id)
       ? await rowsIn<DeclarationRow>(
           manager,
-          'SELECT * FROM declaration WHERE id = $1 AND company_id = $2 FOR NO KEY UPDATE',
+          `SELECT ${DECLARATION_ROW_COLUMNS} FROM declaration d WHERE d.id = $1 AND d.company_id = $2 FOR NO KEY UPDATE OF d`,
           [id.toLowerCase(), company.companyId],
         )
       : [];
@@ -209,6 +218,12 @@ export class DeclarationChangesService {
   }
 }
 
+async function applyFields(manager: EntityManager, declarationId: string, fields: DeclarationFields): Promise<void> {
+  // The two container arrays are the last parameters of fieldParams: the declaration row does not take them.
+  await rowsIn(manager, APPLY_FIELDS, [declarationId, ...fieldParams(fields).slice(0, -2)]);
+  await replaceContainers(manager, declarationId, fields.containers);
+}
+
 /** The stored declaration with the given sections replaced, in the shape of a submission. */
 function mergeSections(d: DeclarationRow, changes: AmendDeclarationRequestDto): DeclarationSections {
   return {
@@ -217,7 +232,9 @@ function mergeSections(d: DeclarationRow, changes: AmendDeclarationRequestDto): 
       plate: d.plate,
       nationality: d.vehicle_nationality,
       trailerPlate: d.trailer_plate ?? undefined,
-      containerNumber: d.container_number ?? undefined,
+      containers: d.containers.map((c) => ({ number: c.number, sizeFeet: c.sizeFeet ?? undefined })),
+      tonnageKg: d.vehicle_tonnage_kg ?? undefined,
+      twoWayTransport: d.two_way_transport,
     },
     driver: changes.driver ?? {
       fullName: d.driver_full_name,
@@ -232,6 +249,7 @@ function mergeSections(d: DeclarationRow, changes: AmendDeclarationRequestDto): 
       perishable: d.cargo_perishable,
       customsDeclarationNumber: d.cargo_customs_declaration_number ?? undefined,
       quarantineRequired: d.cargo_quarantine_required,
+      regime: d.cargo_regime,
     },
   };
 }

@@ -36,6 +36,11 @@ const LIVE = `status IN ('accepted', 'in_yard', 'cleared', 'refused')`;
 @Index('IDX_declaration_exited', ['gateCode', 'exitedAt'], { where: 'exited_at IS NOT NULL' })
 @Index('IDX_declaration_gate_day', ['gateCode', 'arrivalDay', 'status'])
 @Index('IDX_declaration_linked', ['linkedDeclarationId'], { where: 'linked_declaration_id IS NOT NULL' })
+@Index('UQ_declaration_receiving_link', ['linkedDeclarationId'], {
+  unique: true,
+  where: `handover_role = 'receiving' AND status NOT IN ('cancelled', 'rejected', 'expired')`,
+})
+@Index('IDX_declaration_trailer_created', ['trailerPlate', 'createdAt'], { where: 'trailer_plate IS NOT NULL' })
 @Check(
   'CK_declaration_trip_kind',
   `trip_kind IN ('through', 'transshipment', 'tractor_swap', 'empty', 'delivery_and_return')`,

@@ -18,6 +18,9 @@ export function toDeclarationResponse(
     version: row.version,
     gate: row.gate_code,
     direction: row.direction,
+    tripKind: row.trip_kind,
+    handover: row.handover_role ? { role: row.handover_role, linkedDeclarationId: row.linked_declaration_id } : null,
+    feeExemptionCode: row.fee_exemption_code,
     expectedArrivalAt: row.expected_arrival_at.toISOString(),
     vehicle: {
       plate: row.plate,
@@ -25,6 +28,9 @@ export function toDeclarationResponse(
       nationality: row.vehicle_nationality,
       trailerPlate: row.trailer_plate,
       containerNumber: row.container_number,
+      containers: row.containers,
+      tonnageKg: row.vehicle_tonnage_kg,
+      twoWayTransport: row.two_way_transport,
     },
     driver: {
       fullName: row.driver_full_name,
@@ -40,6 +46,7 @@ export function toDeclarationResponse(
       perishable: row.cargo_perishable,
       customsDeclarationNumber: row.cargo_customs_declaration_number,
       quarantineRequired: row.cargo_quarantine_required,
+      regime: row.cargo_regime,
     },
     reasons: row.reasons,
     screening: { state: row.screening_state, error: row.screening_error },

@@ -4,7 +4,9 @@ import type { EntityManager } from 'typeorm';
 import { rowsIn, Sql } from '../../database/sql.js';
 import type { Direction, GateCode } from '../../common/domain/gate-code.js';
 import { JobName, QueueName, screeningJobId } from '../queue/queue-names.js';
-import { type DeclarationFields, fieldParams } from './declaration-input.js';
+import { type ContainerFields, type DeclarationFields, fieldParams } from './declaration-input.js';
+import { DECLARATION_ROW_COLUMNS } from './declaration-containers.js';
+import type { CargoRegime, HandoverRole, TripKind } from './trip-kind.js';
 import {
   ACTIVE_STATUSES_SQL,
   type DeclarationStatus,
@@ -23,6 +25,11 @@ export interface NewDeclaration extends DeclarationFields {
   requestHash: string;
   gate: GateCode;
   direction: Direction;
+  tripKind: TripKind;
+  handoverRole: HandoverRole | null;
+  /** The receiving leg's delivering declaration; checked by the caller, taken at most once (UQ_declaration_receiving_link). */
+  linkedDeclarationId: string | null;
+  feeExemptionCode: string | null;
 }
 
 export interface SubmittedDeclaration {
@@ -49,6 +56,15 @@ export interface DeclarationRow {
   vehicle_nationality: 'VN' | 'CN';
   trailer_plate: string | null;
   container_number: string | null;
+  /** Joined from declaration_container (DECLARATION_ROW_COLUMNS). */
+  containers: ContainerFields[];
+  vehicle_tonnage_kg: number | null;
+  two_way_transport: boolean;
+  trip_kind: TripKind;
+  handover_role: HandoverRole | null;
+  linked_declaration_id: string | null;
+  cargo_regime: CargoRegime;
+  fee_exemption_code: string | null;
   expected_arrival_at: Date;
   arrival_day: string;
   driver_full_name: string;
@@ -71,6 +87,17 @@ export interface DeclarationRow {
   created_at: Date;
   updated_at: Date;
   timeline: TimelineEntry[];
+}
+
+export interface HandoverCandidate {
+  trip_kind: TripKind;
+  handover_role: HandoverRole | null;
+  gate_code: GateCode;
+  direction: Direction;
+  status: DeclarationStatus;
+  trailer_plate: string | null;
+  /** A live receiving vehicle already names it. */
+  taken: boolean;
 }
 
 export interface ListFilters {
@@ -105,20 +132,28 @@ WITH gate AS (
     id, reference, company_id, gate_code, direction, status, plate, plate_short, vehicle_nationality, trailer_plate,
     container_number, expected_arrival_at, arrival_day, driver_full_name, driver_document_number, driver_document_kind,
     driver_nationality, driver_phone, cargo_description, cargo_hs_code, cargo_gross_weight_kg, cargo_perishable,
-    cargo_customs_declaration_number, cargo_quarantine_required, created_at, updated_at, timeline)
-  SELECT $23, gate.reference_prefix || '-' || to_char(ref.day, 'YYYYMMDD') || '-' || lpad(ref.serial, greatest(5, length(ref.serial)), '0'),
+    cargo_customs_declaration_number, cargo_quarantine_required, vehicle_tonnage_kg, two_way_transport, cargo_regime,
+    trip_kind, handover_role, linked_declaration_id, fee_exemption_code, created_at, updated_at, timeline)
+  SELECT $28, gate.reference_prefix || '-' || to_char(ref.day, 'YYYYMMDD') || '-' || lpad(ref.serial, greatest(5, length(ref.serial)), '0'),
          $1, gate.code, $3, 'submitted', $5, $6, $7, $8, $9, $10::timestamptz, ($10::timestamptz AT TIME ZONE gate.timezone)::date,
-         $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+         $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $31, $32, $33::uuid, $34,
          date_trunc('milliseconds', now()), date_trunc('milliseconds', now()),
          ${timelineEntrySql(`'submitted'`, "date_trunc('milliseconds', now())")}
     FROM gate, ref
   RETURNING id, reference, status, plate, gate_code, direction, expected_arrival_at, created_at
+), containers AS (
+  INSERT INTO declaration_container (declaration_id, position, container_number, size_feet)
+  SELECT d.id, c.position, c.number, c.size_feet
+    FROM d, unnest($25::text[], $26::smallint[]) WITH ORDINALITY AS c(number, size_feet, position)
+), handover AS (
+  -- The delivering leg points back at the vehicle that takes over from it.
+  UPDATE declaration delivering SET linked_declaration_id = d.id FROM d WHERE delivering.id = $33::uuid
 ), event AS (
   INSERT INTO declaration_event (declaration_id, gate_code, action, from_status, to_status, actor, at)
-  SELECT id, gate_code, 'transition', NULL, 'submitted', $25, created_at FROM d
+  SELECT id, gate_code, 'transition', NULL, 'submitted', $30, created_at FROM d
 ), outbox AS (
   INSERT INTO outbox_message (queue, job_name, job_id, payload)
-  SELECT '${QueueName.Screening}', '${JobName.ScreenDeclaration}', $24, json_build_object('declarationId', id) FROM d
+  SELECT '${QueueName.Screening}', '${JobName.ScreenDeclaration}', $29, json_build_object('declarationId', id) FROM d
 ), answer AS (
   SELECT json_build_object(
     'id', id, 'reference', reference, 'status', status, 'plate', plate, 'gate', gate_code, 'direction', direction,
@@ -127,7 +162,7 @@ WITH gate AS (
   FROM d
 ), idem AS (
   INSERT INTO idempotency_record (company_id, key, request_hash, state, response_status, response_body)
-  SELECT $1, $4, $22, 'completed', 202, answer.body FROM answer
+  SELECT $1, $4, $27, 'completed', 202, answer.body FROM answer
 )
 SELECT body FROM answer`;
 
@@ -201,17 +236,39 @@ export class DeclarationsRepository {
       id,
       screeningJobId(id, 1),
       d.actorRef,
+      d.tripKind,
+      d.handoverRole,
+      d.linkedDeclarationId,
+      d.feeExemptionCode,
     ]);
     return row?.body ?? null;
   }
 
+  /** What a receiving vehicle's submission checks of the delivering declaration it names; null when there is none. */
+  handoverCandidate(id: string): Promise<HandoverCandidate | null> {
+    return this.sql.one<HandoverCandidate>(
+      `SELECT d.trip_kind, d.handover_role, d.gate_code, d.direction, d.status, d.trailer_plate,
+              EXISTS (SELECT 1 FROM declaration r
+                       WHERE r.linked_declaration_id = d.id AND r.handover_role = 'receiving'
+                         AND r.status NOT IN ('cancelled', 'rejected', 'expired')) AS taken
+         FROM declaration d WHERE d.id = $1`,
+      [id],
+    );
+  }
+
   findOwned(companyId: string, id: string): Promise<DeclarationRow | null> {
-    return this.sql.one<DeclarationRow>('SELECT * FROM declaration WHERE id = $1 AND company_id = $2', [id, companyId]);
+    return this.sql.one<DeclarationRow>(
+      `SELECT ${DECLARATION_ROW_COLUMNS} FROM declaration d WHERE d.id = $1 AND d.company_id = $2`,
+      [id, companyId],
+    );
   }
 
   /** The declaration with this id if it is for `gate`, whoever declared it: the officers' view. */
   findAtGate(gate: GateCode, id: string): Promise<DeclarationRow | null> {
-    return this.sql.one<DeclarationRow>('SELECT * FROM declaration WHERE id = $1 AND gate_code = $2', [id, gate]);
+    return this.sql.one<DeclarationRow>(
+      `SELECT ${DECLARATION_ROW_COLUMNS} FROM declaration d WHERE d.id = $1 AND d.gate_code = $2`,
+      [id, gate],
+    );
   }
 
   amendmentRequests(declarationId: string): Promise<AmendmentRequestRow[]> {
@@ -229,25 +286,26 @@ export class DeclarationsRepository {
     cursor: PageCursor | null,
     limit: number,
   ): Promise<DeclarationRow[]> {
-    const where = ['company_id = $1'];
+    const where = ['d.company_id = $1'];
     const params: unknown[] = [companyId];
     const add = (clause: string, value: unknown): void => {
       params.push(value);
       where.push(clause.replace('?', `$${params.length}`));
     };
-    if (filters.status) add('status = ?', filters.status);
-    if (filters.plate) add('plate = ?', filters.plate);
-    if (filters.gate) add('gate_code = ?', filters.gate);
-    if (filters.direction) add('direction = ?', filters.direction);
-    if (filters.from) add('created_at >= ?::timestamptz', filters.from);
-    if (filters.to) add('created_at < ?::timestamptz', filters.to);
+    if (filters.status) add('d.status = ?', filters.status);
+    if (filters.plate) add('d.plate = ?', filters.plate);
+    if (filters.gate) add('d.gate_code = ?', filters.gate);
+    if (filters.direction) add('d.direction = ?', filters.direction);
+    if (filters.from) add('d.created_at >= ?::timestamptz', filters.from);
+    if (filters.to) add('d.created_at < ?::timestamptz', filters.to);
     if (cursor) {
       params.push(cursor.createdAt, cursor.id);
-      where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+      where.push(`(d.created_at, d.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(limit);
     return this.sql.rows<DeclarationRow>(
-      `SELECT * FROM declaration WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
+      `SELECT ${DECLARATION_ROW_COLUMNS} FROM declaration d
+        WHERE ${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC LIMIT $${params.length}`,
       params,
     );
   }

@@ -5,6 +5,7 @@ import { PlateNumber } from '../../common/identifiers/plate-number.js';
 import type { AuthenticatedCompany } from '../companies/companies.service.js';
 import { companyActorRef } from '../companies/company-principal.js';
 import { canonicaliseSections } from './declaration-input.js';
+import { canonicaliseTrip, type TripFields } from './trip-input.js';
 import { toDeclarationResponse } from './declaration.mapper.js';
 import QRCode from 'qrcode';
 import { type ClearanceConfig, clearanceConfig } from '../../config/config-groups.js';
@@ -26,6 +27,8 @@ import { violatedConstraint } from '../../common/errors/violated-constraint.js';
 import { msg } from '../../common/i18n/message.js';
 
 const IDEMPOTENCY_KEY_CONSTRAINT = 'idempotency_record_pkey';
+const RECEIVING_LINK_CONSTRAINT = 'UQ_declaration_receiving_link';
+const TERMINAL_FOR_HANDOVER = ['rejected', 'cancelled', 'expired', 'exited'];
 
 export interface SubmitResult {
   status: number;
@@ -53,15 +56,27 @@ export class DeclarationsService {
     dto: SubmitDeclarationRequestDto,
     rawBody: unknown,
   ): Promise<SubmitResult> {
-    const record = {
+    const trip = canonicaliseTrip(dto);
+    const record: NewDeclaration = {
       companyId: company.companyId,
       actorRef: companyActorRef(company),
       idempotencyKey: key,
       requestHash: requestHash(rawBody),
       gate: dto.gate,
       direction: dto.direction,
-      ...canonicaliseSections(dto),
+      ...canonicaliseSections(dto, trip.tripKind),
+      ...trip,
+      feeExemptionCode: dto.feeExemptionCode ?? null,
     };
+    if (trip.linkedDeclarationId) {
+      const problem = await this.handoverProblem(record, trip);
+      if (problem) {
+        // A replay of the submission that took the delivering vehicle over answers as it did then.
+        const earlier = await this.idempotency.earlierAnswer(record.companyId, key, record.requestHash);
+        if (earlier) return { ...earlier, replayed: true };
+        throw problem;
+      }
+    }
     // Twice at most: the second time only when the key was held by an abandoned claim, now released.
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const inserted = await this.insertOrFindEarlier(record);
@@ -75,6 +90,10 @@ export class DeclarationsService {
     try {
       body = await this.declarations.insertSubmitted(record);
     } catch (error) {
+      // Another vehicle took the delivering one over between the check and this insert.
+      if (violatedConstraint(error) === RECEIVING_LINK_CONSTRAINT) {
+        throw DomainError.invalidField('handover.linkedDeclarationId', msg('field.linkUnknown'));
+      }
       // The same key committed by a concurrent request between this statement's check and its insert.
       if (violatedConstraint(error) !== IDEMPOTENCY_KEY_CONSTRAINT) throw error;
       body = null;
@@ -82,6 +101,31 @@ export class DeclarationsService {
     if (body) return { status: 202, body: { ...body }, replayed: false };
     const earlier = await this.idempotency.earlierAnswer(record.companyId, record.idempotencyKey, record.requestHash);
     return earlier && { ...earlier, replayed: true };
+  }
+
+  /**
+   * Why the receiving vehicle cannot take over from the declaration it names, or null when it can: it must be the
+   * delivering leg of the same kind of trip, gate and direction, still open, not taken over by another live
+   * vehicle, and for a tractor swap bring the same trailer. It may be another company's (the id is the shared secret).
+   */
+  private async handoverProblem(record: NewDeclaration, trip: TripFields): Promise<DomainError | null> {
+    const delivering = await this.declarations.handoverCandidate(trip.linkedDeclarationId!);
+    const usable =
+      delivering &&
+      delivering.trip_kind === trip.tripKind &&
+      delivering.handover_role === 'delivering' &&
+      delivering.gate_code === record.gate &&
+      delivering.direction === record.direction &&
+      !TERMINAL_FOR_HANDOVER.includes(delivering.status) &&
+      !delivering.taken;
+    if (!usable) return DomainError.invalidField('handover.linkedDeclarationId', msg('field.linkUnknown'));
+    if (trip.tripKind === 'tractor_swap' && delivering.trailer_plate !== record.trailerPlate) {
+      return DomainError.invalidField(
+        'vehicle.trailerPlate',
+        msg('field.linkTrailer', { trailer: delivering.trailer_plate ?? '' }),
+      );
+    }
+    return null;
   }
 
   async getOwned(company: AuthenticatedCompany, id: string): Promise<DeclarationResponseDto> {

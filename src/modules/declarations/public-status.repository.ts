@@ -35,16 +35,30 @@ export interface StatusEventRow {
 // One round trip, one row: the vehicle's live declaration if it has one (partial unique index), else its
 // latest; the timeline is a column of that row (kept by transition()), so the audit log is never read here.
 // A named statement: each pooled connection plans it once.
+const STATUS_COLUMNS =
+  'd.id, d.plate, d.status, d.gate_code AS gate, d.direction, d.expected_arrival_at, d.updated_at, d.timeline';
 const STATUS_BY_PLATE = {
   name: 'vehicle-status-by-plate',
   text: `
-(SELECT id, plate, status, gate_code AS gate, direction, expected_arrival_at, updated_at, timeline FROM declaration
-  WHERE plate = $1 AND status IN ${ACTIVE_STATUSES_SQL} LIMIT 1)
+(SELECT ${STATUS_COLUMNS} FROM declaration d WHERE d.plate = $1 AND d.status IN ${ACTIVE_STATUSES_SQL} LIMIT 1)
 UNION ALL
-(SELECT id, plate, status, gate_code AS gate, direction, expected_arrival_at, updated_at, timeline FROM declaration
-  WHERE plate = $1 ORDER BY created_at DESC LIMIT 1)
+(SELECT ${STATUS_COLUMNS} FROM declaration d WHERE d.plate = $1 ORDER BY d.created_at DESC LIMIT 1)
 LIMIT 1`,
 };
+
+// A trailer (or a container) is found on the vehicle that pulls it: the latest live declaration naming it, else
+// the latest one. In a tractor swap both tractors name the trailer; the later one is taking it on.
+const STATUS_BY_TRAILER = `
+(SELECT ${STATUS_COLUMNS} FROM declaration d
+  WHERE d.trailer_plate = $1 AND d.status IN ${ACTIVE_STATUSES_SQL} ORDER BY d.created_at DESC LIMIT 1)
+UNION ALL
+(SELECT ${STATUS_COLUMNS} FROM declaration d WHERE d.trailer_plate = $1 ORDER BY d.created_at DESC LIMIT 1)
+LIMIT 1`;
+
+const STATUS_BY_CONTAINER = `
+SELECT ${STATUS_COLUMNS} FROM declaration_container c JOIN declaration d ON d.id = c.declaration_id
+ WHERE c.container_number = $1
+ ORDER BY d.status IN ${ACTIVE_STATUSES_SQL} DESC, d.created_at DESC LIMIT 1`;
 
 // For a vehicle in the yard: its open steps; for each waiting one its place in that agency's queue, and
 // that queue's service rate (steps decided in the last hour at this gate) for the wait estimate.
@@ -81,6 +95,16 @@ export class PublicStatusRepository {
   /** The vehicle's live declaration, else its latest; null when the plate was never declared. */
   statusByPlate(plate: string): Promise<PublicStatusRow | null> {
     return this.sql.readOne<PublicStatusRow>(STATUS_BY_PLATE, [plate]);
+  }
+
+  /** The declaration of the vehicle pulling this trailer now, else the latest that named it; null when none did. */
+  statusByTrailer(trailerPlate: string): Promise<PublicStatusRow | null> {
+    return this.sql.readOne<PublicStatusRow>(STATUS_BY_TRAILER, [trailerPlate]);
+  }
+
+  /** The declaration of the vehicle carrying this container now, else the latest that named it. */
+  statusByContainer(containerNumber: string): Promise<PublicStatusRow | null> {
+    return this.sql.readOne<PublicStatusRow>(STATUS_BY_CONTAINER, [containerNumber]);
   }
 
   openSteps(declarationId: string): Promise<OpenStepRow[]> {

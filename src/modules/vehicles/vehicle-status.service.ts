@@ -3,7 +3,12 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { PlateNumber } from '../../common/identifiers/plate-number.js';
 import { asPlateField } from '../../common/validation/plate-field.js';
 import { type BoardConfig, boardConfig } from '../../config/config-groups.js';
-import { type OpenStepRow, PublicStatusRepository } from '../declarations/public-status.repository.js';
+import {
+  type OpenStepRow,
+  type PublicStatusRow,
+  PublicStatusRepository,
+} from '../declarations/public-status.repository.js';
+import { isValidIso6346, normaliseContainerNumber } from '../../common/identifiers/identifiers.js';
 import type { CurrentStepResponseDto, VehicleStatusResponseDto } from './dto/vehicle-status.response.dto.js';
 import { estimateWait } from './wait-estimate.js';
 import type { VehicleStatusMessage } from '../events/event-sink.js';
@@ -16,9 +21,9 @@ export class VehicleStatusService {
     @Inject(boardConfig.KEY) private readonly boardConfig: BoardConfig,
   ) {}
 
+  /** By the vehicle's plate, its trailer's plate or the number of a container it carries. */
   async statusOf(rawPlate: string): Promise<VehicleStatusResponseDto> {
-    const plate = await this.resolve(rawPlate);
-    const row = await this.declarations.statusByPlate(plate);
+    const row = await this.findRow(rawPlate);
     if (!row) throw new DomainError('VEHICLE.NOT_FOUND', msg('vehicle.notFound'));
     return {
       plate: row.plate,
@@ -35,6 +40,16 @@ export class VehicleStatusService {
           ? await this.declarations.expectedAhead(row.id, this.boardConfig.lookupAheadCap)
           : null,
     };
+  }
+
+  private async findRow(raw: string): Promise<PublicStatusRow | null> {
+    const container = normaliseContainerNumber(raw);
+    if (isValidIso6346(container)) return this.declarations.statusByContainer(container);
+    const plate = await this.resolve(raw);
+    return (
+      (await this.declarations.statusByPlate(plate)) ??
+      (PlateNumber.tryParse(plate)?.kind === 'trailer' ? await this.declarations.statusByTrailer(plate) : null)
+    );
   }
 
   /** Status changes of the vehicle after audit sequence `seq`, oldest first (for a reconnecting live viewer). */

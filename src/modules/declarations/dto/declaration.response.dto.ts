@@ -4,6 +4,16 @@ import { DECLARATION_STATUSES, type DeclarationStatus, type ScreeningState } fro
 import { NATIONALITIES, type Nationality } from './submit-declaration.request.dto.js';
 import { StepResponseDto } from './step.response.dto.js';
 import { AmendmentRequestResponseDto } from './amendment.dto.js';
+import {
+  CARGO_REGIMES,
+  type CargoRegime,
+  CONTAINER_SIZES_FEET,
+  type ContainerSizeFeet,
+  HANDOVER_ROLES,
+  type HandoverRole,
+  TRIP_KINDS,
+  type TripKind,
+} from '../trip-kind.js';
 
 export class ReasonResponseDto {
   @ApiProperty({
@@ -57,12 +67,33 @@ export class SubmitDeclarationResponseDto {
   createdAt: string;
 }
 
+export class ContainerResponseDto {
+  @ApiProperty({ example: 'CSQU3054383' }) number: string;
+  @ApiProperty({ nullable: true, type: Number, enum: CONTAINER_SIZES_FEET }) sizeFeet: ContainerSizeFeet | null;
+}
+
 export class VehicleResponseDto {
   @ApiProperty({ example: '12C12345' }) plate: string;
   @ApiProperty({ example: '12C-123.45' }) plateDisplay: string;
   @ApiProperty({ enum: NATIONALITIES }) nationality: Nationality;
   @ApiProperty({ nullable: true, type: String }) trailerPlate: string | null;
-  @ApiProperty({ nullable: true, type: String }) containerNumber: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The first container's number (see containers)" })
+  containerNumber: string | null;
+  @ApiProperty({ type: [ContainerResponseDto] }) containers: ContainerResponseDto[];
+  @ApiProperty({ nullable: true, type: Number, description: 'Design payload in kilograms' }) tonnageKg: number | null;
+  @ApiProperty() twoWayTransport: boolean;
+}
+
+/** The other vehicle of a transshipment or tractor swap. */
+export class HandoverResponseDto {
+  @ApiProperty({ enum: HANDOVER_ROLES }) role: HandoverRole;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The other leg: the delivering one for the receiving vehicle, and back; null until it is declared',
+  })
+  linkedDeclarationId: string | null;
 }
 
 export class DriverResponseDto {
@@ -80,6 +111,7 @@ export class CargoResponseDto {
   @ApiProperty() perishable: boolean;
   @ApiProperty({ nullable: true, type: String }) customsDeclarationNumber: string | null;
   @ApiProperty() quarantineRequired: boolean;
+  @ApiProperty({ enum: CARGO_REGIMES }) regime: CargoRegime;
 }
 
 export class ScreeningResponseDto {
@@ -100,6 +132,9 @@ export class DeclarationResponseDto {
   @ApiProperty({ description: 'Increases with every status change' }) version: number;
   @ApiProperty({ enum: GATE_CODES }) gate: GateCode;
   @ApiProperty({ enum: DIRECTIONS }) direction: Direction;
+  @ApiProperty({ enum: TRIP_KINDS }) tripKind: TripKind;
+  @ApiProperty({ type: HandoverResponseDto, nullable: true }) handover: HandoverResponseDto | null;
+  @ApiProperty({ nullable: true, type: String }) feeExemptionCode: string | null;
   @ApiProperty({ format: 'date-time' }) expectedArrivalAt: string;
   @ApiProperty({ type: VehicleResponseDto }) vehicle: VehicleResponseDto;
   @ApiProperty({ type: DriverResponseDto }) driver: DriverResponseDto;

@@ -4,10 +4,12 @@ import { DECLARATION_STATUSES, type DeclarationStatus } from '../declaration-sta
 import {
   CargoResponseDto,
   DriverResponseDto,
+  HandoverResponseDto,
   TimelineEntryResponseDto,
   VehicleResponseDto,
 } from './declaration.response.dto.js';
 import { StepResponseDto } from './step.response.dto.js';
+import { TRIP_KINDS, type TripKind } from '../trip-kind.js';
 
 /** An officer named on a step. */
 export class StepOfficerDto {
@@ -32,6 +34,10 @@ export class OfficerDeclarationResponseDto {
   @ApiProperty({ description: 'Increases with every status change' }) version: number;
   @ApiProperty({ enum: GATE_CODES }) gate: GateCode;
   @ApiProperty({ enum: DIRECTIONS }) direction: Direction;
+  @ApiProperty({ enum: TRIP_KINDS }) tripKind: TripKind;
+  @ApiProperty({ type: HandoverResponseDto, nullable: true }) handover: HandoverResponseDto | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The fee exemption the company claims' })
+  feeExemptionCode: string | null;
   @ApiProperty({ format: 'date-time' }) expectedArrivalAt: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) arrivedAt: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) exitedAt: string | null;

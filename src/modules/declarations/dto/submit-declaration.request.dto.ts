@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsDefined,
   IsIn,
@@ -10,6 +12,7 @@ import {
   IsString,
   Max,
   MaxLength,
+  Matches,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -23,10 +26,36 @@ import {
   IsTimestampNear,
 } from '../../../common/validation/validators.js';
 import { DIRECTIONS, type Direction, GATE_CODES, type GateCode } from '../../../common/domain/gate-code.js';
+import { UUID_PATTERN } from '../../../common/validation/uuid.js';
+import { msg } from '../../../common/i18n/message.js';
 import { IsGateCode } from '../../../common/validation/gate-field.js';
+import {
+  CARGO_REGIMES,
+  type CargoRegime,
+  CONTAINER_SIZES_FEET,
+  type ContainerSizeFeet,
+  HANDOVER_ROLES,
+  type HandoverRole,
+  MAX_CONTAINERS,
+  TRIP_KINDS,
+  type TripKind,
+} from '../trip-kind.js';
 
 export const NATIONALITIES = ['VN', 'CN'] as const;
 export type Nationality = (typeof NATIONALITIES)[number];
+
+export class ContainerRequestDto {
+  @ApiProperty({ example: 'CSQU3054383', description: 'ISO 6346, check digit verified' })
+  @IsString()
+  @MaxLength(13)
+  @IsContainerNumber()
+  number: string;
+
+  @ApiPropertyOptional({ enum: CONTAINER_SIZES_FEET, example: 40, description: 'Length in feet; sets the fee class' })
+  @IsOptional()
+  @IsIn(CONTAINER_SIZES_FEET)
+  sizeFeet?: ContainerSizeFeet;
+}
 
 export class VehicleRequestDto {
   @ApiProperty({ example: '12C-123.45', description: 'Vietnamese or Chinese plate, any common spelling' })
@@ -49,12 +78,48 @@ export class VehicleRequestDto {
   @IsPlate('trailer')
   trailerPlate?: string;
 
-  @ApiPropertyOptional({ example: 'CSQU3054383', description: 'ISO 6346, check digit verified' })
+  @ApiPropertyOptional({
+    example: 'CSQU3054383',
+    description:
+      'One container of unknown size (ISO 6346); the same as `containers: [{number}]`. Give one or the other',
+  })
   @IsOptional()
   @IsString()
-  @MaxLength(11)
+  @MaxLength(13)
   @IsContainerNumber()
   containerNumber?: string;
+
+  @ApiPropertyOptional({
+    type: [ContainerRequestDto],
+    maxItems: MAX_CONTAINERS,
+    description: 'Up to two containers on the vehicle (or its trailer), each looked up like a plate',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_CONTAINERS)
+  @ValidateNested({ each: true })
+  @Type(() => ContainerRequestDto)
+  containers?: ContainerRequestDto[];
+
+  @ApiPropertyOptional({
+    example: 15000,
+    minimum: 1,
+    maximum: 100000,
+    description: "The vehicle's design payload in kilograms (registration papers); sets its fee class when given",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  tonnageKg?: number;
+
+  @ApiPropertyOptional({
+    example: false,
+    description: 'Runs under a two-way transport permit (a longer return deadline for `delivery_and_return`)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  twoWayTransport?: boolean;
 }
 
 export class DriverRequestDto {
@@ -122,6 +187,34 @@ export class CargoRequestDto {
   @IsOptional()
   @IsBoolean()
   quarantineRequired?: boolean;
+
+  @ApiPropertyOptional({
+    enum: CARGO_REGIMES,
+    default: 'standard',
+    description: '`standard` imports enter the domestic market; `re_export` and `temporary_import` do not',
+  })
+  @IsOptional()
+  @IsIn(CARGO_REGIMES)
+  regime?: CargoRegime;
+}
+
+/** The other vehicle of a transshipment or tractor swap. */
+export class HandoverRequestDto {
+  @ApiProperty({
+    enum: HANDOVER_ROLES,
+    description: '`delivering`: brings the goods (or trailer) and leaves; `receiving`: takes them over',
+  })
+  @IsIn(HANDOVER_ROLES)
+  role: HandoverRole;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "The receiving vehicle names the delivering vehicle's declaration id (it may be another company's)",
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(UUID_PATTERN, { context: { problem: msg('field.uuid') } })
+  linkedDeclarationId?: string;
 }
 
 export class SubmitDeclarationRequestDto {
@@ -137,6 +230,31 @@ export class SubmitDeclarationRequestDto {
   @IsString()
   @IsTimestampNear(366)
   expectedArrivalAt: string;
+
+  @ApiPropertyOptional({ enum: TRIP_KINDS, default: 'through', description: 'See docs/lifecycle.md, "Kinds of trip"' })
+  @IsOptional()
+  @IsIn(TRIP_KINDS)
+  tripKind?: TripKind;
+
+  @ApiPropertyOptional({
+    type: HandoverRequestDto,
+    description: 'Required for `transshipment` and `tractor_swap`, refused for the other kinds',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => HandoverRequestDto)
+  handover?: HandoverRequestDto;
+
+  @ApiPropertyOptional({
+    example: 'EMERGENCY_RELIEF',
+    description: 'A fee exemption the company claims; must be listed in the fee schedule in force (docs/fees.md)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  @Matches(/^[A-Z][A-Z0-9_]+$/)
+  feeExemptionCode?: string;
 
   @ApiProperty({ type: VehicleRequestDto })
   @IsDefined()
