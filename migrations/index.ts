@@ -14,6 +14,7 @@ import { LoginThrottle1800200000000 } from './1800200000000-LoginThrottle.js';
 import { SealInOrderOnly1800400000000 } from './1800400000000-SealInOrderOnly.js';
 import { TripKinds1800500000000 } from './1800500000000-TripKinds.js';
 import { TripIntake1800510000000 } from './1800510000000-TripIntake.js';
+import { FeeSchedules1800520000000 } from './1800520000000-FeeSchedules.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from compiled JS and under Jest. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   SealInOrderOnly1800400000000,
   TripKinds1800500000000,
   TripIntake1800510000000,
+  FeeSchedules1800520000000,
 ];

@@ -31,6 +31,9 @@ import { PartitionMaintenance } from './modules/retention/partition-maintenance.
 import { RetentionModule } from './modules/retention/retention.module.js';
 import { ScreeningModule } from './modules/screening/screening.module.js';
 import { ScreeningReconciler } from './modules/screening/screening-reconciler.service.js';
+import { FeeSchedulesRepository } from './modules/fees/fee-schedules.repository.js';
+import { FeesModule } from './modules/fees/fees.module.js';
+import { scheduleInForce } from './modules/fees/fee-rules.js';
 import { StatsModule } from './modules/stats/stats.module.js';
 import { StatsRollupService } from './modules/stats/stats-rollup.service.js';
 import { WatchlistModule } from './modules/watchlist/watchlist.module.js';
@@ -264,6 +267,16 @@ export const COMMANDS: Record<string, { usage: string; run: Command }> = {
     usage: '   (creates the missing monthly partitions of the audit log, this month through PARTITIONS_MONTHS_AHEAD)',
     run: async (app) => ({ partitions: await app.get(PartitionMaintenance).ensureAhead() }),
   },
+  'fee-schedule:list': {
+    usage:
+      '[--day YYYY-MM-DD]   (the fee schedules, oldest first, and the one in force on the day; default today, UTC)',
+    run: async (app, o) => {
+      const day = o.day ?? new Date().toISOString().slice(0, 10);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new UsageError('--day must be a day written YYYY-MM-DD');
+      const schedules = await app.get(FeeSchedulesRepository).schedules();
+      return { day, inForce: scheduleInForce(schedules, day)?.id ?? null, schedules };
+    },
+  },
   'stats:rebuild': {
     usage: '--from YYYY-MM-DD --to YYYY-MM-DD   (recomputes daily statistics of every gate for those local days)',
     run: async (app, o) => ({
@@ -289,6 +302,7 @@ const OPTIONS = [
   'gate',
   'from',
   'to',
+  'day',
 ] as const;
 
 @Module({})
@@ -308,6 +322,7 @@ class CliModule {
         WatchlistModule,
         ScreeningModule,
         StatsModule,
+        FeesModule,
         RetentionModule,
         AuditModule,
       ],

@@ -4,6 +4,7 @@ import { CLEARANCE_ENTITIES } from './modules/clearance/clearance.entities.js';
 import { COMPANIES_ENTITIES } from './modules/companies/companies.entities.js';
 import { DECLARATIONS_ENTITIES } from './modules/declarations/declarations.entities.js';
 import { EVENTS_ENTITIES } from './modules/events/events.entities.js';
+import { FEES_ENTITIES } from './modules/fees/fees.entities.js';
 import { GATES_ENTITIES } from './modules/gates/gates.entities.js';
 import { OFFICERS_ENTITIES } from './modules/officers/officers.entities.js';
 import { OUTBOX_ENTITIES } from './modules/outbox/outbox.entities.js';
@@ -24,6 +25,7 @@ export const ENTITIES = [
   ...AUTH_ENTITIES,
   ...WATCHLIST_ENTITIES,
   ...DECLARATIONS_ENTITIES,
+  ...FEES_ENTITIES,
   ...CLEARANCE_ENTITIES,
   ...AUDIT_ENTITIES,
   ...EVENTS_ENTITIES,

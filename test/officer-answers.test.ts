@@ -1,5 +1,6 @@
 import { ClearanceRepository } from '../src/modules/clearance/clearance.repository.js';
-import { goodsCategoryFor, vehicleClassFor } from '../src/modules/clearance/fees.js';
+import { FeeSchedulesRepository } from '../src/modules/fees/fee-schedules.repository.js';
+import { type FeeTrip, quoteFee } from '../src/modules/fees/fee-rules.js';
 import { getDeclaration, settled, submit } from './support/api.js';
 import { expectError } from './support/errors.js';
 import { declarationBody, fruit, machines } from './support/factories.js';
@@ -106,12 +107,16 @@ describe('officer answers', () => {
         amount: 2_860_000,
         currency: 'VND',
         basis: {
+          scheduleId: 'LS-09-2025',
           vehicleClass: 'VT4',
+          weightBasisKg: 12_000,
           grossWeightKg: 12_000,
           goodsCategory: 'general',
           direction: 'import',
           baseAmount: 2_200_000,
+          percent: 130,
           directionPercent: 130,
+          exemptionCode: null,
         },
       };
       const row = await queueRow('yard', d.id);
@@ -147,12 +152,16 @@ describe('officer answers', () => {
         amount: 4_000_000,
         currency: 'VND',
         basis: {
+          scheduleId: 'LS-09-2025',
           vehicleClass: 'VT6',
+          weightBasisKg: 18_000,
           grossWeightKg: 18_000,
           goodsCategory: 'farm',
           direction: 'export',
           baseAmount: 4_000_000,
+          percent: 100,
           directionPercent: 100,
+          exemptionCode: null,
         },
       });
       expect((await pass(step, crew.yard, { paymentReference: 'PT-QUOTED-2' })).json().step.feeAmountVnd).toBe(
@@ -160,21 +169,44 @@ describe('officer answers', () => {
       );
     });
 
-    it('charges by the same rules as fees.ts at every class limit and goods category', async () => {
-      // One accepted declaration's cargo rewritten case by case: the statement the fee step charges by, against
-      // vehicleClassFor / goodsCategoryFor and the rate table.
+    it('charges by the same rules as fee-rules.ts over a grid of trips, schedules and exemptions', async () => {
+      // One accepted declaration rewritten case by case: the statement the fee step charges by (and the queue and
+      // the claim quote by) against quoteFee over the schedules as stored, plus a later one added for the test.
       const d = await accepted({ cargo: machines });
-      const rates = new Map(
-        (
-          await t.sql.rows<{ key: string; amount: string }>(
-            `SELECT r.vehicle_class || '/' || r.goods_category || '/' || f.direction AS key,
-                    (r.amount_vnd * f.percent / 100)::bigint AS amount
-               FROM fee_rate r CROSS JOIN fee_direction_factor f`,
-          )
-        ).map((r) => [r.key, Number(r.amount)]),
+      const original = await t.sql.one<{ arrival_day: string }>(
+        'SELECT arrival_day::text AS arrival_day FROM declaration WHERE id = $1',
+        [d.id],
       );
+      await t.sql.rows(
+        `INSERT INTO fee_schedule (id, title, valid_from, transshipment_percent, domestic_import_percent)
+         VALUES ('TEST-2099', 'A later schedule (officer-answers.test)', '2099-01-01', 45, 150)`,
+      );
+      await t.sql.rows(`INSERT INTO fee_schedule_class (schedule_id, vehicle_class, below_kg)
+        VALUES ('TEST-2099', 'VT1', 3000), ('TEST-2099', 'VT2', 8000), ('TEST-2099', 'VT3', 12000),
+               ('TEST-2099', 'VT4', 16000), ('TEST-2099', 'VT5', 25000), ('TEST-2099', 'VT6', NULL)`);
+      await t.sql.rows(`INSERT INTO fee_schedule_container (schedule_id, size_feet, min_class)
+        VALUES ('TEST-2099', 20, 'VT4'), ('TEST-2099', 40, 'VT5'), ('TEST-2099', 45, 'VT6')`);
+      await t.sql.rows(`INSERT INTO fee_schedule_rate (schedule_id, vehicle_class, goods_category, amount_vnd)
+        SELECT 'TEST-2099', vehicle_class, goods_category, amount_vnd * 3 + 1 FROM fee_schedule_rate
+         WHERE schedule_id = 'LS-09-2025'`);
+      await t.sql.rows(`INSERT INTO fee_schedule_exemption (schedule_id, code, description)
+        VALUES ('TEST-2099', 'TEST_ONLY', 'officer-answers.test')`);
+      const schedules = await t.app.get(FeeSchedulesRepository).schedules();
       const repository = t.app.get(ClearanceRepository);
-      const weights = [0, 1, 1_999, 2_000, 4_999, 5_000, 9_999, 10_000, 14_999, 15_000, 17_999, 18_000, 40_000];
+
+      const days = ['2024-12-31', original!.arrival_day, '2099-01-01'];
+      const legs = [
+        ['through', null],
+        ['empty', null],
+        ['delivery_and_return', null],
+        ['transshipment', 'delivering'],
+        ['transshipment', 'receiving'],
+        ['tractor_swap', 'delivering'],
+        ['tractor_swap', 'receiving'],
+      ] as const;
+      const regimes = ['standard', 're_export', 'temporary_import'] as const;
+      const weights = [0, 1_999, 2_000, 4_999, 9_999, 10_000, 14_999, 15_000, 17_999, 18_000, 24_999, 40_000];
+      const tonnages = [null, 3_000, 16_000];
       const cargoes = [
         { perishable: true, hsCode: null },
         { perishable: false, hsCode: null },
@@ -183,35 +215,99 @@ describe('officer answers', () => {
         { perishable: false, hsCode: '25010010' },
         { perishable: false, hsCode: '84714990' },
       ];
+      const containers: (20 | 40 | 45 | null)[][] = [[], [20], [null], [40, 20], [45]];
+      const exemptions = [null, 'DIPLOMATIC', 'TEST_ONLY', 'NOT_LISTED'];
+      const cases: FeeTrip[] = [];
+      // Every class limit with every cargo, then a deterministic spread over the rest of the grid.
+      for (const grossWeightKg of weights) {
+        for (const cargo of cargoes) {
+          cases.push({
+            arrivalDay: original!.arrival_day,
+            direction: 'import',
+            tripKind: 'through',
+            handoverRole: null,
+            cargoRegime: 'standard',
+            vehicleTonnageKg: null,
+            grossWeightKg,
+            ...cargo,
+            containerSizesFeet: [],
+            feeExemptionCode: null,
+          });
+        }
+      }
+      for (let i = 0; i < 360; i += 1) {
+        const [tripKind, handoverRole] = legs[i % legs.length];
+        cases.push({
+          arrivalDay: days[(i * 7) % days.length],
+          direction: i % 2 ? 'import' : 'export',
+          tripKind,
+          handoverRole,
+          cargoRegime: regimes[(i * 5) % regimes.length],
+          vehicleTonnageKg: tonnages[(i * 11) % tonnages.length],
+          grossWeightKg: weights[(i * 13) % weights.length],
+          ...cargoes[(i * 17) % cargoes.length],
+          containerSizesFeet: containers[(i * 19) % containers.length],
+          feeExemptionCode: exemptions[(i * 23) % exemptions.length],
+        });
+      }
       try {
-        for (const direction of ['export', 'import'] as const) {
-          for (const grossWeightKg of weights) {
-            for (const { perishable, hsCode } of cargoes) {
-              await t.sql.rows(
-                `UPDATE declaration SET direction = $2, cargo_gross_weight_kg = $3, cargo_perishable = $4, cargo_hs_code = $5
-                  WHERE id = $1`,
-                [d.id, direction, grossWeightKg, perishable, hsCode],
-              );
-              const vehicleClass = vehicleClassFor(grossWeightKg);
-              const goods = goodsCategoryFor({ grossWeightKg, perishable, hsCode });
-              const charged = await t.sql.dataSource.transaction((m) => repository.feeOf(m, d.id));
-              expect({ grossWeightKg, perishable, hsCode, direction, ...charged }).toEqual({
-                grossWeightKg,
-                perishable,
-                hsCode,
-                direction,
-                vehicleClass,
-                amountVnd: rates.get(`${vehicleClass}/${goods}/${direction}`),
-              });
-            }
+        for (const c of cases) {
+          await t.sql.rows(
+            `UPDATE declaration SET arrival_day = $2, direction = $3, trip_kind = $4, handover_role = $5,
+                    linked_declaration_id = CASE WHEN $5::text IS NULL THEN NULL ELSE id END, cargo_regime = $6,
+                    vehicle_tonnage_kg = $7, cargo_gross_weight_kg = $8, cargo_perishable = $9, cargo_hs_code = $10,
+                    fee_exemption_code = $11
+              WHERE id = $1`,
+            [
+              d.id,
+              c.arrivalDay,
+              c.direction,
+              c.tripKind,
+              c.handoverRole,
+              c.cargoRegime,
+              c.vehicleTonnageKg,
+              c.grossWeightKg,
+              c.perishable,
+              c.hsCode,
+              c.feeExemptionCode,
+            ],
+          );
+          await t.sql.rows('DELETE FROM declaration_container WHERE declaration_id = $1', [d.id]);
+          for (const [i, size] of c.containerSizesFeet.entries()) {
+            await t.sql.rows(
+              `INSERT INTO declaration_container (declaration_id, position, container_number, size_feet)
+               VALUES ($1, $2, $3, $4)`,
+              [d.id, i + 1, `MSCU123456${i}`, size],
+            );
           }
+          const expected = quoteFee(schedules, c);
+          const charged = await t.sql.dataSource.transaction((m) => repository.feeOf(m, d.id));
+          expect({ ...c, charged }).toEqual({
+            ...c,
+            charged: expected && {
+              amountVnd: expected.amountVnd,
+              vehicleClass: expected.vehicleClass,
+              goodsCategory: expected.goodsCategory,
+              baseVnd: expected.baseAmountVnd,
+              percent: expected.percent,
+              scheduleId: expected.scheduleId,
+              exemptionCode: expected.exemptionCode,
+            },
+          });
         }
       } finally {
+        await t.sql.rows('DELETE FROM declaration_container WHERE declaration_id = $1', [d.id]);
         await t.sql.rows(
-          `UPDATE declaration SET direction = 'export', cargo_gross_weight_kg = $2, cargo_perishable = false,
-                  cargo_hs_code = $3 WHERE id = $1`,
-          [d.id, machines.grossWeightKg, machines.hsCode],
+          `UPDATE declaration SET arrival_day = $2, direction = 'export', trip_kind = 'through', handover_role = NULL,
+                  linked_declaration_id = NULL, cargo_regime = 'standard', vehicle_tonnage_kg = NULL,
+                  cargo_gross_weight_kg = $3, cargo_perishable = false, cargo_hs_code = $4, fee_exemption_code = NULL
+            WHERE id = $1`,
+          [d.id, original!.arrival_day, machines.grossWeightKg, machines.hsCode],
         );
+        for (const table of ['exemption', 'rate', 'container', 'class']) {
+          await t.sql.rows(`DELETE FROM fee_schedule_${table} WHERE schedule_id = 'TEST-2099'`);
+        }
+        await t.sql.rows(`DELETE FROM fee_schedule WHERE id = 'TEST-2099'`);
       }
     });
   });

@@ -105,6 +105,7 @@ describe('the built service and CLI, as an operator runs them', () => {
       '/api/v1/gates/{gate}/close',
       '/api/v1/gates/{gate}/declarations/{id}',
       '/api/v1/gates/{gate}/exits',
+      '/api/v1/gates/{gate}/fees.csv',
       '/api/v1/gates/{gate}/open',
       '/api/v1/gates/{gate}/queues/{agency}',
       '/api/v1/gates/{gate}/queues/{agency}/claim',

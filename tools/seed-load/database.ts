@@ -73,7 +73,10 @@ export async function readGates(client: pg.Client): Promise<GateInfo[]> {
   }));
 }
 
-/** The fee rate table as the decision service reads it: (amount_vnd × percent / 100)::bigint. */
+/**
+ * The latest fee schedule's amounts for a through trip of the standard regime, as the fee step charges them:
+ * round(amount_vnd × percent / 100), imports of goods other than empty at the domestic-import percent.
+ */
 export async function readFees(client: pg.Client): Promise<FeeLookup> {
   const { rows } = await client.query<{
     vehicle_class: string;
@@ -81,8 +84,12 @@ export async function readFees(client: pg.Client): Promise<FeeLookup> {
     direction: Direction;
     amount: string;
   }>(
-    `SELECT r.vehicle_class, r.goods_category, f.direction, (r.amount_vnd * f.percent / 100)::bigint AS amount
-       FROM fee_rate r CROSS JOIN fee_direction_factor f`,
+    `SELECT r.vehicle_class, r.goods_category, dir.direction,
+            round(r.amount_vnd * CASE WHEN dir.direction = 'import' AND r.goods_category <> 'empty'
+                                      THEN s.domestic_import_percent ELSE 100 END / 100.0)::bigint AS amount
+       FROM (SELECT * FROM fee_schedule ORDER BY valid_from DESC LIMIT 1) s
+       JOIN fee_schedule_rate r ON r.schedule_id = s.id
+       CROSS JOIN (VALUES ('export'), ('import')) AS dir(direction)`,
   );
   const amounts = new Map(rows.map((r) => [`${r.vehicle_class}/${r.goods_category}/${r.direction}`, Number(r.amount)]));
   return (vehicleClass, goods, direction) => {

@@ -1,4 +1,5 @@
-import { goodsCategoryFor, vehicleClassFor } from '../../src/modules/clearance/fees.js';
+import { RESOLUTION_09_2025 } from '../../migrations/1800520000000-FeeSchedules.js';
+import { goodsCategoryOf, vehicleClassOf } from '../../src/modules/fees/fee-rules.js';
 import { planSteps, type StepAgency } from '../../src/modules/clearance/routing.js';
 import type { DeclarationStatus, ScreeningReason } from '../../src/modules/declarations/declaration-status.js';
 import type { Direction } from './cargo.js';
@@ -33,7 +34,7 @@ export interface TripScript {
 
 /** Who is on duty: an officer id of that agency at that gate. */
 export type Roster = (gate: string, agency: StepAgency | 'supervisor') => string;
-/** The fee the rate table gives (fee_rate × fee_direction_factor). */
+/** The fee the schedule in force gives a through trip of the standard regime (rate × percent). */
 export type FeeLookup = (vehicleClass: string, goods: string, direction: Direction) => number;
 
 export interface Journey {
@@ -199,8 +200,9 @@ export class JourneyPlanner {
   }
 
   private fee(trip: TripFacts) {
-    const vehicleClass = vehicleClassFor(trip.cargo.grossWeightKg);
-    const goods = goodsCategoryFor(trip.cargo);
+    // Seeded trips are through trips of the standard regime, classed by the first schedule's limits.
+    const vehicleClass = vehicleClassOf(RESOLUTION_09_2025, trip.cargo.grossWeightKg);
+    const goods = goodsCategoryOf({ tripKind: 'through', handoverRole: null, cargoRegime: 'standard', ...trip.cargo });
     return {
       amountVnd: this.feeFor(vehicleClass, goods, trip.direction),
       vehicleClass,

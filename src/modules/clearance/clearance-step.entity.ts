@@ -73,6 +73,22 @@ export class ClearanceStepEntity {
   @Column({ name: 'payment_reference', type: 'text', nullable: true })
   paymentReference: string | null;
 
+  @Column({ name: 'fee_goods_category', type: 'text', nullable: true })
+  feeGoodsCategory: string | null;
+
+  @Column({ name: 'fee_base_vnd', type: 'bigint', nullable: true })
+  feeBaseVnd: string | null;
+
+  @Column({ name: 'fee_percent', type: 'integer', nullable: true })
+  feePercent: number | null;
+
+  @Column({ name: 'fee_schedule_id', type: 'text', nullable: true })
+  @ForeignKey('fee_schedule', { name: 'FK_clearance_step_fee_schedule' })
+  feeScheduleId: string | null;
+
+  @Column({ name: 'fee_exemption_code', type: 'text', nullable: true })
+  feeExemptionCode: string | null;
+
   @Column({ name: 'version', type: 'integer', default: 1 })
   version: number;
 

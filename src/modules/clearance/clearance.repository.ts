@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { rowsIn, Sql } from '../../database/sql.js';
 import type { ClearanceSubject } from '../declarations/declarations.repository.js';
 import type { Direction, GateCode } from '../../common/domain/gate-code.js';
-import { CLASS_LIMITS_KG, HEAVIEST_CLASS, LAST_FARM_HS_CHAPTER } from './fees.js';
+import { FEE_QUOTE_COLUMNS, type FeeQuoteColumns, feeQuoteJoin } from '../fees/fee-quote.js';
 import type { PlannedStep, StepAgency, StepKind, StepStatus } from './routing.js';
 
 export interface StepRow {
@@ -25,6 +25,11 @@ export interface StepRow {
   fee_amount_vnd: string | null;
   fee_vehicle_class: string | null;
   payment_reference: string | null;
+  fee_goods_category: string | null;
+  fee_base_vnd: string | null;
+  fee_percent: number | null;
+  fee_schedule_id: string | null;
+  fee_exemption_code: string | null;
   version: number;
 }
 
@@ -34,13 +39,15 @@ export interface StepWithOfficersRow extends StepRow {
   decided_by_username: string | null;
 }
 
-/** The fee the rate table gives a declaration (`d`), and what it is based on; all null where no quote is taken. */
-export interface FeeQuoteColumns {
-  fee_quote_vnd: string | null;
-  fee_quote_vehicle_class: string | null;
-  fee_quote_goods_category: string | null;
-  fee_quote_base_vnd: string | null;
-  fee_quote_direction_percent: number | null;
+/** What the fee step records as charged (docs/fees.md). */
+export interface ChargedFee {
+  amountVnd: number;
+  vehicleClass: string;
+  goodsCategory: string;
+  baseVnd: number;
+  percent: number;
+  scheduleId: string;
+  exemptionCode: string | null;
 }
 
 /** Which vehicle a step is about, read with it. */
@@ -69,29 +76,6 @@ export interface QueueEntryRow extends StepVehicleColumns, FeeQuoteColumns {
 
 const VEHICLE_COLUMNS = `d.reference, d.plate, d.direction, d.cargo_perishable AS perishable,
   d.cargo_gross_weight_kg AS gross_weight_kg`;
-
-const FEE_QUOTE_COLUMNS = `fee.amount_vnd AS fee_quote_vnd, fee.vehicle_class AS fee_quote_vehicle_class,
-  fee.goods_category AS fee_quote_goods_category, fee.base_vnd AS fee_quote_base_vnd,
-  fee.direction_percent AS fee_quote_direction_percent`;
-
-/**
- * The fee of declaration `d` as `fee.*`, joined where `when` holds: the vehicle class and goods category of
- * fees.ts written as SQL (from the same limits; test/officer-answers.test.ts holds the two spellings together),
- * then fee_rate × fee_direction_factor. One expression for the quote in a queue or a claim and for the amount
- * the decision records, so an officer collects what was quoted.
- */
-function feeQuoteJoin(when: string): string {
-  const vehicleClass = `CASE ${CLASS_LIMITS_KG.map(([c, limit]) => `WHEN d.cargo_gross_weight_kg < ${limit} THEN '${c}'`).join(' ')} ELSE '${HEAVIEST_CLASS}' END`;
-  const chapter = `CASE WHEN d.cargo_hs_code ~ '^[0-9]{2}' THEN left(d.cargo_hs_code, 2)::int END`;
-  const goods = `CASE WHEN d.cargo_gross_weight_kg = 0 THEN 'empty'
-    WHEN d.cargo_perishable OR ${chapter} <= ${LAST_FARM_HS_CHAPTER} THEN 'farm' ELSE 'general' END`;
-  return `LEFT JOIN LATERAL (
-    SELECT c.vehicle_class, c.goods_category, r.amount_vnd AS base_vnd, f.percent AS direction_percent,
-           (r.amount_vnd * f.percent / 100)::bigint AS amount_vnd
-      FROM (SELECT ${vehicleClass} AS vehicle_class, ${goods} AS goods_category) c
-      JOIN fee_rate r ON r.vehicle_class = c.vehicle_class AND r.goods_category = c.goods_category
-      JOIN fee_direction_factor f ON f.direction = d.direction) fee ON ${when}`;
-}
 
 /** Clearance data access: steps and agency queues. */
 @Injectable()
@@ -204,14 +188,21 @@ export class ClearanceRepository {
     to: StepStatus,
     officerId: string,
     note: string | null,
-    fee: { amountVnd: number; vehicleClass: string; paymentReference: string } | null,
+    fee: (ChargedFee & { paymentReference: string }) | null,
   ): Promise<StepRow | null> {
+    // A fee is recorded whole (a passed fee step), or not at all: its columns are set together.
     const rows = await rowsIn<StepRow>(
       manager,
       `UPDATE clearance_step
           SET status = $3, decided_by = $4, decided_at = now(), note = COALESCE($5, note), claim_expires_at = NULL,
               fee_amount_vnd = COALESCE($6, fee_amount_vnd), fee_vehicle_class = COALESCE($7, fee_vehicle_class),
-              payment_reference = COALESCE($8, payment_reference), version = version + 1
+              payment_reference = COALESCE($8, payment_reference),
+              fee_goods_category = CASE WHEN $6::bigint IS NULL THEN fee_goods_category ELSE $10 END,
+              fee_base_vnd = CASE WHEN $6::bigint IS NULL THEN fee_base_vnd ELSE $11::bigint END,
+              fee_percent = CASE WHEN $6::bigint IS NULL THEN fee_percent ELSE $12::int END,
+              fee_schedule_id = CASE WHEN $6::bigint IS NULL THEN fee_schedule_id ELSE $13 END,
+              fee_exemption_code = CASE WHEN $6::bigint IS NULL THEN fee_exemption_code ELSE $14 END,
+              version = version + 1
         WHERE id = $1 AND status = $2 AND version = $9
         RETURNING *`,
       [
@@ -224,6 +215,11 @@ export class ClearanceRepository {
         fee?.vehicleClass ?? null,
         fee?.paymentReference ?? null,
         step.version,
+        fee?.goodsCategory ?? null,
+        fee?.baseVnd ?? null,
+        fee?.percent ?? null,
+        fee?.scheduleId ?? null,
+        fee?.exemptionCode ?? null,
       ],
     );
     return rows[0] ?? null;
@@ -261,14 +257,25 @@ export class ClearanceRepository {
     );
   }
 
-  /** The fee of a declaration as it stands in this transaction: what the fee step records when it passes. */
-  async feeOf(manager: EntityManager, declarationId: string): Promise<{ amountVnd: number; vehicleClass: string }> {
+  /**
+   * The fee of a declaration as it stands in this transaction: what the fee step records when it passes; null when
+   * no fee schedule was in force on its arrival day.
+   */
+  async feeOf(manager: EntityManager, declarationId: string): Promise<ChargedFee | null> {
     const [row] = await rowsIn<FeeQuoteColumns>(
       manager,
       `SELECT ${FEE_QUOTE_COLUMNS} FROM declaration d ${feeQuoteJoin('true')} WHERE d.id = $1`,
       [declarationId],
     );
-    if (!row?.fee_quote_vnd || !row.fee_quote_vehicle_class) throw new Error(`no fee rate for ${declarationId}`);
-    return { amountVnd: Number(row.fee_quote_vnd), vehicleClass: row.fee_quote_vehicle_class };
+    if (!row?.fee_quote_vnd || !row.fee_quote_vehicle_class || !row.fee_quote_schedule_id) return null;
+    return {
+      amountVnd: Number(row.fee_quote_vnd),
+      vehicleClass: row.fee_quote_vehicle_class,
+      goodsCategory: row.fee_quote_goods_category as string,
+      baseVnd: Number(row.fee_quote_base_vnd),
+      percent: Number(row.fee_quote_percent),
+      scheduleId: row.fee_quote_schedule_id,
+      exemptionCode: row.fee_quote_exemption_code,
+    };
   }
 }

@@ -102,11 +102,15 @@ export class StepDecisionService {
     }
   }
 
-  /** The fee as quoted in the yard's queue and claim: the same statement, under the declaration's lock. */
+  /**
+   * The fee as quoted in the yard's queue and claim: the same statement, under the declaration's lock; recorded with
+   * the e-receipt number (paymentReference) and what it was based on.
+   */
   private async fee(manager: EntityManager, declarationId: string, paymentReference: string | undefined) {
     if (!paymentReference?.trim()) throw DomainError.invalidField('paymentReference', msg('field.paymentReference'));
-    const { amountVnd, vehicleClass } = await this.clearance.feeOf(manager, declarationId);
-    return { amountVnd, vehicleClass, paymentReference: paymentReference.trim() };
+    const charged = await this.clearance.feeOf(manager, declarationId);
+    if (!charged) throw new DomainError('FEE.NO_SCHEDULE', msg('fee.noSchedule'));
+    return { ...charged, paymentReference: paymentReference.trim() };
   }
 
   private async advance(

@@ -1,8 +1,8 @@
 import { PlateNumber } from '../../common/identifiers/plate-number.js';
 import type { StepResponseDto } from '../declarations/dto/step.response.dto.js';
+import { toFeeQuoteDto } from '../fees/fee-quote.js';
 import type {
   ClaimedStepRow,
-  FeeQuoteColumns,
   QueueEntryRow,
   StepRow,
   StepVehicleColumns,
@@ -11,7 +11,6 @@ import type {
 import type {
   ClaimedStepResponseDto,
   DecisionResponseDto,
-  FeeQuoteDto,
   QueueEntryResponseDto,
   StepVehicleDto,
 } from './dto/clearance.dto.js';
@@ -62,29 +61,12 @@ function toVehicle(
   };
 }
 
-function toFeeQuote(row: StepVehicleColumns & FeeQuoteColumns): FeeQuoteDto | null {
-  const { fee_quote_vnd: amount, fee_quote_vehicle_class: vehicleClass, fee_quote_goods_category: goods } = row;
-  if (amount === null || vehicleClass === null || goods === null) return null;
-  return {
-    amount: Number(amount),
-    currency: 'VND',
-    basis: {
-      vehicleClass,
-      grossWeightKg: row.gross_weight_kg,
-      goodsCategory: goods,
-      direction: row.direction,
-      baseAmount: Number(row.fee_quote_base_vnd),
-      directionPercent: Number(row.fee_quote_direction_percent),
-    },
-  };
-}
-
 export function toClaimedStepResponse(s: ClaimedStepRow): ClaimedStepResponseDto {
   return {
     ...toStepResponse(s),
     ...toVehicle(s, s.declaration_id, s.gate_code),
     perishable: s.perishable,
-    feeQuote: toFeeQuote(s),
+    feeQuote: toFeeQuoteDto(s),
   };
 }
 
@@ -100,7 +82,7 @@ export function toQueueEntryResponse(r: QueueEntryRow, now: number): QueueEntryR
     waitingSeconds: Math.max(0, Math.floor((now - r.ready_at.getTime()) / 1000)),
     claimedBy: r.claimed_by,
     claimExpiresAt: r.claim_expires_at ? r.claim_expires_at.toISOString() : null,
-    feeQuote: toFeeQuote(r),
+    feeQuote: toFeeQuoteDto(r),
   };
 }
 

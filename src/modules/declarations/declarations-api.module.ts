@@ -2,6 +2,7 @@ import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthModule } from '../auth/auth.module.js';
 import { CompaniesModule } from '../companies/companies.module.js';
+import { FeesModule } from '../fees/fees.module.js';
 import { AmendmentsController } from './amendments.controller.js';
 import { DeclarationChangesService } from './declaration-changes.service.js';
 import { DeclarationsController } from './declarations.controller.js';
@@ -23,7 +24,7 @@ export class DeclarationsApiModule {
   static register(options: { stepsFrom: Type<unknown> }): DynamicModule {
     return {
       module: DeclarationsApiModule,
-      imports: [DeclarationsModule, CompaniesModule, AuthModule, options.stepsFrom],
+      imports: [DeclarationsModule, CompaniesModule, AuthModule, FeesModule, options.stepsFrom],
       controllers: [DeclarationsController, AmendmentsController, OfficerDeclarationsController],
       providers: [
         DeclarationsService,

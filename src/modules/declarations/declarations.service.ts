@@ -18,6 +18,7 @@ import {
 } from './declarations.repository.js';
 import { toAmendmentResponse } from './amendment.mapper.js';
 import { DeclarationStepsReader } from './declaration-steps.reader.js';
+import { FeeSchedulesRepository } from '../fees/fee-schedules.repository.js';
 import type { DeclarationPageResponseDto, DeclarationResponseDto } from './dto/declaration.response.dto.js';
 import type { ListDeclarationsQueryDto } from './dto/list-declarations.query.dto.js';
 import type { SubmitDeclarationRequestDto } from './dto/submit-declaration.request.dto.js';
@@ -43,6 +44,7 @@ export class DeclarationsService {
     private readonly idempotency: IdempotencyService,
     private readonly tokens: TokenService,
     private readonly steps: DeclarationStepsReader,
+    private readonly fees: FeeSchedulesRepository,
     @Inject(clearanceConfig.KEY) private readonly clearanceConfig: ClearanceConfig,
   ) {}
 
@@ -131,12 +133,14 @@ export class DeclarationsService {
   async getOwned(company: AuthenticatedCompany, id: string): Promise<DeclarationResponseDto> {
     // Malformed ids and other companies' ids answer alike, so ids cannot be probed.
     const row = await this.findOwnedRow(company, id);
-    const [steps, amendments] = await Promise.all([
+    const [steps, amendments, feeQuote] = await Promise.all([
       this.steps.stepsOf(row.id),
       this.declarations.amendmentRequests(row.id),
+      this.fees.quoteOf(row.id),
     ]);
     return {
       ...toDeclarationResponse(row, { withTimeline: true }),
+      feeQuote,
       steps,
       amendmentRequests: amendments.map(toAmendmentResponse),
       qrToken: row.status === 'accepted' ? await this.checkInToken(row) : null,

@@ -8,6 +8,7 @@ import { AGENCIES } from '../officers/agency.js';
 import { toDeclarationResponse } from './declaration.mapper.js';
 import { DeclarationStepsReader } from './declaration-steps.reader.js';
 import { DeclarationsRepository } from './declarations.repository.js';
+import { FeeSchedulesRepository } from '../fees/fee-schedules.repository.js';
 import type { OfficerDeclarationResponseDto } from './dto/officer-declaration.response.dto.js';
 
 /** Declarations as the officers of their gate read them. */
@@ -16,6 +17,7 @@ export class OfficerDeclarationsService {
   constructor(
     private readonly declarations: DeclarationsRepository,
     private readonly steps: DeclarationStepsReader,
+    private readonly fees: FeeSchedulesRepository,
   ) {}
 
   /** Any officer posted at the gate; 404 `DECLARATION.NOT_FOUND` for a declaration of another gate (or none). */
@@ -23,7 +25,7 @@ export class OfficerDeclarationsService {
     assertOfficerMay(officer, gate, AGENCIES);
     const row = isUuid(id) ? await this.declarations.findAtGate(gate, id.toLowerCase()) : null;
     if (!row) throw new DomainError('DECLARATION.NOT_FOUND', msg('declaration.notAtGate', { gate }));
-    const steps = await this.steps.stepsForOfficersOf(row.id);
+    const [steps, feeQuote] = await Promise.all([this.steps.stepsForOfficersOf(row.id), this.fees.quoteOf(row.id)]);
     const d = toDeclarationResponse(row, { withTimeline: true });
     return {
       id: d.id,
@@ -41,6 +43,7 @@ export class OfficerDeclarationsService {
       vehicle: d.vehicle,
       driver: d.driver,
       cargo: d.cargo,
+      feeQuote,
       steps,
       timeline: d.timeline ?? [],
     };

@@ -23,6 +23,10 @@ export class DailyStatsEntity {
   @Column({ name: 'step_minutes', type: 'jsonb' })
   stepMinutes: Record<string, unknown>;
 
+  /** Fees collected that day (passed fee steps): `{count, totalVnd, byClass: {VT1: {count, totalVnd}, …}}`. */
+  @Column({ name: 'fees', type: 'jsonb', default: () => "'{}'" })
+  fees: Record<string, unknown>;
+
   @Column({ name: 'computed_at', type: 'timestamptz', default: () => 'now()' })
   computedAt: Date;
 }

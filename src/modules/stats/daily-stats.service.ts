@@ -4,6 +4,7 @@ import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-acc
 import type { GateCode } from '../../common/domain/gate-code.js';
 import { STEP_AGENCIES, type StepAgency } from '../officers/agency.js';
 import { eachDay } from './day-range.js';
+import type { DailyFees } from './fee-collections.repository.js';
 import type { DailyStatsItemDto, DailyStatsResponseDto, StepMinutesDto } from './dto/daily-stats.response.dto.js';
 import { DAILY_COUNTS, type DailyCount } from '../declarations/daily-figures.repository.js';
 import { msg } from '../../common/i18n/message.js';
@@ -14,6 +15,7 @@ interface DailyStatsRow {
   counts: Partial<Record<DailyCount, number>>;
   rejected_by_reason: Record<string, number>;
   step_minutes: Partial<Record<StepAgency, StepMinutesDto>>;
+  fees: Partial<DailyFees>;
   computed_at: Date;
 }
 
@@ -31,6 +33,7 @@ function toItem(row: DailyStatsRow): DailyStatsItemDto {
     stepMinutes: Object.fromEntries(
       STEP_AGENCIES.map((agency) => [agency, row.step_minutes[agency] ?? NO_STEPS]),
     ) as Record<StepAgency, StepMinutesDto>,
+    fees: { count: row.fees.count ?? 0, totalVnd: row.fees.totalVnd ?? 0, byClass: row.fees.byClass ?? {} },
     computedAt: row.computed_at.toISOString(),
   };
 }
@@ -43,7 +46,7 @@ export class DailyStatsService {
   async daily(officer: AuthenticatedOfficer, gate: GateCode, from: string, to: string): Promise<DailyStatsResponseDto> {
     assertOfficerMay(officer, gate, [], msg('action.readStats'));
     const rows = await this.sql.readRows<DailyStatsRow>(
-      `SELECT day::text AS day, direction, counts, rejected_by_reason, step_minutes, computed_at
+      `SELECT day::text AS day, direction, counts, rejected_by_reason, step_minutes, fees, computed_at
          FROM daily_stats WHERE gate_code = $1 AND day BETWEEN $2::date AND $3::date
         ORDER BY day, direction = 'import', direction`,
       [gate, from, to],

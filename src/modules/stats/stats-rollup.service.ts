@@ -3,6 +3,7 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { Sql } from '../../database/sql.js';
 import { DailyFiguresRepository } from '../declarations/daily-figures.repository.js';
 import { chunkRange, isCalendarDay } from './day-range.js';
+import { type DailyFees, FeeCollectionsRepository } from './fee-collections.repository.js';
 import { msg } from '../../common/i18n/message.js';
 
 /** Longest range one rollup read covers; longer rebuilds run chunk by chunk. */
@@ -11,15 +12,17 @@ const CHUNK_DAYS = 31;
 // The figures as read, written only if no newer computation got there first: computed_at is when they were read,
 // so a slow rollup never overwrites the figures of one that read after it.
 const WRITE = `
-INSERT INTO daily_stats AS ds (gate_code, day, direction, counts, rejected_by_reason, step_minutes, computed_at)
-SELECT f.gate_code, f.day, f.direction, f.counts, f.rejected_by_reason, f.step_minutes, f.computed_at
+INSERT INTO daily_stats AS ds (gate_code, day, direction, counts, rejected_by_reason, step_minutes, fees, computed_at)
+SELECT f.gate_code, f.day, f.direction, f.counts, f.rejected_by_reason, f.step_minutes, f.fees, f.computed_at
   FROM jsonb_to_recordset($1::jsonb) AS f(gate_code text, day date, direction text, counts jsonb,
-                                           rejected_by_reason jsonb, step_minutes jsonb, computed_at timestamptz)
+                                           rejected_by_reason jsonb, step_minutes jsonb, fees jsonb, computed_at timestamptz)
 ON CONFLICT (gate_code, day, direction) DO UPDATE
    SET counts = EXCLUDED.counts, rejected_by_reason = EXCLUDED.rejected_by_reason,
-       step_minutes = EXCLUDED.step_minutes, computed_at = EXCLUDED.computed_at
+       step_minutes = EXCLUDED.step_minutes, fees = EXCLUDED.fees, computed_at = EXCLUDED.computed_at
  WHERE ds.computed_at <= EXCLUDED.computed_at
 RETURNING 1`;
+
+const NO_FEES: DailyFees = { count: 0, totalVnd: 0, byClass: {} };
 
 export interface RollupResult {
   gate: string;
@@ -34,6 +37,7 @@ export class StatsRollupService {
   constructor(
     private readonly sql: Sql,
     private readonly declarations: DailyFiguresRepository,
+    private readonly fees: FeeCollectionsRepository,
   ) {}
 
   /** Recomputes `from`..`to` (local days of the gate) for one gate; returns the rows written. */
@@ -41,7 +45,11 @@ export class StatsRollupService {
     let rows = 0;
     for (const chunk of chunkRange(from, to, CHUNK_DAYS)) {
       const figures = await this.declarations.dailyFigures(gate, chunk.from, chunk.to);
-      rows += (await this.sql.rows(WRITE, [JSON.stringify(figures)])).length;
+      const fees = new Map(
+        (await this.fees.dailyTotals(gate, chunk.from, chunk.to)).map((f) => [`${f.day}/${f.direction}`, f.fees]),
+      );
+      const withFees = figures.map((f) => ({ ...f, fees: fees.get(`${f.day}/${f.direction}`) ?? NO_FEES }));
+      rows += (await this.sql.rows(WRITE, [JSON.stringify(withFees)])).length;
     }
     return rows;
   }

@@ -21,7 +21,8 @@ export class StatsController {
     summary: 'Daily statistics of a gate (supervisors of the gate)',
     description:
       'Per local day and direction: declared, accepted, rejected (by reason), cancelled, expired, arrived, cleared, ' +
-      'refused, exited, and p50/p90 minutes per clearance step agency. Served from the daily rollup (refreshed every ' +
+      'refused, exited, p50/p90 minutes per clearance step agency, and the fees collected (count, total VND, by class). ' +
+      'Served from the daily rollup (refreshed every ' +
       '5 minutes for yesterday and today); days it has not computed are listed in missingDays.',
   })
   @ApiOkResponse({ type: DailyStatsResponseDto })

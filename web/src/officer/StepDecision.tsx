@@ -64,7 +64,7 @@ function FeeQuoteView({ quote }: { quote: FeeQuote }) {
         <div>
           <dt>{t('fee.vehicleClass')}</dt>
           <dd>
-            {basis.vehicleClass} ({t('fee.weight', { kg: formatNumber(basis.grossWeightKg, language) })})
+            {basis.vehicleClass} ({t('fee.weight', { kg: formatNumber(basis.weightBasisKg, language) })})
           </dd>
         </div>
         <div>
@@ -74,13 +74,19 @@ function FeeQuoteView({ quote }: { quote: FeeQuote }) {
         <div>
           <dt>{t('fee.direction')}</dt>
           <dd>
-            {tDefault(`direction.${basis.direction}`)} × {formatNumber(basis.directionPercent, language)}%
+            {tDefault(`direction.${basis.direction}`)} × {formatNumber(basis.percent, language)}%
           </dd>
         </div>
         <div>
           <dt>{t('fee.base')}</dt>
           <dd>{formatVnd(basis.baseAmount, language)}</dd>
         </div>
+        {basis.exemptionCode && (
+          <div>
+            <dt>{t('fee.exemption')}</dt>
+            <dd>{basis.exemptionCode}</dd>
+          </div>
+        )}
       </dl>
     </div>
   );

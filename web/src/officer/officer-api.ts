@@ -52,12 +52,17 @@ export interface FeeQuote {
   amount: number;
   currency: 'VND';
   basis: {
+    scheduleId: string;
     vehicleClass: string;
+    /** The tonnage when declared, else the gross weight: what the class is read from. */
+    weightBasisKg: number;
     grossWeightKg: number;
     goodsCategory: string;
     direction: string;
     baseAmount: number;
+    percent: number;
     directionPercent: number;
+    exemptionCode: string | null;
   };
 }
 export interface StepVehicle {

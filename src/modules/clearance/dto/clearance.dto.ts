@@ -5,7 +5,7 @@ import { DECLARATION_STATUSES } from '../../declarations/declaration-status.js';
 import { DIRECTIONS, GATE_CODES } from '../../../common/domain/gate-code.js';
 import { StepResponseDto } from '../../declarations/dto/step.response.dto.js';
 import { STEP_AGENCIES } from '../../officers/agency.js';
-import { GOODS_CATEGORIES, VEHICLE_CLASSES } from '../fees.js';
+import { FeeQuoteDto } from '../../fees/dto/fee-quote.dto.js';
 
 export class CheckInRequestDto {
   @ApiPropertyOptional({ example: '12C-123.45', description: 'Any spelling; give either plate or qrToken' })
@@ -44,7 +44,12 @@ export class DecisionRequestDto {
   @HasText()
   note?: string;
 
-  @ApiPropertyOptional({ example: 'PT-2026-000123', description: 'Required to pass the fee step' })
+  @ApiPropertyOptional({
+    example: 'PT-2026-000123',
+    description:
+      'The e-receipt number of the fee payment (the electronic receipt the yard issues); required to pass the fee ' +
+      'step, recorded with the amount charged',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -66,30 +71,6 @@ export class CheckInResponseDto {
   @ApiProperty() plate: string;
   @ApiProperty({ enum: DECLARATION_STATUSES }) status: string;
   @ApiProperty({ type: [StepResponseDto] }) steps: StepResponseDto[];
-}
-
-/** What a fee quote is based on: the rate table's row and the direction's factor. */
-export class FeeQuoteBasisDto {
-  @ApiProperty({ enum: VEHICLE_CLASSES, example: 'VT4', description: 'From the declared gross weight' })
-  vehicleClass: string;
-  @ApiProperty({ example: 12_000, description: 'Declared gross weight, kg' }) grossWeightKg: number;
-  @ApiProperty({
-    enum: GOODS_CATEGORIES,
-    example: 'general',
-    description: 'farm: perishable or HS chapters 01–24; empty: no cargo; general: the rest',
-  })
-  goodsCategory: string;
-  @ApiProperty({ enum: DIRECTIONS, example: 'import' }) direction: string;
-  @ApiProperty({ example: 2_200_000, description: "The rate table's amount for the class and goods, VND" })
-  baseAmount: number;
-  @ApiProperty({ example: 130, description: "The direction's factor, percent (export 100, import 130)" })
-  directionPercent: number;
-}
-
-export class FeeQuoteDto {
-  @ApiProperty({ example: 2_860_000, description: 'What passing the fee step records as collected' }) amount: number;
-  @ApiProperty({ enum: ['VND'], example: 'VND' }) currency: 'VND';
-  @ApiProperty({ type: FeeQuoteBasisDto }) basis: FeeQuoteBasisDto;
 }
 
 /** The vehicle a step is about, as an officer needs it to call the truck forward. */

@@ -1,3 +1,4 @@
+import { FeeQuoteDto } from '../../fees/dto/fee-quote.dto.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DIRECTIONS, type Direction, GATE_CODES, type GateCode } from '../../../common/domain/gate-code.js';
 import { DECLARATION_STATUSES, type DeclarationStatus, type ScreeningState } from '../declaration-status.js';
@@ -139,6 +140,14 @@ export class DeclarationResponseDto {
   @ApiProperty({ type: VehicleResponseDto }) vehicle: VehicleResponseDto;
   @ApiProperty({ type: DriverResponseDto }) driver: DriverResponseDto;
   @ApiProperty({ type: CargoResponseDto }) cargo: CargoResponseDto;
+  @ApiPropertyOptional({
+    type: FeeQuoteDto,
+    nullable: true,
+    description:
+      'The border-gate fee as the declaration stands (docs/fees.md), by the schedule in force on its arrival day; ' +
+      'what the fee step will collect unless the declaration changes; null before the first schedule (GET by id)',
+  })
+  feeQuote?: FeeQuoteDto | null;
   @ApiProperty({ type: [ReasonResponseDto], description: 'Why screening rejected it; empty otherwise' })
   reasons: ReasonResponseDto[];
   @ApiProperty({ type: ScreeningResponseDto }) screening: ScreeningResponseDto;

@@ -1,3 +1,4 @@
+import { FeeQuoteDto } from '../../fees/dto/fee-quote.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { DIRECTIONS, type Direction, GATE_CODES, type GateCode } from '../../../common/domain/gate-code.js';
 import { DECLARATION_STATUSES, type DeclarationStatus } from '../declaration-status.js';
@@ -48,6 +49,14 @@ export class OfficerDeclarationResponseDto {
   })
   driver: DriverResponseDto;
   @ApiProperty({ type: CargoResponseDto }) cargo: CargoResponseDto;
+  @ApiProperty({
+    type: FeeQuoteDto,
+    nullable: true,
+    description:
+      'The border-gate fee as the declaration stands (docs/fees.md), by the schedule in force on its arrival day; ' +
+      'what the fee step will collect unless the declaration changes; null before the first schedule',
+  })
+  feeQuote: FeeQuoteDto | null;
   @ApiProperty({ type: [OfficerStepResponseDto], description: 'Clearance steps; empty before arrival' })
   steps: OfficerStepResponseDto[];
   @ApiProperty({ type: [TimelineEntryResponseDto] }) timeline: TimelineEntryResponseDto[];

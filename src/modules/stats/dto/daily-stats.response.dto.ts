@@ -15,6 +15,21 @@ export class StepMinutesByAgencyDto {
   @ApiProperty({ type: StepMinutesDto }) yard: StepMinutesDto;
 }
 
+export class FeeTotalDto {
+  @ApiProperty({ description: 'Fees collected (fee steps passed)' }) count: number;
+  @ApiProperty({ description: 'Their total, VND (exempt vehicles count with 0)' }) totalVnd: number;
+}
+
+export class DailyFeesDto extends FeeTotalDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'object', properties: { count: { type: 'number' }, totalVnd: { type: 'number' } } },
+    example: { VT4: { count: 3, totalVnd: 8_580_000 }, VT6: { count: 1, totalVnd: 4_000_000 } },
+    description: 'The same by vehicle class (classes with no fee that day are absent)',
+  })
+  byClass: Record<string, FeeTotalDto>;
+}
+
 export class DailyStatsItemDto {
   @ApiProperty({ example: '2026-11-27', description: "The gate's local day" }) day: string;
   @ApiProperty({ enum: DIRECTIONS }) direction: string;
@@ -35,6 +50,8 @@ export class DailyStatsItemDto {
   @ApiProperty() refused: number;
   @ApiProperty() exited: number;
   @ApiProperty({ type: StepMinutesByAgencyDto }) stepMinutes: StepMinutesByAgencyDto;
+  @ApiProperty({ type: DailyFeesDto, description: "The border-gate fees collected that day (the gate's local day)" })
+  fees: DailyFeesDto;
   @ApiProperty({ format: 'date-time', description: 'When the rollup computed this row' }) computedAt: string;
 }
 
