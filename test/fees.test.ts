@@ -130,7 +130,7 @@ describe('fees', () => {
         exemptionCode: null,
       },
     });
-    // The kinds, tonnage, containers and exemption intake's fields will carry, set here as the database holds them.
+    // Kind, tonnage, container size and exemption changed in the database: the quote follows the row as it stands.
     await t.sql.rows(
       `UPDATE declaration SET trip_kind = 'transshipment', handover_role = 'delivering', vehicle_tonnage_kg = 30000
         WHERE id = $1`,
@@ -145,11 +145,9 @@ describe('fees', () => {
               cargo_regime = 're_export' WHERE id = $1`,
       [d.id],
     );
-    await t.sql.rows(
-      `INSERT INTO declaration_container (declaration_id, position, container_number, size_feet)
-       VALUES ($1, 1, 'MSCU1234565', 20)`,
-      [d.id],
-    );
+    await t.sql.rows(`UPDATE declaration_container SET size_feet = 20 WHERE declaration_id = $1 AND position = 1`, [
+      d.id,
+    ]);
     expect(await quoted()).toMatchObject({
       amount: 4_000_000,
       basis: { vehicleClass: 'VT5', goodsCategory: 're_export', percent: 100 },

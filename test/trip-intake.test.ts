@@ -94,6 +94,15 @@ describe('declaring every kind of trip', () => {
     expectError(unknown, 404, 'VEHICLE.NOT_FOUND');
   });
 
+  it('takes a claimed fee exemption only when the schedule in force lists it', async () => {
+    const refused = await submit(t, company.apiKey, { ...declarationBody(), feeExemptionCode: 'FRIENDS_OF_THE_GATE' });
+    expectError(refused, 400, 'REQUEST.VALIDATION_FAILED');
+    expect(fieldsOf(refused)).toEqual(['feeExemptionCode']);
+    const [listed] = await t.sql.rows<{ code: string }>('SELECT code FROM fee_schedule_exemption LIMIT 1');
+    const d = await declared(company.apiKey, { ...declarationBody(), feeExemptionCode: listed.code });
+    expect(d.feeExemptionCode).toBe(listed.code);
+  });
+
   it('declares an empty truck only without goods', async () => {
     const refused = await submit(t, company.apiKey, { ...declarationBody({ cargo: machines }), tripKind: 'empty' });
     expectError(refused, 400, 'REQUEST.VALIDATION_FAILED');

@@ -244,6 +244,15 @@ export class DeclarationsRepository {
     return row?.body ?? null;
   }
 
+  /** The gate's local day of an instant: the day a declaration arriving then counts against. */
+  async arrivalDay(gate: GateCode, at: string): Promise<string | null> {
+    const row = await this.sql.one<{ day: string }>(
+      'SELECT ($2::timestamptz AT TIME ZONE timezone)::date::text AS day FROM gate WHERE code = $1',
+      [gate, at],
+    );
+    return row?.day ?? null;
+  }
+
   /** What a receiving vehicle's submission checks of the delivering declaration it names; null when there is none. */
   handoverCandidate(id: string): Promise<HandoverCandidate | null> {
     return this.sql.one<HandoverCandidate>(

@@ -19,6 +19,7 @@ import {
 import { toAmendmentResponse } from './amendment.mapper.js';
 import { DeclarationStepsReader } from './declaration-steps.reader.js';
 import { FeeSchedulesRepository } from '../fees/fee-schedules.repository.js';
+import { Sql } from '../../database/sql.js';
 import type { DeclarationPageResponseDto, DeclarationResponseDto } from './dto/declaration.response.dto.js';
 import type { ListDeclarationsQueryDto } from './dto/list-declarations.query.dto.js';
 import type { SubmitDeclarationRequestDto } from './dto/submit-declaration.request.dto.js';
@@ -45,6 +46,7 @@ export class DeclarationsService {
     private readonly tokens: TokenService,
     private readonly steps: DeclarationStepsReader,
     private readonly fees: FeeSchedulesRepository,
+    private readonly sql: Sql,
     @Inject(clearanceConfig.KEY) private readonly clearanceConfig: ClearanceConfig,
   ) {}
 
@@ -70,6 +72,7 @@ export class DeclarationsService {
       ...trip,
       feeExemptionCode: dto.feeExemptionCode ?? null,
     };
+    if (record.feeExemptionCode) await this.assertExemptionListed(record);
     if (trip.linkedDeclarationId) {
       const problem = await this.handoverProblem(record, trip);
       if (problem) {
@@ -103,6 +106,14 @@ export class DeclarationsService {
     if (body) return { status: 202, body: { ...body }, replayed: false };
     const earlier = await this.idempotency.earlierAnswer(record.companyId, record.idempotencyKey, record.requestHash);
     return earlier && { ...earlier, replayed: true };
+  }
+
+  /** A claimed exemption must be one the fee schedule in force on the arrival day lists. */
+  private async assertExemptionListed(record: NewDeclaration): Promise<void> {
+    const day = await this.declarations.arrivalDay(record.gate, record.expectedArrivalAt);
+    if (!day || !(await this.fees.exemptionListed(this.sql, record.feeExemptionCode!, day))) {
+      throw DomainError.invalidField('feeExemptionCode', msg('field.exemptionUnknown'));
+    }
   }
 
   /**
