@@ -48,7 +48,7 @@ describe('every kind of trip, end to end', () => {
   const get = (url: string, who: TestOfficer) => t.request({ method: 'GET', url, headers: who.headers });
   const owner = (id: string) => getDeclaration(t, company.apiKey, id).then((r) => r.json());
 
-  async function accepted(body: Record<string, unknown>): Promise<any> {
+  async function accepted(body: object): Promise<any> {
     const res = await submit(t, company.apiKey, body);
     expect({ status: res.statusCode, body: res.statusCode === 202 ? '' : res.body }).toEqual({ status: 202, body: '' });
     const d = await settled(t, company.apiKey, res.json().id);
@@ -115,7 +115,7 @@ describe('every kind of trip, end to end', () => {
   }
 
   /** The declaration's quote as its company sees it before the truck arrives, and as the fee is recorded. */
-  async function expectCharged(d: any, id: string, cleared: { feeVnd: number; quoteVnd: number }): Promise<void> {
+  function expectCharged(d: any, id: string, cleared: { feeVnd: number; quoteVnd: number }): void {
     const { feeVnd } = example(id);
     expect({ id, declared: d.feeQuote.amount, shown: cleared.quoteVnd, recorded: cleared.feeVnd }).toEqual({
       id,
@@ -129,7 +129,7 @@ describe('every kind of trip, end to end', () => {
     const d = await accepted(declarationBody({ cargo: vegetables }));
     const cleared = await clear(d, 'E-RCPT-1');
     expect(cleared.agencies).toEqual(['border_guard', 'customs', 'quarantine', 'yard']);
-    await expectCharged(d, 'through-farm-export', cleared);
+    expectCharged(d, 'through-farm-export', cleared);
     expect((await exit(d)).destination).toBe('CN');
   });
 
@@ -146,7 +146,7 @@ describe('every kind of trip, end to end', () => {
       }),
     });
     const cleared = await clear(d, 'E-RCPT-2');
-    await expectCharged(d, 'through-container-reexport', cleared);
+    expectCharged(d, 'through-container-reexport', cleared);
     expect((await exit(d)).destination).toBe('CN');
   });
 
@@ -161,7 +161,7 @@ describe('every kind of trip, end to end', () => {
     );
     const cleared = await clear(d, 'E-RCPT-3');
     expect(cleared.agencies).toEqual(['border_guard', 'customs', 'yard']);
-    await expectCharged(d, 'through-general-import', cleared);
+    expectCharged(d, 'through-general-import', cleared);
     expect((await exit(d)).destination).toBe('VN_INLAND');
   });
 
@@ -176,7 +176,7 @@ describe('every kind of trip, end to end', () => {
     });
     const cleared = await clear(d, 'E-RCPT-4');
     expect(cleared.agencies).toEqual(['border_guard', 'yard']);
-    await expectCharged(d, 'empty-return', cleared);
+    expectCharged(d, 'empty-return', cleared);
     expect((await exit(d)).destination).toBe('VN_INLAND');
   });
 
@@ -202,10 +202,10 @@ describe('every kind of trip, end to end', () => {
     });
     const deliveringCleared = await clear(delivering, 'E-RCPT-5');
     expect(deliveringCleared.agencies).toEqual(['border_guard', 'customs', 'quarantine', 'yard']);
-    await expectCharged(delivering, 'transshipment-delivering', deliveringCleared);
+    expectCharged(delivering, 'transshipment-delivering', deliveringCleared);
     const receivingCleared = await clear(receiving, 'E-RCPT-6');
     expect(receivingCleared.agencies).toEqual(['border_guard', 'customs', 'yard']);
-    await expectCharged(receiving, 'transshipment-receiving', receivingCleared);
+    expectCharged(receiving, 'transshipment-receiving', receivingCleared);
 
     expect((await exit(receiving)).destination).toBe('VN_INLAND');
     // The Chinese truck goes back where it came from.
@@ -263,10 +263,10 @@ describe('every kind of trip, end to end', () => {
     });
     const deliveringCleared = await clear(delivering, 'E-RCPT-8');
     expect(deliveringCleared.agencies).toEqual(['border_guard', 'customs', 'yard']);
-    await expectCharged(delivering, 'tractor-swap-delivering', deliveringCleared);
+    expectCharged(delivering, 'tractor-swap-delivering', deliveringCleared);
     const receivingCleared = await clear(receiving, 'E-RCPT-9');
     expect(receivingCleared.agencies).toEqual(['border_guard', 'yard']);
-    await expectCharged(receiving, 'tractor-swap-receiving', receivingCleared);
+    expectCharged(receiving, 'tractor-swap-receiving', receivingCleared);
 
     expect((await exit(delivering)).destination).toBe('VN_INLAND');
     const lookup = await t.request({ method: 'GET', url: `/api/v1/vehicles/${encodeURIComponent(trailer)}/status` });
@@ -283,7 +283,7 @@ describe('every kind of trip, end to end', () => {
       tripKind: 'delivery_and_return',
     });
     const cleared = await clear(d, 'E-RCPT-10');
-    await expectCharged(d, 'delivery-and-return', cleared);
+    expectCharged(d, 'delivery-and-return', cleared);
     const out = await exit(d);
     expect(out.destination).toBe('CN');
 
@@ -310,7 +310,7 @@ describe('every kind of trip, end to end', () => {
     });
     expect(d.feeExemptionCode).toBe(code);
     const cleared = await clear(d, 'E-RCPT-11');
-    await expectCharged(d, 'exempt', cleared);
+    expectCharged(d, 'exempt', cleared);
     expect((await exit(d)).destination).toBe('CN');
   });
 });
