@@ -7,7 +7,10 @@ import {
   screenshot,
   seriousAccessibilityProblems,
 } from './support/browser.js';
-import { declarationBody, eventually, uniqueVnPlate } from './support/factories.js';
+import { declarationBody, eventually, uniqueContainerNumber, uniqueVnPlate } from './support/factories.js';
+import { en as companyEn } from '../web/src/company/i18n/en.js';
+import { vi as companyVi } from '../web/src/company/i18n/vi.js';
+import { zh as companyZh } from '../web/src/company/i18n/zh.js';
 import { cli, type RunningService, startService } from './support/processes.js';
 import { startTestApp, type TestApp, type TestCompany } from './support/test-app.js';
 import { testQueuePrefix } from './support/test-env.js';
@@ -30,6 +33,9 @@ const WORDS = {
 } as const;
 type Lang = keyof typeof WORDS;
 const LANGS = Object.keys(WORDS) as Lang[];
+/** The portal's own words in each language (its labels and sentences, as the reader sees them). */
+const PORTAL = { vi: companyVi, en: companyEn, zh: companyZh } as const;
+const UNKNOWN_DECLARATION = '00000000-0000-4000-8000-000000000000';
 
 const ADMIN = { username: `admin-${Date.now().toString(36)}`, password: 'correct horse battery 1' };
 
@@ -171,6 +177,88 @@ describe('the company portal', () => {
     expectClean(watch);
     await close();
   });
+
+  it.each(LANGS)(
+    'declares a transshipment pair by form in %s: the delivering vehicle, then the receiving one naming its id',
+    async (lang) => {
+      const words = PORTAL[lang];
+      const { page, watch, close } = await openWatchedPage(browser, service.url, { width: 1280, height: 900 });
+      await signIn(page, lang, ADMIN);
+
+      /** Fills the form for one vehicle of the pair; the handover's fields appear once the kind is chosen. */
+      const fillLeg = async (role: 'delivering' | 'receiving'): Promise<void> => {
+        await page.goto(`${service.url}/company/declare?lang=${lang}`);
+        const linkField = page.getByLabel(words.field.handover_linkedDeclarationId, { exact: true });
+        await expect(linkField.count()).resolves.toBe(0);
+        await page.getByLabel(words.field.tripKind, { exact: true }).selectOption('transshipment');
+        await page.getByLabel(words.field.handover_role, { exact: true }).selectOption(role);
+        await page.getByLabel(words.field.vehicle_plate, { exact: true }).fill(uniqueVnPlate());
+        await page.getByLabel(words.field.expectedArrivalAt, { exact: true }).fill(localArrival(4));
+        await page.getByLabel(words.field.vehicle_containers_0_number, { exact: true }).fill(uniqueContainerNumber());
+        await page.getByLabel(words.field.vehicle_containers_0_sizeFeet, { exact: true }).selectOption('40');
+        await page.getByLabel(words.field.driver_fullName, { exact: true }).fill('Nguyễn Văn An');
+        await page.getByLabel(words.field.driver_documentNumber, { exact: true }).fill('020090001234');
+        await page.getByLabel(words.field.cargo_description, { exact: true }).fill('Server racks');
+        await page.getByLabel(words.field.cargo_grossWeightKg, { exact: true }).fill('12000');
+      };
+      /** Sends the form and opens what it declared: the declaration's id. */
+      const declareAndOpen = async (): Promise<string> => {
+        await page.getByRole('button', { name: words.declare.button, exact: true }).click();
+        await page.getByRole('link', { name: words.declare.open, exact: true }).click();
+        await page.getByTestId('handover').waitFor();
+        return new URL(page.url()).pathname.split('/').pop() ?? '';
+      };
+
+      await fillLeg('delivering');
+      await expect(page.locator('.field-problem').count()).resolves.toBe(0);
+      const delivering = await declareAndOpen();
+      const handover = page.getByTestId('handover');
+      // The delivering leg's page says to give its id to the receiving company, and shows it to copy.
+      await handover.getByText(words.detail.delivering).waitFor();
+      await expect(handover.locator('code').textContent()).resolves.toBe(delivering);
+      await handover.getByText(words.detail.notTakenOver).waitFor();
+      const view = page.getByTestId('declaration');
+      await view.getByText(words.tripKind.transshipment, { exact: true }).waitFor();
+      await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
+
+      await fillLeg('receiving');
+      const link = page.getByLabel(words.field.handover_linkedDeclarationId, { exact: true });
+      // A well-formed id the server knows nothing of: its refusal lands on the field, in the reader's language.
+      await link.fill(UNKNOWN_DECLARATION);
+      await expect(page.locator('.field-problem').count()).resolves.toBe(0);
+      const before = await countDeclarations(t);
+      await page.getByRole('button', { name: words.declare.button, exact: true }).click();
+      const linkProblem = page
+        .locator('.field', { has: page.locator('[name="handover.linkedDeclarationId"]') })
+        .locator('.field-problem');
+      await linkProblem.waitFor();
+      await expect(linkProblem.textContent()).resolves.toContain(words.field.handover_linkedDeclarationId);
+      await expect(link.getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect(page.locator('.field-problem').count()).resolves.toBe(1);
+      expect(await countDeclarations(t)).toBe(before);
+      await screenshot(page, `company-declare-receiving-${lang}`);
+      await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
+
+      await link.fill(delivering);
+      await expect(page.locator('.field-problem').count()).resolves.toBe(0);
+      const receiving = await declareAndOpen();
+      await handover.getByText(words.detail.receiving.replace('{{id}}', delivering)).waitFor();
+      const stored = (await getDeclaration(t, company.apiKey, receiving)).json();
+      expect(stored).toMatchObject({
+        tripKind: 'transshipment',
+        handover: { role: 'receiving', linkedDeclarationId: delivering },
+        vehicle: { containers: [{ sizeFeet: 40 }] },
+      });
+
+      // The delivering leg now names the vehicle that takes over.
+      await page.goto(`${service.url}/company/declarations/${delivering}?lang=${lang}`);
+      await handover.getByText(words.detail.takenOverBy.replace('{{id}}', receiving)).waitFor();
+      await screenshot(page, `company-declaration-delivering-${lang}`);
+      expectClean(watch);
+      await close();
+    },
+    120_000,
+  );
 
   it('declares from a CSV file: the bad row reported, the good rows declared, a second upload declares nothing twice', async () => {
     const { page, watch, close } = await openWatchedPage(browser, service.url, { width: 1280, height: 900 });

@@ -132,13 +132,13 @@ export function DeclarationFields({ values, problems, onChange, tripFixed = fals
         {choice('vehicle.nationality', NATIONALITIES, nationality)}
         {text('vehicle.trailerPlate', 'text', { autoComplete: 'off', spellCheck: 'false' })}
         {text('vehicle.tonnageKg', 'text', { inputMode: 'numeric' })}
-        {box('vehicle.twoWayTransport')}
         {CONTAINER_FIELDS.map((c) => (
           <Fragment key={c.number}>
             {text(c.number, 'text', { autoComplete: 'off', spellCheck: 'false' })}
             {choice(c.sizeFeet, ['', ...CONTAINER_SIZES_FEET.map(String)], size)}
           </Fragment>
         ))}
+        {box('vehicle.twoWayTransport')}
       </fieldset>
       <fieldset>
         <legend>{t('section.driver')}</legend>
