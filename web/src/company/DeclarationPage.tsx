@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PlateNumber } from '../../../src/common/identifiers/plate-number';
 import { ApiError } from '../api-errors';
 import { vehicleEventsUrl } from '../api';
 import { formatDateTime, formatNumber, formatVnd } from '../format';
@@ -155,6 +156,11 @@ function Cancel({ declaration }: { declaration: Declaration }) {
   );
 }
 
+/** The trailer's plate as people write it (the declaration holds it canonical). */
+function trailerDisplay(plate: string | null): string {
+  return plate ? (PlateNumber.tryParse(plate)?.display() ?? plate) : '—';
+}
+
 /** The containers as one line: `CSQU3054383 (40 ft), …`. */
 function useContainers(): (d: Declaration) => string {
   const { t } = useTranslation('company');
@@ -220,7 +226,7 @@ export function DeclarationPage({ id }: { id: string }) {
     [t('detail.tripKind'), t(`tripKind.${d.tripKind ?? 'through'}`)],
     [t('field.expectedArrivalAt'), when(d.expectedArrivalAt)],
     [t('field.vehicle_plate'), d.vehicle.plateDisplay],
-    [t('field.vehicle_trailerPlate'), d.vehicle.trailerPlate ?? '—'],
+    [t('field.vehicle_trailerPlate'), trailerDisplay(d.vehicle.trailerPlate)],
     [t('detail.containers'), containers(d) || '—'],
     [t('detail.tonnage'), d.vehicle.tonnageKg ? `${formatNumber(d.vehicle.tonnageKg, language)} kg` : '—'],
     [t('detail.twoWay'), d.vehicle.twoWayTransport ? t('detail.yes') : t('detail.no')],

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { PlateNumber } from '../../../src/common/identifiers/plate-number';
 import { formatDateTime, formatNumber } from '../format';
 import { type GateCode, officerDeclaration } from './officer-api';
 import { useOfficerWords } from './use-officer-words';
@@ -48,7 +49,10 @@ export function DeclarationDetails({ token, gate, id }: { token: string; gate: G
         )}
         <Fact label={t('field.plate')}>{d.vehicle.plateDisplay}</Fact>
         <Fact label={t('field.nationality')}>{t(`details.nationality.${d.vehicle.nationality}`)}</Fact>
-        <Fact label={t('field.trailerPlate')}>{d.vehicle.trailerPlate}</Fact>
+        <Fact label={t('field.trailerPlate')}>
+          {d.vehicle.trailerPlate &&
+            (PlateNumber.tryParse(d.vehicle.trailerPlate)?.display() ?? d.vehicle.trailerPlate)}
+        </Fact>
         <Fact label={t('field.containers')}>{containers.length > 0 ? containers.join(', ') : null}</Fact>
         <Fact label={t('field.tonnageKg')}>
           {d.vehicle.tonnageKg ? formatNumber(d.vehicle.tonnageKg, language) : null}
