@@ -269,7 +269,15 @@ describe('the company portal', () => {
 
       await fillLeg('delivering');
       await expect(page.locator('.field-problem').count()).resolves.toBe(0);
-      const delivering = await declareAndOpen();
+      await page.getByRole('button', { name: words.declare, exact: true }).click();
+      // Declared: the answer already shows the id to give to the receiving vehicle's company.
+      const hint = page.getByTestId('handover-hint');
+      await hint.getByText(words.delivering).waitFor();
+      const shown = await hint.locator('code').textContent();
+      await page.getByRole('link', { name: words.open, exact: true }).click();
+      await page.getByTestId('handover').waitFor();
+      const delivering = new URL(page.url()).pathname.split('/').pop() ?? '';
+      expect(shown).toBe(delivering);
       const handover = page.getByTestId('handover');
       // The delivering leg's page says to give its id to the receiving company, and shows it to copy.
       await handover.getByText(words.delivering).waitFor();
