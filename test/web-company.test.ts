@@ -7,7 +7,7 @@ import {
   screenshot,
   seriousAccessibilityProblems,
 } from './support/browser.js';
-import { declarationBody, eventually, uniqueVnPlate } from './support/factories.js';
+import { declarationBody, eventually, uniqueContainerNumber, uniqueVnPlate } from './support/factories.js';
 import { cli, type RunningService, startService } from './support/processes.js';
 import { startTestApp, type TestApp, type TestCompany } from './support/test-app.js';
 import { testQueuePrefix } from './support/test-env.js';
@@ -30,6 +30,70 @@ const WORDS = {
 } as const;
 type Lang = keyof typeof WORDS;
 const LANGS = Object.keys(WORDS) as Lang[];
+/** The portal's words in each language for declaring a handover pair (as web/src/company/i18n has them). */
+const PAIR_WORDS = {
+  vi: {
+    tripKind: 'Loại chuyến',
+    transshipment: 'Sang tải',
+    role: 'Vai trò của xe khi sang tải / đổi đầu kéo',
+    link: 'Mã tờ khai của xe giao',
+    plate: 'Biển số xe',
+    arrival: 'Thời gian dự kiến đến (giờ Việt Nam)',
+    container: 'Số container 1',
+    containerSize: 'Cỡ container 1',
+    driver: 'Họ tên lái xe',
+    document: 'Số giấy tờ lái xe (CCCD, căn cước Trung Quốc hoặc hộ chiếu)',
+    goods: 'Mô tả hàng hóa',
+    weight: 'Tổng trọng lượng (kg)',
+    declare: 'Khai báo',
+    open: 'Mở tờ khai',
+    delivering: 'Xe giao. Gửi mã tờ khai này cho doanh nghiệp của xe nhận:',
+    notTakenOver: 'Chưa có xe nhận nào khai mã này.',
+    receiving: 'Xe nhận; nhận từ tờ khai {{id}}',
+    takenOverBy: 'Xe nhận theo tờ khai {{id}}',
+  },
+  en: {
+    tripKind: 'Kind of trip',
+    transshipment: 'Transshipment',
+    role: 'This vehicle in the handover',
+    link: "Delivering vehicle's declaration id",
+    plate: 'Plate number',
+    arrival: 'Expected arrival (Vietnam time)',
+    container: 'Container 1 number',
+    containerSize: 'Container 1 size',
+    driver: 'Driver full name',
+    document: 'Driver document number (CCCD, Chinese ID or passport)',
+    goods: 'Goods description',
+    weight: 'Gross weight (kg)',
+    declare: 'Declare',
+    open: 'Open the declaration',
+    delivering: 'Delivering vehicle. Give this declaration’s id to the company of the receiving vehicle:',
+    notTakenOver: 'No receiving vehicle has named it yet.',
+    receiving: 'Receiving vehicle; takes over from declaration {{id}}',
+    takenOverBy: 'Taken over by declaration {{id}}',
+  },
+  zh: {
+    tripKind: '车次类型',
+    transshipment: '换装',
+    role: '本车在换装/换车头中的角色',
+    link: '交货车辆的申报单编号',
+    plate: '车牌号',
+    arrival: '预计到达时间（越南时间）',
+    container: '集装箱 1 箱号',
+    containerSize: '集装箱 1 尺寸',
+    driver: '司机姓名',
+    document: '司机证件号（越南公民身份证、中国居民身份证或护照）',
+    goods: '货物描述',
+    weight: '毛重（千克）',
+    declare: '申报',
+    open: '打开申报单',
+    delivering: '交货车辆。请把本申报单编号告知接货车辆所属企业：',
+    notTakenOver: '尚无接货车辆填报本编号。',
+    receiving: '接货车辆；从申报单 {{id}} 接货',
+    takenOverBy: '已由申报单 {{id}} 接货',
+  },
+} as const;
+const UNKNOWN_DECLARATION = '00000000-0000-4000-8000-000000000000';
 
 const ADMIN = { username: `admin-${Date.now().toString(36)}`, password: 'correct horse battery 1' };
 
@@ -171,6 +235,96 @@ describe('the company portal', () => {
     expectClean(watch);
     await close();
   });
+
+  it.each(LANGS)(
+    'declares a transshipment pair by form in %s: the delivering vehicle, then the receiving one naming its id',
+    async (lang) => {
+      const words = PAIR_WORDS[lang];
+      const { page, watch, close } = await openWatchedPage(browser, service.url, { width: 1280, height: 900 });
+      await signIn(page, lang, ADMIN);
+
+      /** Fills the form for one vehicle of the pair; the handover's fields appear once the kind is chosen. */
+      const fillLeg = async (role: 'delivering' | 'receiving'): Promise<void> => {
+        await page.goto(`${service.url}/company/declare?lang=${lang}`);
+        const linkField = page.getByLabel(words.link, { exact: true });
+        await expect(linkField.count()).resolves.toBe(0);
+        await page.getByLabel(words.tripKind, { exact: true }).selectOption('transshipment');
+        await page.getByLabel(words.role, { exact: true }).selectOption(role);
+        await page.getByLabel(words.plate, { exact: true }).fill(uniqueVnPlate());
+        await page.getByLabel(words.arrival, { exact: true }).fill(localArrival(4));
+        await page.getByLabel(words.container, { exact: true }).fill(uniqueContainerNumber());
+        await page.getByLabel(words.containerSize, { exact: true }).selectOption('40');
+        await page.getByLabel(words.driver, { exact: true }).fill('Nguyễn Văn An');
+        await page.getByLabel(words.document, { exact: true }).fill('020090001234');
+        await page.getByLabel(words.goods, { exact: true }).fill('Server racks');
+        await page.getByLabel(words.weight, { exact: true }).fill('12000');
+      };
+      /** Sends the form and opens what it declared: the declaration's id. */
+      const declareAndOpen = async (): Promise<string> => {
+        await page.getByRole('button', { name: words.declare, exact: true }).click();
+        await page.getByRole('link', { name: words.open, exact: true }).click();
+        await page.getByTestId('handover').waitFor();
+        return new URL(page.url()).pathname.split('/').pop() ?? '';
+      };
+
+      await fillLeg('delivering');
+      await expect(page.locator('.field-problem').count()).resolves.toBe(0);
+      await page.getByRole('button', { name: words.declare, exact: true }).click();
+      // Declared: the answer already shows the id to give to the receiving vehicle's company.
+      const hint = page.getByTestId('handover-hint');
+      await hint.getByText(words.delivering).waitFor();
+      const shown = await hint.locator('code').textContent();
+      await page.getByRole('link', { name: words.open, exact: true }).click();
+      await page.getByTestId('handover').waitFor();
+      const delivering = new URL(page.url()).pathname.split('/').pop() ?? '';
+      expect(shown).toBe(delivering);
+      const handover = page.getByTestId('handover');
+      // The delivering leg's page says to give its id to the receiving company, and shows it to copy.
+      await handover.getByText(words.delivering).waitFor();
+      await expect(handover.locator('code').textContent()).resolves.toBe(delivering);
+      await handover.getByText(words.notTakenOver).waitFor();
+      const view = page.getByTestId('declaration');
+      await view.getByText(words.transshipment, { exact: true }).waitFor();
+      await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
+
+      await fillLeg('receiving');
+      const link = page.getByLabel(words.link, { exact: true });
+      // A well-formed id the server knows nothing of: its refusal lands on the field, in the reader's language.
+      await link.fill(UNKNOWN_DECLARATION);
+      await expect(page.locator('.field-problem').count()).resolves.toBe(0);
+      const before = await countDeclarations(t);
+      await page.getByRole('button', { name: words.declare, exact: true }).click();
+      const linkProblem = page
+        .locator('.field', { has: page.locator('[name="handover.linkedDeclarationId"]') })
+        .locator('.field-problem');
+      await linkProblem.waitFor();
+      await expect(linkProblem.textContent()).resolves.toContain(words.link);
+      await expect(link.getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect(page.locator('.field-problem').count()).resolves.toBe(1);
+      expect(await countDeclarations(t)).toBe(before);
+      await screenshot(page, `company-declare-receiving-${lang}`);
+      await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
+
+      await link.fill(delivering);
+      await expect(page.locator('.field-problem').count()).resolves.toBe(0);
+      const receiving = await declareAndOpen();
+      await handover.getByText(words.receiving.replace('{{id}}', delivering)).waitFor();
+      const stored = (await getDeclaration(t, company.apiKey, receiving)).json();
+      expect(stored).toMatchObject({
+        tripKind: 'transshipment',
+        handover: { role: 'receiving', linkedDeclarationId: delivering },
+        vehicle: { containers: [{ sizeFeet: 40 }] },
+      });
+
+      // The delivering leg now names the vehicle that takes over.
+      await page.goto(`${service.url}/company/declarations/${delivering}?lang=${lang}`);
+      await handover.getByText(words.takenOverBy.replace('{{id}}', receiving)).waitFor();
+      await screenshot(page, `company-declaration-delivering-${lang}`);
+      expectClean(watch);
+      await close();
+    },
+    120_000,
+  );
 
   it('declares from a CSV file: the bad row reported, the good rows declared, a second upload declares nothing twice', async () => {
     const { page, watch, close } = await openWatchedPage(browser, service.url, { width: 1280, height: 900 });

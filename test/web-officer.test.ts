@@ -7,7 +7,13 @@ import {
   screenshot,
   seriousAccessibilityProblems,
 } from './support/browser.js';
-import { declarationBody, machines } from './support/factories.js';
+import {
+  declarationBody,
+  machines,
+  uniqueContainerNumber,
+  uniqueTrailerPlate,
+  uniqueVnPlate,
+} from './support/factories.js';
 import { type AgencyName, gateCrew, postAs, type TestOfficer } from './support/officers.js';
 import { emptyQueues } from './support/queues.js';
 import { type RunningService, startService } from './support/processes.js';
@@ -339,6 +345,54 @@ describe('the officer console', () => {
     },
     120_000,
   );
+
+  it('shows the kind of trip and the handover leg in the queue and in the declaration at hand', async () => {
+    // The head of the queue must be this truck: earlier tests leave trucks in the yard.
+    await emptyQueues(t, GATE, crew, 'officer console kinds of trip test');
+    const trailer = uniqueTrailerPlate();
+    const container = uniqueContainerNumber();
+    const plate = uniqueVnPlate();
+    const res = await submit(t, company.apiKey, {
+      ...declarationBody({
+        gate: GATE,
+        cargo: machines,
+        vehicle: { plate, nationality: 'VN', trailerPlate: trailer, containers: [{ number: container, sizeFeet: 40 }] },
+      }),
+      tripKind: 'tractor_swap',
+      handover: { role: 'delivering' },
+    });
+    expect(res.statusCode).toBe(202);
+    expect((await settled(t, company.apiKey, res.json().id)).status).toBe('accepted');
+    const checkIn = await postAs(t, crew.yard, `/api/v1/gates/${GATE}/check-ins`, { plate });
+    expect(checkIn.statusCode).toBe(201);
+    const agency = checkIn.json().steps.find((s: { readyAt: string | null }) => s.readyAt !== null)
+      .agency as AgencyName;
+
+    const { page, watch, close } = await openWatchedPage(browser, service.url, { width: 1280, height: 900 });
+    await signIn(page, 'en', crew[agency]);
+    const queue = page.getByRole('region', { name: /queue,/ });
+    const row = queue.getByRole('row').filter({ hasText: plate });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toMatch(
+      new RegExp(
+        `Tractor swap.*Delivering vehicle: hands over, then goes back.*Trailer: ${trailer.replace('.', '\\.')}`,
+      ),
+    );
+
+    await page.getByRole('button', { name: 'Claim next', exact: true }).click();
+    const details = page.getByTestId('step-at-hand').getByTestId('declaration-details');
+    await details.getByText('Tractor swap', { exact: true }).waitFor();
+    await details.getByText('Delivering vehicle: hands over, then goes back').waitFor();
+    await details.getByText('The receiving vehicle is not declared yet.').waitFor();
+    await details.getByText(`${container} (40 ft)`, { exact: true }).waitFor();
+    await details.getByText(trailer, { exact: true }).waitFor();
+    await screenshot(page, 'officer-tractor-swap-en');
+    await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
+    await page.getByTestId('step-at-hand').getByRole('button', { name: 'Pass', exact: true }).click();
+    await page.getByTestId('decision-result').waitFor();
+    expectClean(watch);
+    await close();
+  }, 120_000);
 
   it('sends an officer whose sign-in ended back to sign in, saying so', async () => {
     const { page, watch, close } = await openWatchedPage(browser, service.url);

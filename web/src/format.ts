@@ -30,3 +30,8 @@ export function formatDateTime(iso: string, language: Language): string {
 export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(NUMBER_LOCALE[language], { maximumFractionDigits: 1 }).format(value);
 }
+
+/** `2.860.000 ₫` in Vietnamese, `₫2,860,000` in English and Chinese. */
+export function formatVnd(amount: number, language: Language): string {
+  return new Intl.NumberFormat(NUMBER_LOCALE[language], { style: 'currency', currency: 'VND' }).format(amount);
+}

@@ -5,6 +5,7 @@ import type { ClearanceSubject } from '../declarations/declarations.repository.j
 import type { Direction, GateCode } from '../../common/domain/gate-code.js';
 import { FEE_QUOTE_COLUMNS, type FeeQuoteColumns, feeQuoteJoin } from '../fees/fee-quote.js';
 import type { PlannedStep, StepAgency, StepKind, StepStatus } from './routing.js';
+import type { HandoverRole, TripKind } from '../declarations/trip-kind.js';
 
 export interface StepRow {
   id: string;
@@ -72,6 +73,9 @@ export interface QueueEntryRow extends StepVehicleColumns, FeeQuoteColumns {
   claimed_by: string | null;
   claim_expires_at: Date | null;
   position: number | null;
+  trip_kind: TripKind;
+  handover_role: HandoverRole | null;
+  trailer_plate: string | null;
 }
 
 const VEHICLE_COLUMNS = `d.reference, d.plate, d.direction, d.cargo_perishable AS perishable,
@@ -127,6 +131,7 @@ export class ClearanceRepository {
     return this.sql.rows<QueueEntryRow>(
       `SELECT s.id AS step_id, s.declaration_id, s.gate_code, ${VEHICLE_COLUMNS}, ${FEE_QUOTE_COLUMNS},
               s.kind, s.status, s.ready_at, s.claimed_by, s.claim_expires_at,
+              d.trip_kind, d.handover_role, d.trailer_plate,
               CASE WHEN s.status = 'waiting' THEN row_number() OVER (PARTITION BY s.status = 'waiting' ORDER BY s.priority, s.ready_at, s.id) END AS position
          FROM clearance_step s JOIN declaration d ON d.id = s.declaration_id AND d.status = 'in_yard'
          ${feeQuoteJoin(`s.kind = 'fee'`)}

@@ -83,6 +83,9 @@ export function toQueueEntryResponse(r: QueueEntryRow, now: number): QueueEntryR
     claimedBy: r.claimed_by,
     claimExpiresAt: r.claim_expires_at ? r.claim_expires_at.toISOString() : null,
     feeQuote: toFeeQuoteDto(r),
+    tripKind: r.trip_kind,
+    handoverRole: r.handover_role,
+    trailerPlate: r.trailer_plate ? (PlateNumber.tryParse(r.trailer_plate)?.display() ?? r.trailer_plate) : null,
   };
 }
 

@@ -5,27 +5,17 @@ import { useLanguage, useProblemText } from './common';
 import { declare } from './company-api';
 import { parseCsv, toCsv } from './csv';
 import { fieldKey } from './DeclarationFields';
-import { checkValues, FIELDS, type FormValues, namesItsField, type Problems, toBody } from './declaration-form';
-
-const EXAMPLE: Record<string, string> = {
-  gate: 'HUU_NGHI',
-  direction: 'export',
-  expected_arrival_at: '2026-12-08 08:00',
-  vehicle_plate: '12C-123.45',
-  vehicle_nationality: 'VN',
-  vehicle_trailer_plate: '12R-012.34',
-  vehicle_container_number: 'CSQU3054383',
-  driver_full_name: 'Nguyễn Văn An',
-  driver_document_number: '020090001234',
-  driver_nationality: 'VN',
-  driver_phone: '+84912345678',
-  cargo_description: 'Fresh dragon fruit',
-  cargo_hs_code: '08109050',
-  cargo_gross_weight_kg: '18000',
-  cargo_perishable: 'true',
-  cargo_customs_declaration_number: '305123456789',
-  cargo_quarantine_required: 'false',
-};
+import {
+  checkValues,
+  COLUMN_ALIASES,
+  FIELDS,
+  type FormValues,
+  namesItsField,
+  type Problems,
+  rowValues,
+  TEMPLATE_EXAMPLE,
+  toBody,
+} from './declaration-form';
 
 interface Row {
   /** The line of the file (the header is line 1). */
@@ -60,7 +50,7 @@ export function BulkPage() {
 
   const template = useMemo(() => {
     const columns = FIELDS.map((f) => f.column);
-    const text = toCsv([columns, columns.map((c) => EXAMPLE[c] ?? '')]);
+    const text = toCsv([columns, columns.map((c) => TEMPLATE_EXAMPLE[c] ?? '')]);
     return URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
   }, []);
   useEffect(() => () => URL.revokeObjectURL(template), [template]);
@@ -85,18 +75,8 @@ export function BulkPage() {
         setFileProblem(t('bulk.missingColumns', { columns: missing.join(', ') }));
         return;
       }
-      setUnknown(columns.filter((c) => c && !FIELDS.some((f) => f.column === c)));
-      setRows(
-        data.map((cells, index) => {
-          const values = Object.fromEntries(
-            FIELDS.map((f) => {
-              const at = columns.indexOf(f.column);
-              return [f.path, at >= 0 ? (cells[at] ?? '').trim() : ''];
-            }),
-          ) as FormValues;
-          return { line: index + 2, values, problems: {} };
-        }),
-      );
+      setUnknown(columns.filter((c) => c && !FIELDS.some((f) => f.column === c) && !(c in COLUMN_ALIASES)));
+      setRows(data.map((cells, index) => ({ line: index + 2, values: rowValues(columns, cells), problems: {} })));
     } finally {
       setReading(false);
     }

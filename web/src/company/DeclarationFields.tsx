@@ -1,19 +1,31 @@
-import { useId } from 'react';
+import { Fragment, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from './common';
-import { type FieldPath, type FormValues, NATIONALITIES, namesItsField, type Problems } from './declaration-form';
+import {
+  CARGO_REGIMES,
+  CONTAINER_FIELDS,
+  CONTAINER_SIZES_FEET,
+  type FieldPath,
+  type FormValues,
+  HANDOVER_ROLES,
+  isAsked,
+  NATIONALITIES,
+  namesItsField,
+  type Problems,
+  TRIP_KINDS,
+} from './declaration-form';
 
 const GATES = ['HUU_NGHI', 'TAN_THANH'] as const;
 const DIRECTIONS = ['export', 'import'] as const;
 
 /** The words' key of a field: i18next reads dots as nesting, so `vehicle.plate` is `vehicle_plate`. */
-export const fieldKey = (path: FieldPath): string => path.replace('.', '_');
+export const fieldKey = (path: FieldPath): string => path.replaceAll('.', '_');
 
 interface Props {
   values: FormValues;
   problems: Problems;
   onChange: (path: FieldPath, value: string) => void;
-  /** Amending: gate and direction are the trip itself and cannot change. */
+  /** Amending: gate, direction, the kind of trip, its handover and the claimed exemption cannot change. */
   tripFixed?: boolean;
 }
 
@@ -46,7 +58,7 @@ export function DeclarationFields({ values, problems, onChange, tripFixed = fals
       )}
     </>
   );
-  const text = (path: FieldPath, type = 'text', extra: Record<string, string> = {}) => (
+  const text = (path: FieldPath, type = 'text', extra: Record<string, string> = {}, disabled = false) => (
     <div className={`field${problems[path] ? ' field-bad' : ''}`}>
       <label htmlFor={`${id}-${fieldKey(path)}`}>{t(`field.${fieldKey(path)}`)}</label>
       <input
@@ -54,6 +66,7 @@ export function DeclarationFields({ values, problems, onChange, tripFixed = fals
         name={path}
         type={type}
         value={values[path]}
+        disabled={disabled}
         aria-invalid={problems[path] ? true : undefined}
         aria-describedby={described(path)}
         onChange={(event) => onChange(path, event.target.value)}
@@ -98,6 +111,7 @@ export function DeclarationFields({ values, problems, onChange, tripFixed = fals
     </div>
   );
   const nationality = (o: string): string => t(`nationality.${o}`);
+  const size = (o: string): string => (o ? t('containerSize', { feet: o }) : t('containerSizeUnknown'));
 
   return (
     <>
@@ -106,13 +120,25 @@ export function DeclarationFields({ values, problems, onChange, tripFixed = fals
         {choice('gate', GATES, (g) => tMain(`gate.${g}`), tripFixed)}
         {choice('direction', DIRECTIONS, (d) => tMain(`direction.${d}`), tripFixed)}
         {text('expectedArrivalAt', 'datetime-local')}
+        {choice('tripKind', TRIP_KINDS, (k) => t(`tripKind.${k}`), tripFixed)}
+        {isAsked('handover.role', values) &&
+          choice('handover.role', HANDOVER_ROLES, (r) => t(`handoverRole.${r}`), tripFixed)}
+        {isAsked('handover.linkedDeclarationId', values) &&
+          text('handover.linkedDeclarationId', 'text', { autoComplete: 'off', spellCheck: 'false' }, tripFixed)}
       </fieldset>
       <fieldset>
         <legend>{t('section.vehicle')}</legend>
         {text('vehicle.plate', 'text', { autoComplete: 'off', spellCheck: 'false' })}
         {choice('vehicle.nationality', NATIONALITIES, nationality)}
         {text('vehicle.trailerPlate', 'text', { autoComplete: 'off', spellCheck: 'false' })}
-        {text('vehicle.containerNumber', 'text', { autoComplete: 'off', spellCheck: 'false' })}
+        {text('vehicle.tonnageKg', 'text', { inputMode: 'numeric' })}
+        {CONTAINER_FIELDS.map((c) => (
+          <Fragment key={c.number}>
+            {text(c.number, 'text', { autoComplete: 'off', spellCheck: 'false' })}
+            {choice(c.sizeFeet, ['', ...CONTAINER_SIZES_FEET.map(String)], size)}
+          </Fragment>
+        ))}
+        {box('vehicle.twoWayTransport')}
       </fieldset>
       <fieldset>
         <legend>{t('section.driver')}</legend>
@@ -129,6 +155,11 @@ export function DeclarationFields({ values, problems, onChange, tripFixed = fals
         {text('cargo.customsDeclarationNumber', 'text', { inputMode: 'numeric' })}
         {box('cargo.perishable')}
         {box('cargo.quarantineRequired')}
+        {choice('cargo.regime', CARGO_REGIMES, (r) => t(`regime.${r}`))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('section.fee')}</legend>
+        {text('feeExemptionCode', 'text', { autoComplete: 'off', spellCheck: 'false' }, tripFixed)}
       </fieldset>
     </>
   );

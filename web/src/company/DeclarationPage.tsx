@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PlateNumber } from '../../../src/common/identifiers/plate-number';
 import { ApiError } from '../api-errors';
 import { vehicleEventsUrl } from '../api';
-import { formatDateTime, formatNumber } from '../format';
+import { formatDateTime, formatNumber, formatVnd } from '../format';
 import { Link, Loading, Problem, useLanguage, useProblemText } from './common';
 import { amendDeclaration, cancelDeclaration, type Declaration, getDeclaration } from './company-api';
 import { DeclarationFields } from './DeclarationFields';
@@ -20,7 +21,16 @@ import {
 
 /** Before the truck arrives, a declaration may be corrected or cancelled. */
 const BEFORE_ARRIVAL = ['submitted', 'accepted'];
-const AMENDABLE_FIELDS = FIELDS.map((f) => f.path).filter((p) => p !== 'gate' && p !== 'direction');
+/** The trip itself (gate, direction, kind and handover) and the claimed exemption are not amended. */
+const FIXED: readonly FieldPath[] = [
+  'gate',
+  'direction',
+  'tripKind',
+  'handover.role',
+  'handover.linkedDeclarationId',
+  'feeExemptionCode',
+];
+const AMENDABLE_FIELDS = FIELDS.map((f) => f.path).filter((p) => !FIXED.includes(p));
 
 export function useDeclaration(id: string) {
   const queryClient = useQueryClient();
@@ -146,6 +156,46 @@ function Cancel({ declaration }: { declaration: Declaration }) {
   );
 }
 
+/** The trailer's plate as people write it (the declaration holds it canonical). */
+function trailerDisplay(plate: string | null): string {
+  return plate ? (PlateNumber.tryParse(plate)?.display() ?? plate) : '—';
+}
+
+/** The containers as one line: `CSQU3054383 (40 ft), …`. */
+function useContainers(): (d: Declaration) => string {
+  const { t } = useTranslation('company');
+  return (d) =>
+    (d.vehicle.containers ?? [])
+      .map((c) =>
+        t('detail.container', {
+          number: c.number,
+          size: c.sizeFeet ? t('containerSize', { feet: c.sizeFeet }) : t('containerSizeUnknown'),
+        }),
+      )
+      .join(', ');
+}
+
+/** The handover between the two vehicles: which one this is, the other leg, and what to tell the other company. */
+function Handover({ id, handover }: { id: string; handover: NonNullable<Declaration['handover']> }) {
+  const { t } = useTranslation('company');
+  const other = handover.linkedDeclarationId;
+  return (
+    <section className="handover" aria-labelledby="handover-heading" data-testid="handover">
+      <h2 id="handover-heading">{t('detail.handover')}</h2>
+      {handover.role === 'delivering' ? (
+        <>
+          <p>
+            {t('detail.delivering')} <code className="handover-id">{id}</code>
+          </p>
+          <p>{other ? t('detail.takenOverBy', { id: other }) : t('detail.notTakenOver')}</p>
+        </>
+      ) : (
+        <p>{t('detail.receiving', { id: other ?? '—' })}</p>
+      )}
+    </section>
+  );
+}
+
 /** One declaration: its fields, steps and timeline, following it live; corrections and cancelling before arrival. */
 export function DeclarationPage({ id }: { id: string }) {
   const { t } = useTranslation('company');
@@ -154,6 +204,7 @@ export function DeclarationPage({ id }: { id: string }) {
   const query = useDeclaration(id);
   const [amending, setAmending] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const containers = useContainers();
   const when = (iso: string | null): string => (iso ? formatDateTime(iso, language) : '—');
 
   if (query.isPending) return <Loading />;
@@ -172,17 +223,34 @@ export function DeclarationPage({ id }: { id: string }) {
     [t('detail.status'), tMain(`status.${d.status}`)],
     [t('field.gate'), tMain(`gate.${d.gate}`)],
     [t('field.direction'), tMain(`direction.${d.direction}`)],
+    [t('detail.tripKind'), t(`tripKind.${d.tripKind ?? 'through'}`)],
     [t('field.expectedArrivalAt'), when(d.expectedArrivalAt)],
     [t('field.vehicle_plate'), d.vehicle.plateDisplay],
-    [t('field.vehicle_trailerPlate'), d.vehicle.trailerPlate ?? '—'],
-    [t('field.vehicle_containerNumber'), d.vehicle.containerNumber ?? '—'],
+    [t('field.vehicle_trailerPlate'), trailerDisplay(d.vehicle.trailerPlate)],
+    [t('detail.containers'), containers(d) || '—'],
+    [t('detail.tonnage'), d.vehicle.tonnageKg ? `${formatNumber(d.vehicle.tonnageKg, language)} kg` : '—'],
+    [t('detail.twoWay'), d.vehicle.twoWayTransport ? t('detail.yes') : t('detail.no')],
     [t('field.driver_fullName'), d.driver.fullName],
     [t('field.driver_documentNumber'), d.driver.documentNumber],
     [t('field.driver_phone'), d.driver.phone ?? '—'],
     [t('field.cargo_description'), d.cargo.description],
     [t('field.cargo_hsCode'), d.cargo.hsCode ?? '—'],
     [t('field.cargo_grossWeightKg'), formatNumber(d.cargo.grossWeightKg, language)],
+    [t('detail.regime'), t(`regime.${d.cargo.regime ?? 'standard'}`)],
+    [t('detail.exemption'), d.feeExemptionCode ?? '—'],
   ];
+  const quote = d.feeQuote;
+  if (quote && typeof quote.amount === 'number') {
+    const { vehicleClass, goodsCategory } = quote.basis ?? {};
+    const basis =
+      typeof vehicleClass === 'string' && typeof goodsCategory === 'string'
+        ? ` (${t('detail.feeBasis', {
+            vehicleClass,
+            category: t(`feeCategory.${goodsCategory}`, { defaultValue: goodsCategory }),
+          })})`
+        : '';
+    facts.push([t('detail.fee'), `${formatVnd(quote.amount, language)}${basis}`]);
+  }
 
   return (
     <section className="card" aria-labelledby="detail-heading" data-testid="declaration">
@@ -196,6 +264,7 @@ export function DeclarationPage({ id }: { id: string }) {
           {notice}
         </p>
       )}
+      {d.handover && <Handover id={d.id} handover={d.handover} />}
       <dl className="facts" aria-busy={query.isFetching}>
         {facts.map(([term, value]) => (
           <div key={term}>

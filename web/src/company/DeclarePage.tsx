@@ -88,6 +88,11 @@ export function DeclarePage() {
         <p role="status" className="success">
           {t('declare.done', { reference: done.reference })}
         </p>
+        {toBody(values).handover?.role === 'delivering' && (
+          <p data-testid="handover-hint">
+            {t('detail.delivering')} <code className="handover-id">{done.id}</code>
+          </p>
+        )}
         <p className="actions">
           <Link to={`/company/declarations/${done.id}`}>{t('declare.open')}</Link>
           <button

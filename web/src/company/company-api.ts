@@ -29,6 +29,9 @@ export interface Declaration {
   version: number;
   gate: string;
   direction: string;
+  tripKind: string;
+  handover: { role: 'delivering' | 'receiving'; linkedDeclarationId: string | null } | null;
+  feeExemptionCode: string | null;
   expectedArrivalAt: string;
   vehicle: {
     plate: string;
@@ -36,6 +39,9 @@ export interface Declaration {
     nationality: 'VN' | 'CN';
     trailerPlate: string | null;
     containerNumber: string | null;
+    containers: { number: string; sizeFeet: number | null }[];
+    tonnageKg: number | null;
+    twoWayTransport: boolean;
   };
   driver: {
     fullName: string;
@@ -51,7 +57,10 @@ export interface Declaration {
     perishable: boolean;
     customsDeclarationNumber: string | null;
     quarantineRequired: boolean;
+    regime: string;
   };
+  /** The infrastructure fee as quoted for this trip, when the service answers with it. */
+  feeQuote?: FeeQuote | null;
   reasons: { code: string; message: string }[];
   createdAt: string;
   updatedAt: string;
@@ -60,6 +69,11 @@ export interface Declaration {
   qrToken?: string | null;
   arrivedAt: string | null;
   exitedAt: string | null;
+}
+export interface FeeQuote {
+  amount: number;
+  currency: string;
+  basis?: { vehicleClass?: string; goodsCategory?: string } & Record<string, unknown>;
 }
 export interface DeclarationPage {
   items: Declaration[];

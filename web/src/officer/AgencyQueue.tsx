@@ -26,6 +26,29 @@ function Perishable() {
   );
 }
 
+/** The kind of trip in words and, for a handover, the vehicle's leg; the trailer a swap hands over. */
+function Trip({ entry }: { entry: QueueEntry }) {
+  const { t } = useOfficerWords();
+  if (!entry.tripKind) return <>—</>;
+  return (
+    <>
+      {t(`details.tripKind.${entry.tripKind}`)}
+      {entry.handoverRole && (
+        <span className="note">
+          <br />
+          {t(`details.leg.${entry.handoverRole}`)}
+        </span>
+      )}
+      {entry.trailerPlate && (
+        <span className="note">
+          <br />
+          {t('field.trailerPlate')}: {entry.trailerPlate}
+        </span>
+      )}
+    </>
+  );
+}
+
 function QueueTable({
   items,
   me,
@@ -48,6 +71,7 @@ function QueueTable({
             <th scope="col">{t('queue.position')}</th>
             <th scope="col">{t('claim.plate')}</th>
             <th scope="col">{t('claim.reference')}</th>
+            <th scope="col">{t('queue.trip')}</th>
             <th scope="col">{t('queue.goods')}</th>
             <th scope="col">{t('queue.waited')}</th>
             <th scope="col">{t('steps.state')}</th>
@@ -62,6 +86,9 @@ function QueueTable({
               <td>{entry.position ?? '—'}</td>
               <th scope="row">{entry.plateDisplay}</th>
               <td>{entry.reference}</td>
+              <td>
+                <Trip entry={entry} />
+              </td>
               <td>{entry.perishable ? <Perishable /> : t('queue.ordinary')}</td>
               <td>
                 <Waited seconds={entry.waitingSeconds} />

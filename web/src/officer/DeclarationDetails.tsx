@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { PlateNumber } from '../../../src/common/identifiers/plate-number';
 import { formatDateTime, formatNumber } from '../format';
 import { type GateCode, officerDeclaration } from './officer-api';
 import { useOfficerWords } from './use-officer-words';
@@ -25,14 +26,38 @@ export function DeclarationDetails({ token, gate, id }: { token: string; gate: G
   const d = query.data;
   const when = (iso: string): string => formatDateTime(iso, language);
   const yesNo = (value: boolean): string => (value ? t('amendments.yes') : t('amendments.no'));
+  const containers = (d.vehicle.containers ?? []).map((c) =>
+    t('details.container', {
+      number: c.number,
+      size: c.sizeFeet ? t('details.containerSize', { feet: c.sizeFeet }) : t('details.containerSizeUnknown'),
+    }),
+  );
+  const handover = d.handover;
   return (
     <div className="officer-details" data-testid="declaration-details">
       <h3>{t('field.vehicle')}</h3>
       <dl className="facts">
+        <Fact label={t('field.tripKind')}>{t(`details.tripKind.${d.tripKind ?? 'through'}`)}</Fact>
+        {handover && (
+          <Fact label={t('field.handover')}>
+            {t(`details.leg.${handover.role}`)}
+            <br />
+            {handover.linkedDeclarationId
+              ? t('details.otherLeg', { id: handover.linkedDeclarationId })
+              : t('details.otherLegMissing')}
+          </Fact>
+        )}
         <Fact label={t('field.plate')}>{d.vehicle.plateDisplay}</Fact>
         <Fact label={t('field.nationality')}>{t(`details.nationality.${d.vehicle.nationality}`)}</Fact>
-        <Fact label={t('field.trailerPlate')}>{d.vehicle.trailerPlate}</Fact>
-        <Fact label={t('field.containerNumber')}>{d.vehicle.containerNumber}</Fact>
+        <Fact label={t('field.trailerPlate')}>
+          {d.vehicle.trailerPlate &&
+            (PlateNumber.tryParse(d.vehicle.trailerPlate)?.display() ?? d.vehicle.trailerPlate)}
+        </Fact>
+        <Fact label={t('field.containers')}>{containers.length > 0 ? containers.join(', ') : null}</Fact>
+        <Fact label={t('field.tonnageKg')}>
+          {d.vehicle.tonnageKg ? formatNumber(d.vehicle.tonnageKg, language) : null}
+        </Fact>
+        <Fact label={t('field.twoWayTransport')}>{yesNo(d.vehicle.twoWayTransport ?? false)}</Fact>
         <Fact label={t('field.expectedArrivalAt')}>{when(d.expectedArrivalAt)}</Fact>
         <Fact label={t('details.arrived')}>{d.arrivedAt ? when(d.arrivedAt) : null}</Fact>
       </dl>
@@ -52,6 +77,8 @@ export function DeclarationDetails({ token, gate, id }: { token: string; gate: G
         <Fact label={t('field.perishable')}>{yesNo(d.cargo.perishable)}</Fact>
         <Fact label={t('field.customsDeclarationNumber')}>{d.cargo.customsDeclarationNumber}</Fact>
         <Fact label={t('field.quarantineRequired')}>{yesNo(d.cargo.quarantineRequired)}</Fact>
+        <Fact label={t('field.regime')}>{t(`details.regime.${d.cargo.regime ?? 'standard'}`)}</Fact>
+        <Fact label={t('field.feeExemptionCode')}>{d.feeExemptionCode}</Fact>
       </dl>
       {d.steps.length > 0 && (
         <div className="officer-table-wrap">

@@ -84,6 +84,10 @@ export interface QueueEntry extends StepVehicle {
   claimedBy: string | null;
   claimExpiresAt: string | null;
   feeQuote: FeeQuote | null;
+  /** The kind of trip and, for a handover, this vehicle's leg and trailer (absent from an older service). */
+  tripKind?: TripKind;
+  handoverRole?: HandoverRole | null;
+  trailerPlate?: string | null;
 }
 export interface Queue {
   gate: GateCode;
@@ -144,6 +148,9 @@ export interface DailyStats {
   missingDays: string[];
 }
 
+export type TripKind = 'through' | 'transshipment' | 'tractor_swap' | 'empty' | 'delivery_and_return';
+export type HandoverRole = 'delivering' | 'receiving';
+
 export interface OfficerStep extends Step {
   claimedBy: { id: string; username: string } | null;
   decidedBy: { id: string; username: string } | null;
@@ -155,6 +162,9 @@ export interface OfficerDeclaration {
   version: number;
   gate: GateCode;
   direction: 'export' | 'import';
+  tripKind: TripKind;
+  handover: { role: HandoverRole; linkedDeclarationId: string | null } | null;
+  feeExemptionCode: string | null;
   expectedArrivalAt: string;
   arrivedAt: string | null;
   exitedAt: string | null;
@@ -164,6 +174,9 @@ export interface OfficerDeclaration {
     nationality: 'VN' | 'CN';
     trailerPlate: string | null;
     containerNumber: string | null;
+    containers: { number: string; sizeFeet: number | null }[];
+    tonnageKg: number | null;
+    twoWayTransport: boolean;
   };
   driver: {
     fullName: string;
@@ -179,6 +192,7 @@ export interface OfficerDeclaration {
     perishable: boolean;
     customsDeclarationNumber: string | null;
     quarantineRequired: boolean;
+    regime: 'standard' | 're_export' | 'temporary_import';
   };
   steps: OfficerStep[];
   timeline: { status: string; at: string }[];

@@ -1,12 +1,7 @@
 import type { Language } from '../i18n/languages';
 import { formatNumber } from '../format';
 
-const MONEY_LOCALE: Record<Language, string> = { vi: 'vi-VN', en: 'en-US', zh: 'zh-CN' };
-
-/** `2.860.000 ₫` in Vietnamese, `₫2,860,000` in English and Chinese. */
-export function formatVnd(amount: number, language: Language): string {
-  return new Intl.NumberFormat(MONEY_LOCALE[language], { style: 'currency', currency: 'VND' }).format(amount);
-}
+export { formatVnd } from '../format';
 
 /** Whole minutes waited, and hours once past an hour: `{minutes: "12"}` or `{hours: "1", minutes: "5"}`. */
 export function waitParts(seconds: number, language: Language): { hours?: string; minutes: string } {

@@ -6,6 +6,7 @@ import { DIRECTIONS, GATE_CODES } from '../../../common/domain/gate-code.js';
 import { StepResponseDto } from '../../declarations/dto/step.response.dto.js';
 import { STEP_AGENCIES } from '../../officers/agency.js';
 import { FeeQuoteDto } from '../../fees/dto/fee-quote.dto.js';
+import { HANDOVER_ROLES, type HandoverRole, TRIP_KINDS, type TripKind } from '../../declarations/trip-kind.js';
 
 export class CheckInRequestDto {
   @ApiPropertyOptional({ example: '12C-123.45', description: 'Any spelling; give either plate or qrToken' })
@@ -127,6 +128,17 @@ export class QueueEntryResponseDto extends StepVehicleDto {
     description: "The yard's queue (fee steps): the fee to collect; null in inspection queues",
   })
   feeQuote: FeeQuoteDto | null;
+  @ApiProperty({ enum: TRIP_KINDS, description: 'What the vehicle does at the gate (docs/lifecycle.md)' })
+  tripKind: TripKind;
+  @ApiProperty({
+    enum: HANDOVER_ROLES,
+    nullable: true,
+    type: String,
+    description: "Transshipment and tractor swap: this vehicle's leg; null for the other kinds",
+  })
+  handoverRole: HandoverRole | null;
+  @ApiProperty({ nullable: true, type: String, example: '12R-012.34', description: 'The trailer, as people write it' })
+  trailerPlate: string | null;
 }
 
 export class QueueResponseDto {
