@@ -13,6 +13,7 @@ import { OfficerRefreshTokens1800100000000 } from './1800100000000-OfficerRefres
 import { LoginThrottle1800200000000 } from './1800200000000-LoginThrottle.js';
 import { SealInOrderOnly1800400000000 } from './1800400000000-SealInOrderOnly.js';
 import { TripKinds1800500000000 } from './1800500000000-TripKinds.js';
+import { ReturnRule1800530000000 } from './1800530000000-ReturnRule.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from compiled JS and under Jest. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   LoginThrottle1800200000000,
   SealInOrderOnly1800400000000,
   TripKinds1800500000000,
+  ReturnRule1800530000000,
 ];

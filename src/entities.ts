@@ -7,6 +7,7 @@ import { EVENTS_ENTITIES } from './modules/events/events.entities.js';
 import { GATES_ENTITIES } from './modules/gates/gates.entities.js';
 import { OFFICERS_ENTITIES } from './modules/officers/officers.entities.js';
 import { OUTBOX_ENTITIES } from './modules/outbox/outbox.entities.js';
+import { RETURNS_ENTITIES } from './modules/returns/returns.entities.js';
 import { STATS_ENTITIES } from './modules/stats/stats.entities.js';
 import { WATCHLIST_ENTITIES } from './modules/watchlist/watchlist.entities.js';
 import { WEBHOOKS_ENTITIES } from './modules/webhooks/webhooks.entities.js';
@@ -25,6 +26,7 @@ export const ENTITIES = [
   ...WATCHLIST_ENTITIES,
   ...DECLARATIONS_ENTITIES,
   ...CLEARANCE_ENTITIES,
+  ...RETURNS_ENTITIES,
   ...AUDIT_ENTITIES,
   ...EVENTS_ENTITIES,
   ...OUTBOX_ENTITIES,
