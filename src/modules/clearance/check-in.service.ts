@@ -65,9 +65,9 @@ export class CheckInService {
         planSteps(
           d.direction,
           {
-          perishable: d.cargo_perishable,
-          hsCode: d.cargo_hs_code,
-          quarantineRequired: d.cargo_quarantine_required,
+            perishable: d.cargo_perishable,
+            hsCode: d.cargo_hs_code,
+            quarantineRequired: d.cargo_quarantine_required,
           },
           { kind: d.trip_kind, role: d.handover_role },
         ),

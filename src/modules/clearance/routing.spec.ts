@@ -41,7 +41,9 @@ describe('routing per kind of trip', () => {
 
   it('routes through and delivery-and-return trips alike, as before', () => {
     for (const direction of ['export', 'import'] as const) {
-      expect(route(direction, { kind: 'delivery_and_return', role: null }, fruit)).toEqual(route(direction, undefined, fruit));
+      expect(route(direction, { kind: 'delivery_and_return', role: null }, fruit)).toEqual(
+        route(direction, undefined, fruit),
+      );
       expect(route(direction, { kind: 'through', role: null })).toEqual(route(direction, undefined));
     }
   });
@@ -56,7 +58,9 @@ describe('routing per kind of trip', () => {
   });
 
   it('inspects transshipped goods on the delivering vehicle, and supervises the loading of the receiving one', () => {
-    expect(route('import', { kind: 'transshipment', role: 'delivering' }, fruit)).toEqual(route('import', undefined, fruit));
+    expect(route('import', { kind: 'transshipment', role: 'delivering' }, fruit)).toEqual(
+      route('import', undefined, fruit),
+    );
     for (const direction of ['export', 'import'] as const) {
       expect(route(direction, { kind: 'transshipment', role: 'receiving' }, fruit)).toEqual([
         ['customs', 1],
@@ -67,7 +71,9 @@ describe('routing per kind of trip', () => {
   });
 
   it('clears the delivering tractor with the goods, the receiving tractor as a vehicle only', () => {
-    expect(route('export', { kind: 'tractor_swap', role: 'delivering' }, fruit)).toEqual(route('export', undefined, fruit));
+    expect(route('export', { kind: 'tractor_swap', role: 'delivering' }, fruit)).toEqual(
+      route('export', undefined, fruit),
+    );
     expect(route('export', { kind: 'tractor_swap', role: 'receiving' }, fruit)).toEqual([
       ['border_guard', 1],
       ['yard', 2],

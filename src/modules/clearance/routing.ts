@@ -46,9 +46,7 @@ const LOADING_ONLY: readonly StepRule[] = [
 ];
 
 /** A route of the table: the kind of trip, and for the two-vehicle kinds the leg (`transshipment:receiving`). */
-export type RouteKey =
-  | Exclude<TripKind, HandoverKind>
-  | `${HandoverKind}:${HandoverRole}`;
+export type RouteKey = Exclude<TripKind, HandoverKind> | `${HandoverKind}:${HandoverRole}`;
 
 /**
  * Which agencies clear a truck, in which order, by kind of trip (and leg) and direction. Data, not code: change
