@@ -320,9 +320,9 @@ describe('routing, exits and returns per kind of trip', () => {
         expect(row).toMatchObject({ rule_id: rule!.id, allowed_s: 4, warn_s: 2 });
 
         const events = await eventually(
-          async () => {
+          () => {
             const seen = live.events.filter((e) => e.event === 'return');
-            return seen.length >= 2 ? seen : undefined;
+            return Promise.resolve(seen.length >= 2 ? seen : undefined);
           },
           15_000,
           'the due-soon and overdue events on the live stream',
@@ -374,7 +374,7 @@ describe('routing, exits and returns per kind of trip', () => {
           'return.checked_in',
         ]);
         const returned = await eventually(
-          async () => live.events.find((e) => e.event === 'return' && e.data.return === 'returned'),
+          () => Promise.resolve(live.events.find((e) => e.event === 'return' && e.data.return === 'returned')),
           10_000,
           'the returned event on the live stream',
         );
@@ -382,9 +382,9 @@ describe('routing, exits and returns per kind of trip', () => {
         live.close();
 
         const delivered = await eventually(
-          async () => {
+          () => {
             const mine = receiver.bodies.filter((b) => b.data.declarationId === d.id);
-            return mine.length >= 3 ? mine : undefined;
+            return Promise.resolve(mine.length >= 3 ? mine : undefined);
           },
           15_000,
           'three webhook deliveries',
