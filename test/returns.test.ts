@@ -319,10 +319,13 @@ describe('routing, exits and returns per kind of trip', () => {
         const row = await returnRow(d.id);
         expect(row).toMatchObject({ rule_id: rule!.id, allowed_s: 4, warn_s: 2 });
 
+        const watch = t.app.get(ReturnsWatch);
         const events = await eventually(
-          () => {
+          async () => {
+            // Two more watchers beside the worker's own: each reminder still goes out once.
+            await Promise.all([watch.watch(), watch.watch()]);
             const seen = live.events.filter((e) => e.event === 'return');
-            return Promise.resolve(seen.length >= 2 ? seen : undefined);
+            return seen.length >= 2 ? seen : undefined;
           },
           15_000,
           'the due-soon and overdue events on the live stream',
@@ -356,18 +359,26 @@ describe('routing, exits and returns per kind of trip', () => {
         expect(board.returns.overdue).toBeGreaterThanOrEqual(1);
         expect(board.returns.awaiting).toEqual(expect.any(Number));
 
-        const back = await postAs(t, crew.border_guard, `/api/v1/gates/${GATE}/returns`, {
-          plate: d.vehicle.plateDisplay.toLowerCase(),
-        });
+        const returnCheckIn = () =>
+          t.request({
+            method: 'POST',
+            url: `/api/v1/gates/${GATE}/returns`,
+            headers: { ...crew.border_guard.headers, 'idempotency-key': `return-${d.id}` },
+            payload: { plate: d.vehicle.plateDisplay.toLowerCase() },
+          });
+        const back = await returnCheckIn();
         expect(back.statusCode).toBe(201);
         expect(back.json()).toMatchObject({ reference: d.reference, gate: GATE, late: true });
+        // The same request again (a retry after a lost answer) gets the same answer, and checks in nothing more.
+        const retried = await returnCheckIn();
+        expect([retried.statusCode, retried.json()]).toEqual([201, back.json()]);
         const again = await postAs(t, crew.border_guard, `/api/v1/gates/${GATE}/returns`, { plate: d.vehicle.plate });
         expect(again.json().code).toBe('RETURN.NOT_AWAY');
         const after = (await get(`/api/v1/gates/${GATE}/returns?state=overdue`, crew.supervisor)).json();
         expect(after.items.find((i: any) => i.declarationId === d.id)).toBeUndefined();
 
         // One more watcher run after the return check-in reminds it of nothing.
-        await t.app.get(ReturnsWatch).watch();
+        await watch.watch();
         expect((await returnActions(d.id)).map((a) => a.action)).toEqual([
           'return.due_soon',
           'return.overdue',
@@ -380,6 +391,18 @@ describe('routing, exits and returns per kind of trip', () => {
         );
         expect(returned.data.status).toBe('exited');
         live.close();
+
+        // A viewer reconnecting after the exit is replayed the return events in order.
+        const exited = live.events.find((e) => e.event === 'status' && e.data.status === 'exited');
+        const resumed = new SseClient(`${t.baseUrl}/api/v1/vehicles/${encodeURIComponent(d.vehicle.plate)}/events`, {
+          'last-event-id': exited!.id!,
+        });
+        expect((await resumed.take(3)).map((e) => [e.event, e.data.return])).toEqual([
+          ['return', 'due_soon'],
+          ['return', 'overdue'],
+          ['return', 'returned'],
+        ]);
+        resumed.close();
 
         const delivered = await eventually(
           () => {

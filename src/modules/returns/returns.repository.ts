@@ -58,6 +58,16 @@ SELECT m.declaration_id, m.gate_code, '${action}', 'system:returns',
   FROM marked m
 RETURNING declaration_id`;
 
+/** A return event of a plate, for a reconnecting live viewer: the declaration's status is `exited` by then. */
+export interface ReturnEventRow {
+  seq: number;
+  plate: string;
+  status: 'exited';
+  gate: GateCode;
+  at: string;
+  action: ReturnAction;
+}
+
 /** Most reminders of one kind one watcher run sends; a full batch runs again at once. */
 export const REMINDER_BATCH = 500;
 
@@ -166,6 +176,19 @@ export class ReturnsRepository {
       [gate],
     );
     return row ?? { awaiting: 0, overdue: 0 };
+  }
+
+  /** The plate's return events after audit sequence `seq`, oldest first (at most 1000). */
+  eventsSince(plate: string, seq: number): Promise<ReturnEventRow[]> {
+    return this.sql.rows<ReturnEventRow>(
+      `SELECT e.seq::int AS seq, d.plate, 'exited' AS status, d.gate_code AS gate, e.action,
+              to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+         FROM declaration d JOIN declaration_event e ON e.declaration_id = d.id AND e.action LIKE 'return.%'
+              AND e.at >= d.exited_at -- a return's records come after its exit: skips the log's earlier months
+        WHERE d.plate = $1 AND d.exited_at IS NOT NULL AND e.seq > $2
+        ORDER BY e.seq LIMIT 1000`,
+      [plate, seq],
+    );
   }
 
   /** Marks up to REMINDER_BATCH open returns whose warning time came, with their audit records; how many. */

@@ -22,7 +22,7 @@ export class VehicleEventsController {
     description:
       'Each event: `id` (resume point), `event: status`, `data: {plate, status, gate, at}`; a vehicle away on a ' +
       'delivery also gets `event: return`, `data: {plate, status, gate, at, return}` (`due_soon`, `overdue`, ' +
-      '`returned`; live only, not replayed). Without ' +
+      '`returned`). Without ' +
       '`Last-Event-ID` the first event is the current status; with it, every change after that id is ' +
       'replayed in order before live ones. Any API process serves any viewer.',
   })
