@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { canonicalPlateField } from '../../common/validation/plate-field.js';
 import { Sql } from '../../database/sql.js';
 import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-access.js';
 import { transition } from '../declarations/declaration-lifecycle.js';
 import type { Direction, GateCode } from '../../common/domain/gate-code.js';
-import type { EntityManager } from 'typeorm';
-import { ReturnsRepository } from '../returns/returns.repository.js';
-import { HandoverRepository } from './handover.repository.js';
-import { THROUGH_TRIP, type TripRoute } from './routing.js';
 import { type ClearanceSubject, DeclarationsRepository } from '../declarations/declarations.repository.js';
+import { ReturnsRepository } from '../returns/returns.repository.js';
 import { ClearanceRepository } from './clearance.repository.js';
+import { HandoverRepository } from './handover.repository.js';
 import { officerActor } from './officer-actor.js';
+import { THROUGH_TRIP, type TripRoute } from './routing.js';
 import { msg } from '../../common/i18n/message.js';
 
 export type ExitDestination = 'CN' | 'VN_INLAND';
