@@ -239,6 +239,16 @@ describe('routing, exits and returns per kind of trip', () => {
       });
     });
 
+    it('gives a two-way transport vehicle the rule in force for permit holders when it leaves', async () => {
+      const d = await accepted({ kind: 'delivery_and_return', direction: 'import', twoWay: true });
+      await cleared(d);
+      expect((await exit(d)).json()).toMatchObject({ destination: 'VN_INLAND', returnDueAt: expect.any(String) });
+      const row = await returnRow(d.id);
+      const rule = await t.app.get(ReturnsRepository).ruleAt(row.exited_at, true);
+      // During the pilot (to the end of 2026) that is its 36 hours; the dates are data, so is the answer.
+      expect(row).toMatchObject({ rule_id: rule!.id, allowed_s: rule!.allowed_seconds });
+    });
+
     it('applies the two-way transport pilot from 1 December 2025 to the end of 2026, Vietnam time', async () => {
       const rules = t.app.get(ReturnsRepository);
       const hours = async (at: string, twoWay: boolean) =>
@@ -291,12 +301,8 @@ describe('routing, exits and returns per kind of trip', () => {
     });
 
     it('warns a two-way vehicle before its deadline, reports it overdue at the deadline, and stops once it is back', async () => {
-      // A short two-way rule in force for the next minutes only: 4 seconds to return, warned 2 seconds before.
-      const rule = await t.sql.one<{ id: number }>(
-        `INSERT INTO return_rule (two_way_transport, allowed, warn_before, valid_from, valid_until, note)
-         VALUES (true, interval '4 seconds', interval '2 seconds', now() - interval '1 minute', now() + interval '5 minutes',
-                 'test: fast clock') RETURNING id`,
-      );
+      let rule: { id: number } | null = null;
+      let declarationId: string | null = null;
       const hook = await t.request({
         method: 'POST',
         url: '/api/v1/webhooks',
@@ -309,12 +315,21 @@ describe('routing, exits and returns per kind of trip', () => {
       expect(hook.statusCode).toBe(201);
       try {
         const d = await accepted({ kind: 'delivery_and_return', twoWay: true });
+        declarationId = d.id;
         await cleared(d);
         const live = new SseClient(`${t.baseUrl}/api/v1/vehicles/${encodeURIComponent(d.vehicle.plate)}/events`);
         expect(await live.status).toBe(200);
         await live.take(1); // the current status
 
+        // A short two-way rule, in force only around this exit: 4 seconds to return, warned 2 seconds before. Ended
+        // at once, so another test's two-way vehicle leaving meanwhile is all but sure to get the real rule.
+        rule = await t.sql.one<{ id: number }>(
+          `INSERT INTO return_rule (two_way_transport, allowed, warn_before, valid_from, valid_until, note)
+           VALUES (true, interval '4 seconds', interval '2 seconds', now() - interval '1 second',
+                   now() + interval '1 minute', 'test: fast clock') RETURNING id`,
+        );
         const out = await exit(d);
+        await t.sql.rows('UPDATE return_rule SET valid_until = now() WHERE id = $1', [rule!.id]);
         expect(out.json()).toMatchObject({ destination: 'CN', returnDueAt: expect.any(String) });
         const row = await returnRow(d.id);
         expect(row).toMatchObject({ rule_id: rule!.id, allowed_s: 4, warn_s: 2 });
@@ -442,8 +457,15 @@ describe('routing, exits and returns per kind of trip', () => {
           'exited',
         ]);
       } finally {
-        await t.sql.rows('DELETE FROM declaration_return WHERE rule_id = $1', [rule!.id]);
-        await t.sql.rows('DELETE FROM return_rule WHERE id = $1', [rule!.id]);
+        if (declarationId)
+          await t.sql.rows('DELETE FROM declaration_return WHERE declaration_id = $1', [declarationId]);
+        // Kept when another test's vehicle took it after all (its return row refers to it).
+        if (rule) {
+          await t.sql.rows(
+            'DELETE FROM return_rule r WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM declaration_return x WHERE x.rule_id = r.id)',
+            [rule.id],
+          );
+        }
       }
     });
   });
