@@ -15,6 +15,7 @@ import { SealInOrderOnly1800400000000 } from './1800400000000-SealInOrderOnly.js
 import { TripKinds1800500000000 } from './1800500000000-TripKinds.js';
 import { TripIntake1800510000000 } from './1800510000000-TripIntake.js';
 import { FeeSchedules1800520000000 } from './1800520000000-FeeSchedules.js';
+import { ReturnRule1800530000000 } from './1800530000000-ReturnRule.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from compiled JS and under Jest. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   TripKinds1800500000000,
   TripIntake1800510000000,
   FeeSchedules1800520000000,
+  ReturnRule1800530000000,
 ];

@@ -8,6 +8,7 @@ import { FEES_ENTITIES } from './modules/fees/fees.entities.js';
 import { GATES_ENTITIES } from './modules/gates/gates.entities.js';
 import { OFFICERS_ENTITIES } from './modules/officers/officers.entities.js';
 import { OUTBOX_ENTITIES } from './modules/outbox/outbox.entities.js';
+import { RETURNS_ENTITIES } from './modules/returns/returns.entities.js';
 import { STATS_ENTITIES } from './modules/stats/stats.entities.js';
 import { WATCHLIST_ENTITIES } from './modules/watchlist/watchlist.entities.js';
 import { WEBHOOKS_ENTITIES } from './modules/webhooks/webhooks.entities.js';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   ...DECLARATIONS_ENTITIES,
   ...FEES_ENTITIES,
   ...CLEARANCE_ENTITIES,
+  ...RETURNS_ENTITIES,
   ...AUDIT_ENTITIES,
   ...EVENTS_ENTITIES,
   ...OUTBOX_ENTITIES,

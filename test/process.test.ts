@@ -109,6 +109,7 @@ describe('the built service and CLI, as an operator runs them', () => {
       '/api/v1/gates/{gate}/open',
       '/api/v1/gates/{gate}/queues/{agency}',
       '/api/v1/gates/{gate}/queues/{agency}/claim',
+      '/api/v1/gates/{gate}/returns',
       '/api/v1/officers',
       '/api/v1/officers/{id}/disable',
       '/api/v1/officers/{id}/enable',

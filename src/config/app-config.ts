@@ -222,6 +222,10 @@ export class Environment {
   @WholeNumber(1, 30 * 24 * 60)
   CLEARANCE_NO_SHOW_EXPIRY_MINUTES = 720;
 
+  /** How often the worker looks for vehicles whose return is due within the hour or overdue, in ms. */
+  @WholeNumber(100, 3_600_000)
+  RETURNS_WATCH_INTERVAL_MS = 60_000;
+
   /** Tests point webhooks at a local receiver; production refuses private, loopback and plain-http targets. */
   @TrueOrFalse()
   WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
@@ -397,6 +401,7 @@ function grouped(env: Environment) {
     clearance: {
       claimTimeoutMs: env.CLEARANCE_CLAIM_TIMEOUT_MS,
       noShowExpiryMinutes: env.CLEARANCE_NO_SHOW_EXPIRY_MINUTES,
+      returnsWatchIntervalMs: env.RETURNS_WATCH_INTERVAL_MS,
     },
     webhooks: {
       allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS,

@@ -20,11 +20,13 @@ import { WebhooksModule } from '../modules/webhooks/webhooks.module.js';
 import { RetentionModule } from '../modules/retention/retention.module.js';
 import { RetentionProcessor } from '../modules/retention/retention.processor.js';
 import { ReconcileSchedule } from './reconcile.schedule.js';
+import { ReturnsModule } from '../modules/returns/returns.module.js';
+import { ReturnsWatch } from '../modules/returns/returns-watch.schedule.js';
 
 /**
  * Background work: the outbox relay, the audit sealer, the event dispatcher, the BullMQ processors (@nestjs/bullmq
- * `@Processor`s, so only a process with this module consumes jobs), the reconciler, the expiry sweep and the
- * heartbeat. No HTTP. They stop in onModuleDestroy (finishing running jobs), before connections close in
+ * `@Processor`s, so only a process with this module consumes jobs), the reconciler, the expiry sweep, the return
+ * reminders and the heartbeat. No HTTP. They stop in onModuleDestroy (finishing running jobs), before connections close in
  * onApplicationShutdown.
  */
 @Module({
@@ -36,6 +38,7 @@ import { ReconcileSchedule } from './reconcile.schedule.js';
     WebhooksModule,
     StatsModule,
     RetentionModule,
+    ReturnsModule,
     WorkerHeartbeatModule,
   ],
   providers: [
@@ -48,6 +51,7 @@ import { ReconcileSchedule } from './reconcile.schedule.js';
     ClearanceProcessor,
     WorkerHeartbeat,
     ReconcileSchedule,
+    ReturnsWatch,
     WebhookDeliveryProcessor,
     StatsProcessor,
     RetentionProcessor,

@@ -164,6 +164,8 @@ export const en = {
   'action.manageOfficers': 'manage officers',
   'action.checkIn': 'check vehicles in',
   'action.letOut': 'let vehicles out',
+  'action.checkInReturn': 'check returning vehicles in',
+  'action.listReturns': 'see the vehicles away on a delivery',
   'action.seeQueue': 'see the {queue:agency} queue',
   'action.workQueue': 'work the {queue:agency} queue',
 
@@ -228,6 +230,10 @@ export const en = {
   'fee.noSchedule': "No fee schedule was in force on this vehicle's arrival day; the fee cannot be charged",
   'exit.notInYard': 'This vehicle is not in the yard at {gate:gate}; check the plate and the gate',
   'exit.notCleared': 'The vehicle is not cleared: steps are outstanding ({agencies:agency})',
+  'exit.handoverPending':
+    'This vehicle takes over goods from declaration {reference}, which is not cleared yet; it cannot leave before the handover',
+  'return.unknownVehicle': 'No declaration has ever named this vehicle; check the plate',
+  'return.notAway': 'This vehicle is not away on a delivery: it has no return to check in',
   'gate.closed': '{gate:gate} is closed: no check-ins until it reopens',
   'gate.alreadyClosed': '{gate:gate} is already closed',
   'gate.alreadyOpen': '{gate:gate} is already open',

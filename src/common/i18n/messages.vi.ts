@@ -161,6 +161,8 @@ export const vi: Catalog = {
   'action.manageOfficers': 'quản lý cán bộ',
   'action.checkIn': 'cho xe vào bãi',
   'action.letOut': 'cho xe ra bãi',
+  'action.checkInReturn': 'cho xe quay về vào bãi',
+  'action.listReturns': 'xem các xe đi giao hàng chưa quay về',
   'action.seeQueue': 'xem hàng chờ {queue:agency}',
   'action.workQueue': 'xử lý hàng chờ {queue:agency}',
 
@@ -224,6 +226,10 @@ export const vi: Catalog = {
   'fee.noSchedule': 'Không có biểu phí nào có hiệu lực vào ngày đến của phương tiện này; không thể thu phí',
   'exit.notInYard': 'Phương tiện này không ở trong bãi tại {gate:gate}; hãy kiểm tra biển số và cửa khẩu',
   'exit.notCleared': 'Phương tiện chưa hoàn thành thủ tục: còn các bước chưa xong ({agencies:agency})',
+  'exit.handoverPending':
+    'Phương tiện này nhận hàng từ tờ khai {reference}, tờ khai đó chưa hoàn thành thủ tục; chưa thể ra bãi trước khi giao nhận xong',
+  'return.unknownVehicle': 'Chưa có tờ khai nào của phương tiện này; hãy kiểm tra biển số',
+  'return.notAway': 'Phương tiện này không đi giao hàng: không có lượt quay về để ghi nhận',
   'gate.closed': '{gate:gate} đang tạm đóng: không cho xe vào bãi cho đến khi mở lại',
   'gate.alreadyClosed': '{gate:gate} đã tạm đóng rồi',
   'gate.alreadyOpen': '{gate:gate} đang mở rồi',

@@ -148,6 +148,8 @@ export const zh: Catalog = {
   'action.manageOfficers': '管理工作人员',
   'action.checkIn': '办理车辆入场',
   'action.letOut': '办理车辆出场',
+  'action.checkInReturn': '办理返回车辆入场',
+  'action.listReturns': '查看外出送货未返回的车辆',
   'action.seeQueue': '查看{queue:agency}队列',
   'action.workQueue': '处理{queue:agency}队列',
 
@@ -200,6 +202,9 @@ export const zh: Catalog = {
   'fee.noSchedule': '该车辆到达当日没有生效的收费标准；无法收费',
   'exit.notInYard': '该车辆不在{gate:gate}的场内；请检查车牌号和口岸',
   'exit.notCleared': '车辆尚未放行：还有未完成的步骤（{agencies:agency}）',
+  'exit.handoverPending': '该车辆从申报单{reference}接收货物，该申报单尚未放行；交接完成前不能出场',
+  'return.unknownVehicle': '没有任何申报单登记过该车辆；请检查车牌号',
+  'return.notAway': '该车辆没有外出送货：没有可登记的返回',
   'gate.closed': '{gate:gate}暂停通关：重新开放前不办理入场',
   'gate.alreadyClosed': '{gate:gate}已经暂停通关',
   'gate.alreadyOpen': '{gate:gate}已经开放',

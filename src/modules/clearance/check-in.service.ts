@@ -62,11 +62,15 @@ export class CheckInService {
       const steps = await this.clearance.createSteps(
         manager,
         d,
-        planSteps(d.direction, {
-          perishable: d.cargo_perishable,
-          hsCode: d.cargo_hs_code,
-          quarantineRequired: d.cargo_quarantine_required,
-        }),
+        planSteps(
+          d.direction,
+          {
+            perishable: d.cargo_perishable,
+            hsCode: d.cargo_hs_code,
+            quarantineRequired: d.cargo_quarantine_required,
+          },
+          { kind: d.trip_kind, role: d.handover_role },
+        ),
       );
       return { declaration: { ...d, status: 'in_yard' }, steps };
     });

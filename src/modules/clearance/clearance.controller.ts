@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { gateParam } from '../../common/http/gate-param.js';
 import {
   ApiBearerAuth,
@@ -32,6 +32,14 @@ import {
   QueueResponseDto,
 } from './dto/clearance.dto.js';
 import { ExitService } from './exit.service.js';
+import { PlateNumber } from '../../common/identifiers/plate-number.js';
+import { ReturnsService } from '../returns/returns.service.js';
+import {
+  AwayVehiclesResponseDto,
+  ReturnCheckInRequestDto,
+  ReturnCheckInResponseDto,
+  ReturnListQueryDto,
+} from './dto/returns.dto.js';
 import { toClaimedStepResponse, toDecisionResponse, toQueueEntryResponse, toStepResponse } from './step.mapper.js';
 import { StepDecisionService } from './step-decision.service.js';
 import { msg } from '../../common/i18n/message.js';
@@ -53,6 +61,7 @@ export class ClearanceController {
     private readonly queues: AgencyQueueService,
     private readonly decisions: StepDecisionService,
     private readonly exits: ExitService,
+    private readonly returns: ReturnsService,
   ) {}
 
   @Post('gates/:gate/check-ins')
@@ -168,7 +177,76 @@ export class ClearanceController {
     @Param('gate') gate: string,
     @Body() body: ExitRequestDto,
   ): Promise<ExitResponseDto> {
-    const { declaration, destination } = await this.exits.exit(officer, gateParam(gate), body.plate);
-    return { declarationId: declaration.id, reference: declaration.reference, status: 'exited', destination };
+    const { declaration, destination, returnDueAt } = await this.exits.exit(officer, gateParam(gate), body.plate);
+    return {
+      declarationId: declaration.id,
+      reference: declaration.reference,
+      status: 'exited',
+      destination,
+      returnDueAt: returnDueAt?.toISOString() ?? null,
+    };
+  }
+
+  @Post('gates/:gate/returns')
+  @RefusedAtClosedGate()
+  @ApiOperation({
+    summary: 'A vehicle that crossed for a delivery comes back (yard or border guard)',
+    description:
+      'By plate (any spelling). Closes its return deadline; 404 for a plate never declared, 409 when it is not away.',
+  })
+  @ApiParam({ name: 'gate', enum: GATE_CODES })
+  @ApiCreatedResponse({ type: ReturnCheckInResponseDto })
+  @ApiErrorResponses(400, 401, 403, 404, 409, 422)
+  @Idempotent(201)
+  async checkInReturn(
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+    @Param('gate') gate: string,
+    @Body() body: ReturnCheckInRequestDto,
+  ): Promise<ReturnCheckInResponseDto> {
+    const g = gateParam(gate);
+    const r = await this.returns.checkIn(officer, g, body.plate);
+    return {
+      declarationId: r.declarationId,
+      reference: r.reference,
+      plate: r.plate,
+      plateDisplay: PlateNumber.tryParse(r.plate)?.display() ?? r.plate,
+      gate: g,
+      exitedAt: r.exitedAt.toISOString(),
+      dueAt: r.dueAt.toISOString(),
+      returnedAt: r.returnedAt.toISOString(),
+      late: r.late,
+    };
+  }
+
+  @Get('gates/:gate/returns')
+  @ApiOperation({
+    summary: 'Vehicles away on a delivery that left by this gate: overdue, or still within their time',
+    description: 'For the yard, border guard and supervisors of the gate. Soonest deadline first.',
+  })
+  @ApiParam({ name: 'gate', enum: GATE_CODES })
+  @ApiOkResponse({ type: AwayVehiclesResponseDto })
+  @ApiErrorResponses(400, 401, 403)
+  async awayVehicles(
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+    @Param('gate') gate: string,
+    @Query() query: ReturnListQueryDto,
+  ): Promise<AwayVehiclesResponseDto> {
+    const g = gateParam(gate);
+    const state = query.state ?? 'overdue';
+    const rows = await this.returns.list(officer, g, state);
+    return {
+      gate: g,
+      state,
+      items: rows.map((r) => ({
+        declarationId: r.declaration_id,
+        reference: r.reference,
+        plate: r.plate,
+        plateDisplay: PlateNumber.tryParse(r.plate)?.display() ?? r.plate,
+        twoWayTransport: r.two_way_transport,
+        exitedAt: r.exited_at.toISOString(),
+        dueAt: r.due_at.toISOString(),
+        overdueSeconds: r.overdue_seconds,
+      })),
+    };
   }
 }

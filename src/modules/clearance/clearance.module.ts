@@ -9,11 +9,13 @@ import { DeclarationsModule } from '../declarations/declarations.module.js';
 import { DeclarationStepsReader } from '../declarations/declaration-steps.reader.js';
 import { ExitService } from './exit.service.js';
 import { ExpiryService } from './expiry.service.js';
+import { HandoverRepository } from './handover.repository.js';
+import { ReturnsModule } from '../returns/returns.module.js';
 import { StepDecisionService } from './step-decision.service.js';
 
 /** What happens at the gate: check-in, agency queues, step decisions, exit, and the timers behind them. */
 @Module({
-  imports: [AuthModule, DeclarationsModule],
+  imports: [AuthModule, DeclarationsModule, ReturnsModule],
   controllers: [ClearanceController],
   providers: [
     ClearanceRepository,
@@ -21,6 +23,7 @@ import { StepDecisionService } from './step-decision.service.js';
     AgencyQueueService,
     StepDecisionService,
     ExitService,
+    HandoverRepository,
     ExpiryService,
     { provide: DeclarationStepsReader, useClass: ClearanceStepsReader },
   ],

@@ -1,22 +1,40 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { canonicalPlateField } from '../../common/validation/plate-field.js';
 import { Sql } from '../../database/sql.js';
 import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-access.js';
 import { transition } from '../declarations/declaration-lifecycle.js';
-import type { GateCode } from '../../common/domain/gate-code.js';
+import type { Direction, GateCode } from '../../common/domain/gate-code.js';
 import { type ClearanceSubject, DeclarationsRepository } from '../declarations/declarations.repository.js';
+import { ReturnsRepository } from '../returns/returns.repository.js';
 import { ClearanceRepository } from './clearance.repository.js';
+import { HandoverRepository } from './handover.repository.js';
 import { officerActor } from './officer-actor.js';
+import { THROUGH_TRIP, type TripRoute } from './routing.js';
 import { msg } from '../../common/i18n/message.js';
 
 export type ExitDestination = 'CN' | 'VN_INLAND';
 
-/** Where a vehicle goes when it leaves: across for cleared exports, inland for cleared imports; refused ones go back. */
-export function exitDestination(direction: 'export' | 'import', status: 'cleared' | 'refused'): ExitDestination {
+/**
+ * Where a vehicle goes when it leaves. A cleared vehicle goes in the goods' direction (exports across to China,
+ * imports inland), except the delivering leg of a handover: it hands its goods (or its trailer) over in the yard
+ * and goes back whence it came. A refused vehicle always goes back.
+ */
+export function exitDestination(
+  direction: Direction,
+  status: 'cleared' | 'refused',
+  trip: TripRoute = THROUGH_TRIP,
+): ExitDestination {
   const forward = direction === 'export' ? 'CN' : 'VN_INLAND';
   const back = direction === 'export' ? 'VN_INLAND' : 'CN';
-  return status === 'cleared' ? forward : back;
+  if (status === 'refused' || trip.role === 'delivering') return back;
+  return forward;
+}
+
+/** The goods' direction: the exit that crosses the border (or, for an import, leaves it inland). */
+export function crossesBorder(direction: Direction, destination: ExitDestination): boolean {
+  return destination === (direction === 'export' ? 'CN' : 'VN_INLAND');
 }
 
 @Injectable()
@@ -25,13 +43,15 @@ export class ExitService {
     private readonly sql: Sql,
     private readonly declarations: DeclarationsRepository,
     private readonly clearance: ClearanceRepository,
+    private readonly handovers: HandoverRepository,
+    private readonly returns: ReturnsRepository,
   ) {}
 
   async exit(
     officer: AuthenticatedOfficer,
     gate: GateCode,
     rawPlate: string,
-  ): Promise<{ declaration: ClearanceSubject; destination: ExitDestination }> {
+  ): Promise<{ declaration: ClearanceSubject; destination: ExitDestination; returnDueAt: Date | null }> {
     assertOfficerMay(officer, gate, ['border_guard', 'yard'], msg('action.letOut'));
     const plate = canonicalPlateField(rawPlate);
     return this.sql.dataSource.transaction(async (manager) => {
@@ -53,7 +73,11 @@ export class ExitService {
           { outstanding },
         );
       }
-      const destination = exitDestination(d.direction, d.status as 'cleared' | 'refused');
+      if (d.status === 'cleared' && d.handover_role === 'receiving') await this.assertHandedOver(manager, d);
+      const destination = exitDestination(d.direction, d.status as 'cleared' | 'refused', {
+        kind: d.trip_kind,
+        role: d.handover_role,
+      });
       await transition(manager, {
         declarationId: d.id,
         from: d.status,
@@ -63,7 +87,24 @@ export class ExitService {
         note: `exit to ${destination}`,
       });
       await this.declarations.markExited(manager, d.id, destination);
-      return { declaration: { ...d, status: 'exited' }, destination };
+      const due =
+        d.status === 'cleared' && d.trip_kind === 'delivery_and_return' && crossesBorder(d.direction, destination)
+          ? await this.returns.open(manager, { declarationId: d.id, gate, twoWayTransport: d.two_way_transport })
+          : null;
+      return { declaration: { ...d, status: 'exited' }, destination, returnDueAt: due?.dueAt ?? null };
     });
+  }
+
+  /** The receiving leg takes goods (or a trailer) over in the yard: it may leave only once they were handed over. */
+  private async assertHandedOver(manager: EntityManager, d: ClearanceSubject): Promise<void> {
+    const delivering = d.linked_declaration_id
+      ? await this.handovers.deliveringLeg(manager, d.linked_declaration_id)
+      : null;
+    if (delivering?.cleared) return;
+    throw new DomainError(
+      'EXIT.HANDOVER_PENDING',
+      msg('exit.handoverPending', { reference: delivering?.reference ?? '' }),
+      { deliveringReference: delivering?.reference ?? null, deliveringStatus: delivering?.status ?? null },
+    );
   }
 }

@@ -181,10 +181,17 @@ export interface ClearanceSubject {
   cargo_quarantine_required: boolean;
   arrival_day: string;
   reasons: unknown;
+  trip_kind: TripKind;
+  /** Set exactly for transshipment and tractor_swap. */
+  handover_role: HandoverRole | null;
+  /** The receiving leg names its delivering leg (and the delivering leg, once declared, its receiving one). */
+  linked_declaration_id: string | null;
+  two_way_transport: boolean;
 }
 
 const SUBJECT_COLUMNS = `id, reference, status, version, gate_code, direction, plate, cargo_perishable, cargo_hs_code,
-  cargo_gross_weight_kg, cargo_quarantine_required, arrival_day::text AS arrival_day, reasons`;
+  cargo_gross_weight_kg, cargo_quarantine_required, arrival_day::text AS arrival_day, reasons, trip_kind, handover_role,
+  linked_declaration_id, two_way_transport`;
 
 /** The declaration as screening sees it, with its gate's daily capacity for its direction. */
 export interface ScreeningSubject {

@@ -1,5 +1,6 @@
 import type { DeclarationStatus } from '../declarations/declaration-status.js';
 import type { Direction, GateCode } from '../../common/domain/gate-code.js';
+import type { ReturnWord } from '../returns/return-events.js';
 
 /** What companies can subscribe to with webhooks (issue 5's list). */
 export const WEBHOOK_EVENT_TYPES = [
@@ -12,6 +13,9 @@ export const WEBHOOK_EVENT_TYPES = [
   'declaration.refused',
   'declaration.exited',
   'declaration.expired',
+  'declaration.return_due_soon',
+  'declaration.return_overdue',
+  'declaration.returned',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -33,4 +37,6 @@ export interface DomainEvent {
   /** The declaration's status after this event. */
   status: DeclarationStatus;
   step: { id: string; agency: string; status: string } | null;
+  /** For the return events: `due_soon`, `overdue` or `returned` (the status stays `exited`). */
+  returnState?: ReturnWord | null;
 }

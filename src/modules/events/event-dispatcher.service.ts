@@ -17,7 +17,7 @@ import { REDIS_PRODUCER } from '../queue/queue.module.js';
 import { isRedisUnavailable } from '../queue/redis.js';
 import type { DomainEvent } from './domain-event.js';
 import { type EventSink, vehicleEventsChannel, type VehicleStatusMessage, WEBHOOK_EVENT_SINK } from './event-sink.js';
-import { eventTypeOf } from './event-types.js';
+import { eventTypeOf, returnWordOf } from './event-types.js';
 
 /**
  * Reads the audit log in commit order from a stored cursor and hands each public event on: to webhook
@@ -85,6 +85,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
           status: e.status,
           gate: e.gate,
           at: e.occurredAt,
+          ...(e.returnState ? { returnState: e.returnState } : {}),
         };
         pipeline.publish(channel, JSON.stringify(message));
       }
@@ -129,5 +130,6 @@ export function toDomainEvent(row: AuditRecordRow): DomainEvent | null {
       row.step_id && row.step_agency
         ? { id: row.step_id, agency: row.step_agency, status: row.action.slice('step.'.length) }
         : null,
+    returnState: returnWordOf(row.action),
   };
 }

@@ -20,4 +20,6 @@ export interface VehicleStatusMessage {
   status: string;
   gate: string;
   at: string;
+  /** A return reminder or check-in (`due_soon`, `overdue`, `returned`) rather than a status move. */
+  returnState?: string;
 }

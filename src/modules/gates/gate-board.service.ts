@@ -8,6 +8,7 @@ import {
   type HourlyMovesRow,
 } from '../declarations/gate-figures.repository.js';
 import { STEP_AGENCIES, type StepAgency } from '../officers/agency.js';
+import { ReturnsRepository } from '../returns/returns.repository.js';
 import type { BoardFiguresDto, GateBoardResponseDto, HourlyMovesDto } from './dto/gate-board.response.dto.js';
 import { demandRatio, parseWarningThresholds, warningLevel, type WarningThresholds } from './warning-level.js';
 
@@ -38,6 +39,7 @@ export class GateBoardService {
 
   constructor(
     private readonly declarations: GateFiguresRepository,
+    private readonly returns: ReturnsRepository,
     @Inject(boardConfig.KEY) private readonly boardConfig: BoardConfig,
   ) {
     this.thresholds = parseWarningThresholds(boardConfig.warningThresholds);
@@ -50,9 +52,10 @@ export class GateBoardService {
   }
 
   private async compute(gate: GateCode): Promise<GateBoardResponseDto | null> {
-    const [row, hourly] = await Promise.all([
+    const [row, hourly, returns] = await Promise.all([
       this.declarations.board(gate, this.boardConfig.medianWindowHours),
       this.declarations.hourlyMoves(gate),
+      this.returns.counts(gate),
     ]);
     if (!row) return null;
     const byDirection = Object.fromEntries(
@@ -69,6 +72,7 @@ export class GateBoardService {
       ...this.figures(row.open, row.directions, row.median_minutes),
       byDirection: { export: byDirection.export, import: byDirection.import },
       hourly: allHours(hourly),
+      returns,
       updatedAt: row.updated_at.toISOString(),
     };
   }

@@ -20,7 +20,9 @@ export class VehicleEventsController {
   @ApiOperation({
     summary: "A truck's status changes, live (Server-Sent Events; public, status only)",
     description:
-      'Each event: `id` (resume point), `event: status`, `data: {plate, status, gate, at}`. Without ' +
+      'Each event: `id` (resume point), `event: status`, `data: {plate, status, gate, at}`; a vehicle away on a ' +
+      'delivery also gets `event: return`, `data: {plate, status, gate, at, return}` (`due_soon`, `overdue`, ' +
+      '`returned`). Without ' +
       '`Last-Event-ID` the first event is the current status; with it, every change after that id is ' +
       'replayed in order before live ones. Any API process serves any viewer.',
   })
@@ -61,8 +63,12 @@ export class VehicleEventsController {
     const buffered: VehicleStatusMessage[] = [];
     const send = (m: VehicleStatusMessage): void => {
       if (m.seq <= lastSent) return; // already sent (replay and live overlap)
+      const data = { plate: m.plate, status: m.status, gate: m.gate, at: m.at };
+      // A return reminder is its own event, so a viewer that listens for `status` sees status moves only.
       raw.write(
-        `id: ${m.seq}\nevent: status\ndata: ${JSON.stringify({ plate: m.plate, status: m.status, gate: m.gate, at: m.at })}\n\n`,
+        m.returnState
+          ? `id: ${m.seq}\nevent: return\ndata: ${JSON.stringify({ ...data, return: m.returnState })}\n\n`
+          : `id: ${m.seq}\nevent: status\ndata: ${JSON.stringify(data)}\n\n`,
       );
       lastSent = m.seq;
     };

@@ -12,12 +12,15 @@ import { isValidIso6346, normaliseContainerNumber } from '../../common/identifie
 import type { CurrentStepResponseDto, VehicleStatusResponseDto } from './dto/vehicle-status.response.dto.js';
 import { estimateWait } from './wait-estimate.js';
 import type { VehicleStatusMessage } from '../events/event-sink.js';
+import { returnWordOf } from '../events/event-types.js';
+import { ReturnsRepository } from '../returns/returns.repository.js';
 import { msg } from '../../common/i18n/message.js';
 
 @Injectable()
 export class VehicleStatusService {
   constructor(
     private readonly declarations: PublicStatusRepository,
+    private readonly returns: ReturnsRepository,
     @Inject(boardConfig.KEY) private readonly boardConfig: BoardConfig,
   ) {}
 
@@ -52,9 +55,20 @@ export class VehicleStatusService {
     );
   }
 
-  /** Status changes of the vehicle after audit sequence `seq`, oldest first (for a reconnecting live viewer). */
-  statusEventsSince(plate: string, seq: number): Promise<VehicleStatusMessage[]> {
-    return this.declarations.statusEventsSince(plate, seq);
+  /**
+   * Status changes and return events of the vehicle after audit sequence `seq`, oldest first (for a reconnecting
+   * live viewer).
+   */
+  async statusEventsSince(plate: string, seq: number): Promise<VehicleStatusMessage[]> {
+    const [moves, returns] = await Promise.all([
+      this.declarations.statusEventsSince(plate, seq),
+      this.returns.eventsSince(plate, seq),
+    ]);
+    const returnEvents = returns.flatMap(({ action, ...event }) => {
+      const returnState = returnWordOf(action);
+      return returnState ? [{ ...event, returnState }] : [];
+    });
+    return [...moves, ...returnEvents].sort((a, b) => a.seq - b.seq);
   }
 
   /** The vehicle's current status as one event (the latest move of the declaration the lookup shows). */

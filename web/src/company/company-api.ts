@@ -139,6 +139,9 @@ export const WEBHOOK_EVENTS = [
   'declaration.refused',
   'declaration.exited',
   'declaration.expired',
+  'declaration.return_due_soon',
+  'declaration.return_overdue',
+  'declaration.returned',
 ] as const;
 
 const SESSION_GONE = ['AUTH.SESSION_MISSING', 'AUTH.SESSION_EXPIRED'];

@@ -109,6 +109,13 @@ export class ExitResponseDto {
   @ApiProperty({ enum: ['exited'] }) status: string;
   @ApiProperty({ enum: ['CN', 'VN_INLAND'], description: 'Across to China, or inland into Vietnam' })
   destination: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'A delivery-and-return vehicle leaving cleared across the border: by when it must be back',
+  })
+  returnDueAt: string | null;
 }
 
 export class QueueEntryResponseDto extends StepVehicleDto {

@@ -50,6 +50,12 @@ export class HourlyMovesDto {
   @ApiProperty({ description: 'Exits (moves to exited) recorded in that hour' }) exits: number;
 }
 
+/** Vehicles that left by this gate on a delivery and have not come back. */
+export class ReturnsAwayDto {
+  @ApiProperty({ description: 'Away, still within their return deadline' }) awaiting: number;
+  @ApiProperty({ description: 'Away past their return deadline' }) overdue: number;
+}
+
 export class GateBoardResponseDto extends BoardFiguresDto {
   @ApiProperty({ enum: GATE_CODES }) gate: string;
   @ApiProperty() open: boolean;
@@ -64,5 +70,6 @@ export class GateBoardResponseDto extends BoardFiguresDto {
     description: "Today's arrivals and exits at the whole gate, hour by hour: always 24 entries, hours 0 to 23",
   })
   hourly: HourlyMovesDto[];
+  @ApiProperty({ type: ReturnsAwayDto }) returns: ReturnsAwayDto;
   @ApiProperty({ format: 'date-time', description: 'When these numbers were read' }) updatedAt: string;
 }

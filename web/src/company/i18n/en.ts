@@ -260,6 +260,9 @@ export const en = {
     refused: 'Refused',
     exited: 'Let out',
     expired: 'Expired',
+    return_due_soon: 'Return due within the hour',
+    return_overdue: 'Return overdue',
+    returned: 'Back from its delivery',
   },
   error: {
     generic: 'The request was refused ({{code}}).',

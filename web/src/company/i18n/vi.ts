@@ -259,6 +259,9 @@ export const vi: CompanyWords = {
     refused: 'Không được thông quan',
     exited: 'Ra bãi',
     expired: 'Hết hiệu lực',
+    return_due_soon: 'Sắp hết hạn quay về (còn một giờ)',
+    return_overdue: 'Quá hạn quay về',
+    returned: 'Đã quay về sau khi giao hàng',
   },
   error: {
     generic: 'Yêu cầu bị từ chối ({{code}}).',

@@ -252,6 +252,9 @@ export const zh: CompanyWords = {
     refused: '不予放行',
     exited: '出场',
     expired: '已失效',
+    return_due_soon: '返回期限将至（剩一小时）',
+    return_overdue: '返回已逾期',
+    returned: '送货后已返回',
   },
   error: {
     generic: '请求被拒绝（{{code}}）。',

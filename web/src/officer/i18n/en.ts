@@ -247,6 +247,8 @@ export const en = {
     STEP_CONCURRENT_DECISION: 'Someone else decided or changed this step first. Look at the queue again.',
     EXIT_NO_DECLARATION: 'No vehicle with this plate number is in the yard.',
     EXIT_NOT_CLEARED: 'This vehicle still has steps to clear; it cannot be let out yet.',
+    EXIT_HANDOVER_PENDING:
+      'This vehicle takes over goods from another vehicle that is not cleared yet; it cannot be let out before the handover.',
     GATE_CLOSED: 'The gate is closed: no check-ins until it reopens.',
     GATE_ALREADY_CLOSED: 'The gate is already closed.',
     GATE_ALREADY_OPEN: 'The gate is already open.',

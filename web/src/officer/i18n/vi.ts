@@ -243,6 +243,8 @@ export const vi: OfficerWords = {
     STEP_CONCURRENT_DECISION: 'Người khác đã quyết định hoặc thay đổi bước này trước. Hãy xem lại hàng chờ.',
     EXIT_NO_DECLARATION: 'Không có xe nào mang biển số này trong bãi.',
     EXIT_NOT_CLEARED: 'Xe này còn bước thủ tục chưa xong; chưa thể cho ra bãi.',
+    EXIT_HANDOVER_PENDING:
+      'Xe này nhận hàng từ một xe khác chưa hoàn thành thủ tục; chưa thể cho ra bãi trước khi giao nhận xong.',
     GATE_CLOSED: 'Cửa khẩu đang tạm đóng: không nhận xe vào bãi cho đến khi mở lại.',
     GATE_ALREADY_CLOSED: 'Cửa khẩu đã tạm đóng rồi.',
     GATE_ALREADY_OPEN: 'Cửa khẩu đang mở rồi.',

@@ -238,6 +238,7 @@ export const zh: OfficerWords = {
     STEP_CONCURRENT_DECISION: '该环节已被他人先处理或变更，请重新查看队列。',
     EXIT_NO_DECLARATION: '场内没有此车牌号的车辆。',
     EXIT_NOT_CLEARED: '该车辆仍有未完成的环节，暂不能出场。',
+    EXIT_HANDOVER_PENDING: '该车辆从另一辆尚未放行的车辆接收货物；交接完成前不能出场。',
     GATE_CLOSED: '口岸已暂停通关，恢复开放前不办理入场。',
     GATE_ALREADY_CLOSED: '口岸已处于暂停通关状态。',
     GATE_ALREADY_OPEN: '口岸已处于开放状态。',
