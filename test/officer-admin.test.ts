@@ -74,6 +74,10 @@ describe('officer administration and the officers’ view of a declaration', () 
           version: d.version,
           gate: GATE,
           direction: 'export',
+          tripKind: 'through',
+          handover: null,
+          feeExemptionCode: null,
+          feeQuote: d.feeQuote,
           expectedArrivalAt: d.expectedArrivalAt,
           arrivedAt: null,
           exitedAt: null,
@@ -92,11 +96,13 @@ describe('officer administration and the officers’ view of a declaration', () 
             perishable: false,
             customsDeclarationNumber: '305123456789',
             quarantineRequired: false,
+            regime: 'standard',
           },
           steps: [],
           timeline: d.timeline,
         });
       }
+      expect(d.feeQuote).toMatchObject({ amount: 2_200_000, currency: 'VND', basis: { vehicleClass: 'VT4' } });
       expect(d.vehicle.plateDisplay).toMatch(/-/);
       expect(d.vehicle.trailerPlate).not.toBeNull();
       expect(d.vehicle.containerNumber).not.toBeNull();
