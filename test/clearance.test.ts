@@ -1,7 +1,14 @@
 import { AuditVerifier } from '../src/modules/audit/audit-verifier.service.js';
 import { acceptedOnDay, getDeclaration, settled, submit } from './support/api.js';
 import { declarationBody, eventually, fruit, machines, uniqueVnPlate } from './support/factories.js';
-import { officer, postAs, startWithGateCrew, type AgencyName, type TestOfficer } from './support/officers.js';
+import {
+  officer,
+  claimStepOf,
+  postAs,
+  startWithGateCrew,
+  type AgencyName,
+  type TestOfficer,
+} from './support/officers.js';
 import { startTestApp, type TestApp, type TestCompany } from './support/test-app.js';
 
 describe('clearance at the gate', () => {
@@ -23,34 +30,12 @@ describe('clearance at the gate', () => {
     return d;
   }
 
-  /** Claims the next step of an agency's queue and returns it (expects one). */
-  async function claim(agency: AgencyName, gate = 'HUU_NGHI'): Promise<any> {
-    const res = await postAs(t, crew[agency], `/api/v1/gates/${gate}/queues/${agency}/claim`);
-    expect(res.statusCode).toBe(200);
-    return res.json();
-  }
-
   async function decide(step: { id: string }, who: TestOfficer, decision: string, extra: Record<string, unknown> = {}) {
     return postAs(t, who, `/api/v1/steps/${step.id}/decision`, { decision, ...extra });
   }
 
-  /** Claims from each agency's queue until it reaches this declaration's step, passing others' trucks through untouched. */
-  async function claimFor(agency: AgencyName, declarationId: string): Promise<any> {
-    const queue = (await get(`/api/v1/gates/HUU_NGHI/queues/${agency}`, crew[agency])).json();
-    const mine = queue.items.find((i: any) => i.declarationId === declarationId && i.status === 'waiting');
-    expect(mine).toBeDefined();
-    // Serve everything ahead of it first, so the claim lands on ours.
-    for (let i = 1; i < mine.position; i += 1) {
-      const other = await claim(agency);
-      expect(
-        (await decide(other, crew[agency], 'pass', agency === 'yard' ? { paymentReference: 'PT-OTHER' } : {}))
-          .statusCode,
-      ).toBe(200);
-    }
-    const step = await claim(agency);
-    expect(step.id).toBe(mine.stepId);
-    return step;
-  }
+  const claimFor = (agency: AgencyName, declarationId: string) =>
+    claimStepOf(t, crew[agency], 'HUU_NGHI', declarationId);
 
   it('walks a perishable export through customs and quarantine side by side, a hold, border guard, the fee, and out to China', async () => {
     const d = await accepted({ cargo: fruit });

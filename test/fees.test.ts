@@ -5,7 +5,14 @@ import { getDeclaration, settled, submit } from './support/api.js';
 import { expectError } from './support/errors.js';
 import { declarationBody, machines } from './support/factories.js';
 import { emptyQueues } from './support/queues.js';
-import { officer, postAs, startWithGateCrew, type AgencyName, type TestOfficer } from './support/officers.js';
+import {
+  officer,
+  claimStepOf,
+  postAs,
+  startWithGateCrew,
+  type AgencyName,
+  type TestOfficer,
+} from './support/officers.js';
 import type { TestApp, TestCompany } from './support/test-app.js';
 
 // The fee as dated schedules (docs/fees.md): the schedules as stored, the quote on both declaration answers, what
@@ -42,17 +49,7 @@ describe('fees', () => {
     return d;
   }
 
-  async function claimFor(agency: AgencyName, declarationId: string): Promise<any> {
-    for (;;) {
-      const res = await postAs(t, crew[agency], `/api/v1/gates/${GATE}/queues/${agency}/claim`);
-      expect(res.statusCode).toBe(200);
-      const step = res.json();
-      if (step.declarationId === declarationId) return step;
-      expect(
-        (await pass(step, crew[agency], agency === 'yard' ? { paymentReference: 'PT-OTHER' } : {})).statusCode,
-      ).toBe(200);
-    }
-  }
+  const claimFor = (agency: AgencyName, declarationId: string) => claimStepOf(t, crew[agency], GATE, declarationId);
 
   /** Checks the vehicle in and passes every step but the fee; returns the claimed fee step. */
   async function atTheFeeStep(d: any): Promise<any> {

@@ -5,7 +5,14 @@ import { getDeclaration, settled, submit } from './support/api.js';
 import { expectError } from './support/errors.js';
 import { declarationBody, fruit, machines } from './support/factories.js';
 import { emptyQueues } from './support/queues.js';
-import { officer, postAs, startWithGateCrew, type AgencyName, type TestOfficer } from './support/officers.js';
+import {
+  officer,
+  claimStepOf,
+  postAs,
+  startWithGateCrew,
+  type AgencyName,
+  type TestOfficer,
+} from './support/officers.js';
 import type { TestApp, TestCompany } from './support/test-app.js';
 
 // What officers' answers carry to act without a second look-up: the vehicle (reference, plate, gate,
@@ -54,16 +61,8 @@ describe('officer answers', () => {
   }
 
   /** Claims from an agency's queue until it reaches this declaration's step, passing other trucks through. */
-  async function claimFor(agency: AgencyName, declarationId: string, gatePath = 'HUU_NGHI'): Promise<any> {
-    for (;;) {
-      const res = await postAs(t, crew[agency], `/api/v1/gates/${gatePath}/queues/${agency}/claim`);
-      expect(res.statusCode).toBe(200);
-      const step = res.json();
-      if (step.declarationId === declarationId) return step;
-      const other = await pass(step, crew[agency], agency === 'yard' ? { paymentReference: 'PT-OTHER' } : {});
-      expect(other.statusCode).toBe(200);
-    }
-  }
+  const claimFor = (agency: AgencyName, declarationId: string, gatePath = 'HUU_NGHI') =>
+    claimStepOf(t, crew[agency], gatePath, declarationId);
 
   describe('claims, queue rows and decisions name the vehicle', () => {
     it('on an inspection step: reference, plate, gate and direction, and no fee quote', async () => {

@@ -5,7 +5,7 @@ import { ReturnsRepository } from '../src/modules/returns/returns.repository.js'
 import { ReturnsWatch } from '../src/modules/returns/returns-watch.schedule.js';
 import { settled, submit } from './support/api.js';
 import { declarationBody, eventually, machines, uniqueVnPlate } from './support/factories.js';
-import { gateCrew, postAs, type AgencyName, type TestOfficer } from './support/officers.js';
+import { gateCrew, claimStepOf, postAs, type AgencyName, type TestOfficer } from './support/officers.js';
 import { SseClient } from './support/sse.js';
 import { startTestApp, type TestApp, type TestCompany } from './support/test-app.js';
 
@@ -90,21 +90,7 @@ describe('routing, exits and returns per kind of trip', () => {
   }
 
   /** Claims from the agency's queue until it reaches this declaration's step, passing others' trucks through. */
-  async function claimFor(agency: AgencyName, declarationId: string): Promise<any> {
-    const queue = (await get(`/api/v1/gates/${GATE}/queues/${agency}`, crew[agency])).json();
-    const mine = queue.items.find((i: any) => i.declarationId === declarationId && i.status === 'waiting');
-    expect(mine).toBeDefined();
-    for (let i = 1; i < mine.position; i += 1) {
-      const other = (await postAs(t, crew[agency], `/api/v1/gates/${GATE}/queues/${agency}/claim`)).json();
-      await postAs(t, crew[agency], `/api/v1/steps/${other.id}/decision`, {
-        decision: 'pass',
-        ...(agency === 'yard' ? { paymentReference: 'PT-OTHER' } : {}),
-      });
-    }
-    const step = (await postAs(t, crew[agency], `/api/v1/gates/${GATE}/queues/${agency}/claim`)).json();
-    expect(step.id).toBe(mine.stepId);
-    return step;
-  }
+  const claimFor = (agency: AgencyName, declarationId: string) => claimStepOf(t, crew[agency], GATE, declarationId);
 
   /** Checks the vehicle in and passes every step, stage by stage. */
   async function cleared(d: any): Promise<void> {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { getDeclaration, settled, submit } from './support/api.js';
 import { declarationBody, uniqueContainerNumber, uniqueTrailerPlate, uniqueVnPlate } from './support/factories.js';
-import { postAs, startWithGateCrew, type AgencyName, type TestOfficer } from './support/officers.js';
+import { claimStepOf, postAs, startWithGateCrew, type AgencyName, type TestOfficer } from './support/officers.js';
 import type { TestApp, TestCompany } from './support/test-app.js';
 
 /** The worked examples of docs/fees.md, by id: the fee each kind of trip must be charged. */
@@ -56,30 +56,13 @@ describe('every kind of trip, end to end', () => {
     return d;
   }
 
-  async function claim(agency: AgencyName): Promise<any> {
-    const res = await postAs(t, crew[agency], `/api/v1/gates/${GATE}/queues/${agency}/claim`);
-    expect(res.statusCode).toBe(200);
-    return res.json();
-  }
-
   const pass = (step: { id: string }, agency: AgencyName, paymentReference: string) =>
     postAs(t, crew[agency], `/api/v1/steps/${step.id}/decision`, {
       decision: 'pass',
       ...(agency === 'yard' ? { paymentReference } : {}),
     });
 
-  /** Claims from the agency's queue until it reaches this declaration's step, passing other trucks on the way. */
-  async function claimFor(agency: AgencyName, declarationId: string): Promise<any> {
-    const queue = (await get(`/api/v1/gates/${GATE}/queues/${agency}`, crew[agency])).json();
-    const mine = queue.items.find((i: any) => i.declarationId === declarationId && i.status === 'waiting');
-    expect(mine).toBeDefined();
-    for (let i = 1; i < mine.position; i += 1) {
-      expect((await pass(await claim(agency), agency, 'PT-OTHER')).statusCode).toBe(200);
-    }
-    const step = await claim(agency);
-    expect(step.id).toBe(mine.stepId);
-    return step;
-  }
+  const claimFor = (agency: AgencyName, declarationId: string) => claimStepOf(t, crew[agency], GATE, declarationId);
 
   /**
    * Checks the vehicle in, and passes each step as its stage opens until the declaration is cleared; the fee step

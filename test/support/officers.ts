@@ -47,3 +47,22 @@ export async function startWithGateCrew(
   const { t, company } = await startWithCompany();
   return { t, company, crew: await gateCrew(t, gate) };
 }
+
+/**
+ * Claims from the officer's agency queue at `gate` until the claim is this declaration's step, passing the trucks
+ * other tests left ahead of it (with a receipt at the yard's fee step); returns the claimed step.
+ */
+export async function claimStepOf(t: TestApp, who: TestOfficer, gate: string, declarationId: string): Promise<any> {
+  for (let served = 0; served < 1000; served += 1) {
+    const res = await postAs(t, who, `/api/v1/gates/${gate}/queues/${who.agency}/claim`);
+    expect(res.statusCode).toBe(200);
+    const step = res.json();
+    if (step.declarationId === declarationId) return step;
+    const other = await postAs(t, who, `/api/v1/steps/${step.id}/decision`, {
+      decision: 'pass',
+      ...(who.agency === 'yard' ? { paymentReference: 'PT-OTHER' } : {}),
+    });
+    expect(other.statusCode).toBe(200);
+  }
+  throw new Error(`the ${who.agency} step of ${declarationId} never came up at ${gate}`);
+}
