@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { AuditVerifier } from '../src/modules/audit/audit-verifier.service.js';
 import { ReturnsRepository } from '../src/modules/returns/returns.repository.js';
 import { ReturnsWatch } from '../src/modules/returns/returns-watch.schedule.js';
@@ -8,36 +6,9 @@ import { declarationBody, eventually, machines, uniqueVnPlate } from './support/
 import { gateCrew, claimStepOf, postAs, type AgencyName, type TestOfficer } from './support/officers.js';
 import { SseClient } from './support/sse.js';
 import { startTestApp, type TestApp, type TestCompany } from './support/test-app.js';
+import { WebhookReceiver } from './support/webhook-receiver.js';
 
 const GATE = 'TAN_THANH';
-
-/** A company's webhook endpoint on loopback: keeps every body it is sent. */
-class Receiver {
-  readonly bodies: any[] = [];
-  private server: Server;
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.setEncoding('utf8');
-      req.on('data', (chunk: string) => (body += chunk));
-      req.on('end', () => {
-        this.bodies.push(JSON.parse(body));
-        res.writeHead(200).end();
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-  }
-
-  url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks`;
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
-  }
-}
 
 interface Trip {
   kind?: string;
@@ -51,10 +22,10 @@ describe('routing, exits and returns per kind of trip', () => {
   let t: TestApp;
   let company: TestCompany;
   let crew: Record<AgencyName, TestOfficer>;
-  let receiver: Receiver;
+  let receiver: WebhookReceiver;
 
   beforeAll(async () => {
-    receiver = new Receiver();
+    receiver = new WebhookReceiver();
     await receiver.start();
     t = await startTestApp({ RETURNS_WATCH_INTERVAL_MS: '200', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' });
     company = await t.createCompany('Returns Transport Co');
@@ -289,7 +260,7 @@ describe('routing, exits and returns per kind of trip', () => {
         url: '/api/v1/webhooks',
         headers: { authorization: `Bearer ${company.apiKey}` },
         payload: {
-          url: receiver.url(),
+          url: receiver.url('/hooks'),
           events: ['declaration.return_due_soon', 'declaration.return_overdue', 'declaration.returned'],
         },
       });
@@ -402,7 +373,7 @@ describe('routing, exits and returns per kind of trip', () => {
 
         const delivered = await eventually(
           () => {
-            const mine = receiver.bodies.filter((b) => b.data.declarationId === d.id);
+            const mine = receiver.requests.map((q) => JSON.parse(q.body)).filter((b) => b.data.declarationId === d.id);
             return Promise.resolve(mine.length >= 3 ? mine : undefined);
           },
           15_000,

@@ -1,7 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { runInNewContext } from 'node:vm';
 import type { DomainEvent } from '../src/modules/events/domain-event.js';
 import { WebhookDeliveryProcessor } from '../src/modules/webhooks/webhook-delivery.processor.js';
@@ -12,6 +10,7 @@ import { QueueRegistry } from '../src/modules/queue/queue-registry.service.js';
 import { settled, submit } from './support/api.js';
 import { declarationBody, eventually } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { WebhookReceiver as Receiver } from './support/webhook-receiver.js';
 
 type Verify = (secret: string, header: string, rawBody: string, toleranceSeconds?: number) => boolean;
 
@@ -22,64 +21,6 @@ function documentedVerify(): Verify {
   if (!block) throw new Error('docs/webhooks.md has no verification snippet');
   const code = block[1].replace(/^import .*$/m, '');
   return runInNewContext(`${code}\nverify;`, { createHmac, timingSafeEqual, Buffer }) as Verify;
-}
-
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-type Answer = number | 'hang';
-
-/** A company's endpoint on loopback: records every request; answers 200 unless told otherwise per path. */
-class Receiver {
-  readonly requests: Received[] = [];
-  private readonly plans = new Map<string, Answer[]>();
-  private readonly always = new Map<string, Answer>();
-  private server: Server;
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.setEncoding('utf8');
-      req.on('data', (chunk: string) => (body += chunk));
-      req.on('end', () => {
-        const path = req.url ?? '/';
-        this.requests.push({ path, headers: req.headers, body });
-        const answer = this.plans.get(path)?.shift() ?? this.always.get(path) ?? 200;
-        if (answer !== 'hang') this.reply(res, answer);
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-  }
-
-  url(path: string): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${path}`;
-  }
-
-  /** The next answers for this path, in order; then the standing answer. */
-  plan(path: string, answers: Answer[]): void {
-    this.plans.set(path, [...answers]);
-  }
-
-  answerAlways(path: string, answer: Answer): void {
-    this.always.set(path, answer);
-  }
-
-  at(path: string): Received[] {
-    return this.requests.filter((r) => r.path === path);
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
-  }
-
-  private reply(res: ServerResponse, status: number): void {
-    if (status >= 300 && status < 400) res.setHeader('location', this.url('/elsewhere'));
-    res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'no');
-  }
 }
 
 let pathSeq = 0;
