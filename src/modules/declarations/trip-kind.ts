@@ -1,4 +1,4 @@
-/** The kinds of crossing (docs/lifecycle.md, "Kinds of trip"). */
+/** The kinds of crossing (docs/api.md, "Kinds of trip"; their routes and exits in docs/lifecycle.md). */
 export const TRIP_KINDS = ['through', 'transshipment', 'tractor_swap', 'empty', 'delivery_and_return'] as const;
 export type TripKind = (typeof TRIP_KINDS)[number];
 
