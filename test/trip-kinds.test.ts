@@ -294,6 +294,16 @@ describe('every kind of trip, end to end', () => {
     expect(d.feeExemptionCode).toBe(code);
     const cleared = await clear(d, 'E-RCPT-11');
     expectCharged(d, 'exempt', cleared);
+    const feeStep = (await owner(d.id)).steps.find((s: any) => s.agency === 'yard');
+    expect(feeStep).toMatchObject({
+      feeAmountVnd: 0,
+      feeExemptionCode: code,
+      feeScheduleId: d.feeQuote.basis.scheduleId,
+      feeBaseVnd: d.feeQuote.basis.baseAmount,
+      feePercent: 100,
+      feeGoodsCategory: 'general',
+      paymentReference: 'E-RCPT-11',
+    });
     expect((await exit(d)).destination).toBe('CN');
   });
 });

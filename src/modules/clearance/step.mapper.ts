@@ -35,6 +35,11 @@ export function toStepResponse(s: StepRow): StepResponseDto {
     feeAmountVnd: s.fee_amount_vnd === null ? null : Number(s.fee_amount_vnd),
     feeVehicleClass: s.fee_vehicle_class,
     paymentReference: s.payment_reference,
+    feeGoodsCategory: s.fee_goods_category,
+    feeBaseVnd: s.fee_base_vnd === null ? null : Number(s.fee_base_vnd),
+    feePercent: s.fee_percent,
+    feeScheduleId: s.fee_schedule_id,
+    feeExemptionCode: s.fee_exemption_code,
   };
 }
 

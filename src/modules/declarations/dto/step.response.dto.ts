@@ -20,5 +20,21 @@ export class StepResponseDto {
   feeAmountVnd: number | null;
   @ApiPropertyOptional({ nullable: true, type: String, enum: ['VT1', 'VT2', 'VT3', 'VT4', 'VT5', 'VT6'] })
   feeVehicleClass: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) paymentReference: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Fee step: the e-receipt number of the payment' })
+  paymentReference: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    enum: ['empty', 'farm', 're_export', 'temporary_import', 'general'],
+    description: 'Fee step: the goods category charged',
+  })
+  feeGoodsCategory: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: "Fee step: the schedule's rate, VND" })
+  feeBaseVnd: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Fee step: the percent applied (30, 100, 130)' })
+  feePercent: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Fee step: the fee schedule charged by' })
+  feeScheduleId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Fee step: the exemption applied (amount 0)' })
+  feeExemptionCode: string | null;
 }
