@@ -279,6 +279,14 @@ describe('PlateNumber', () => {
     });
   });
 
+  describe('displayOf()', () => {
+    it('writes a stored plate as people do, and keeps text that is no plate as it is', () => {
+      expect(PlateNumber.displayOf('12C12345')).toBe('12C-123.45');
+      expect(PlateNumber.displayOf('12R01234')).toBe('12R-012.34');
+      expect(PlateNumber.displayOf('not a plate')).toBe('not a plate');
+    });
+  });
+
   describe('tryParse()', () => {
     it('returns the plate for valid input', () => {
       expect(PlateNumber.tryParse('12C-123.45')?.value).toBe('12C12345');

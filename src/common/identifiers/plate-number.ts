@@ -65,6 +65,11 @@ export class PlateNumber {
     return PlateNumber.fromCanonical(canonicalise(input));
   }
 
+  /** How people write a stored (canonical) plate, `12C-123.45`; the stored text when it no longer parses. */
+  static displayOf(plate: string): string {
+    return PlateNumber.tryParse(plate)?.display() ?? plate;
+  }
+
   static tryParse(input: string): PlateNumber | null {
     try {
       return PlateNumber.parse(input);

@@ -60,7 +60,7 @@ function toVehicle(
     declarationId,
     reference: v.reference,
     plate: v.plate,
-    plateDisplay: PlateNumber.tryParse(v.plate)?.display() ?? v.plate,
+    plateDisplay: PlateNumber.displayOf(v.plate),
     gate,
     direction: v.direction,
   };
@@ -90,7 +90,7 @@ export function toQueueEntryResponse(r: QueueEntryRow, now: number): QueueEntryR
     feeQuote: toFeeQuoteDto(r),
     tripKind: r.trip_kind,
     handoverRole: r.handover_role,
-    trailerPlate: r.trailer_plate ? (PlateNumber.tryParse(r.trailer_plate)?.display() ?? r.trailer_plate) : null,
+    trailerPlate: r.trailer_plate ? PlateNumber.displayOf(r.trailer_plate) : null,
   };
 }
 

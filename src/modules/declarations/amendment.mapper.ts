@@ -8,7 +8,7 @@ export function toAmendmentResponse(a: AmendmentRequestRow): AmendmentRequestRes
     declarationId: a.declaration_id,
     reference: a.reference,
     plate: a.plate,
-    plateDisplay: PlateNumber.tryParse(a.plate)?.display() ?? a.plate,
+    plateDisplay: PlateNumber.displayOf(a.plate),
     status: a.status,
     changes: a.changes,
     requestedAt: a.requested_at.toISOString(),

@@ -24,7 +24,7 @@ export function toDeclarationResponse(
     expectedArrivalAt: row.expected_arrival_at.toISOString(),
     vehicle: {
       plate: row.plate,
-      plateDisplay: PlateNumber.tryParse(row.plate)?.display() ?? row.plate,
+      plateDisplay: PlateNumber.displayOf(row.plate),
       nationality: row.vehicle_nationality,
       trailerPlate: row.trailer_plate,
       containerNumber: row.container_number,

@@ -36,7 +36,7 @@ function toCells(r: CollectedFeeRow): (string | number | null)[] {
   return [
     gateTime(r.decided_at, r.utc_offset_minutes),
     r.reference,
-    PlateNumber.tryParse(r.plate)?.display() ?? r.plate,
+    PlateNumber.displayOf(r.plate),
     r.direction,
     r.vehicle_class,
     r.goods_category,

@@ -30,7 +30,7 @@ export class VehicleStatusService {
     if (!row) throw new DomainError('VEHICLE.NOT_FOUND', msg('vehicle.notFound'));
     return {
       plate: row.plate,
-      plateDisplay: PlateNumber.tryParse(row.plate)?.display() ?? row.plate,
+      plateDisplay: PlateNumber.displayOf(row.plate),
       status: row.status,
       gate: row.gate,
       direction: row.direction,

@@ -158,7 +158,7 @@ function Cancel({ declaration }: { declaration: Declaration }) {
 
 /** The trailer's plate as people write it (the declaration holds it canonical). */
 function trailerDisplay(plate: string | null): string {
-  return plate ? (PlateNumber.tryParse(plate)?.display() ?? plate) : '—';
+  return plate ? PlateNumber.displayOf(plate) : '—';
 }
 
 /** The containers as one line: `CSQU3054383 (40 ft), …`. */

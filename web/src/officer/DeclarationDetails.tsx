@@ -50,8 +50,7 @@ export function DeclarationDetails({ token, gate, id }: { token: string; gate: G
         <Fact label={t('field.plate')}>{d.vehicle.plateDisplay}</Fact>
         <Fact label={t('field.nationality')}>{t(`details.nationality.${d.vehicle.nationality}`)}</Fact>
         <Fact label={t('field.trailerPlate')}>
-          {d.vehicle.trailerPlate &&
-            (PlateNumber.tryParse(d.vehicle.trailerPlate)?.display() ?? d.vehicle.trailerPlate)}
+          {d.vehicle.trailerPlate && PlateNumber.displayOf(d.vehicle.trailerPlate)}
         </Fact>
         <Fact label={t('field.containers')}>{containers.length > 0 ? containers.join(', ') : null}</Fact>
         <Fact label={t('field.tonnageKg')}>
