@@ -7,7 +7,7 @@ import type { GateCode } from '../../common/domain/gate-code.js';
 import { enqueueInTransaction } from '../outbox/enqueue.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
 import { type ClaimedStepRow, ClearanceRepository, type QueueEntryRow } from './clearance.repository.js';
-import { officerActor } from './officer-actor.js';
+import { officerActor } from '../declarations/audit.js';
 import type { StepAgency } from './routing.js';
 import { msg } from '../../common/i18n/message.js';
 

@@ -8,7 +8,7 @@ import { transition } from '../declarations/declaration-lifecycle.js';
 import type { GateCode } from '../../common/domain/gate-code.js';
 import { type ClearanceSubject, DeclarationsRepository } from '../declarations/declarations.repository.js';
 import { ClearanceRepository, type StepRow } from './clearance.repository.js';
-import { officerActor } from './officer-actor.js';
+import { officerActor } from '../declarations/audit.js';
 import { planSteps } from './routing.js';
 import { type Message, msg } from '../../common/i18n/message.js';
 

@@ -10,7 +10,7 @@ import { type ClearanceSubject, DeclarationsRepository } from '../declarations/d
 import { ReturnsRepository } from '../returns/returns.repository.js';
 import { ClearanceRepository } from './clearance.repository.js';
 import { HandoverRepository } from './handover.repository.js';
-import { officerActor } from './officer-actor.js';
+import { officerActor } from '../declarations/audit.js';
 import { THROUGH_TRIP, type TripRoute } from './routing.js';
 import { msg } from '../../common/i18n/message.js';
 

@@ -8,7 +8,7 @@ import { appendAudit } from '../declarations/audit.js';
 import { transition } from '../declarations/declaration-lifecycle.js';
 import { type ClearanceSubject, DeclarationsRepository } from '../declarations/declarations.repository.js';
 import { ClearanceRepository, type StepRow } from './clearance.repository.js';
-import { officerActor } from './officer-actor.js';
+import { officerActor } from '../declarations/audit.js';
 import { type Decision, DECISIONS, STEP_TRANSITIONS } from './routing.js';
 import { msg } from '../../common/i18n/message.js';
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { rowsIn } from '../../database/sql.js';
 import type { DeclarationStatus, ScreeningReason } from './declaration-status.js';
+import type { AuthenticatedOfficer } from '../auth/officer-access.js';
 
 /**
  * Who did something: `company:<id>` (an API key), `company_user:<id>` (a person of the company, in the portal),
@@ -9,6 +10,11 @@ import type { DeclarationStatus, ScreeningReason } from './declaration-status.js
 export interface Actor {
   ref: string;
   agency?: string | null;
+}
+
+/** The audit log's actor for an officer's action. */
+export function officerActor(officer: AuthenticatedOfficer): Actor {
+  return { ref: `officer:${officer.id}`, agency: officer.agency };
 }
 
 export const SYSTEM_SCREENING: Actor = { ref: 'system:screening' };

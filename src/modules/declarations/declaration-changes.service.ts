@@ -9,7 +9,7 @@ import type { AuthenticatedCompany } from '../companies/companies.service.js';
 import { companyActorRef } from '../companies/company-principal.js';
 import { enqueueInTransaction } from '../outbox/enqueue.js';
 import { JobName, QueueName, screeningJobId } from '../queue/queue-names.js';
-import { type Actor, appendAudit } from './audit.js';
+import { type Actor, appendAudit, officerActor } from './audit.js';
 import { releaseCapacity } from './capacity.js';
 import {
   canonicaliseSections,
@@ -145,7 +145,7 @@ export class DeclarationChangesService {
           msg('amendment.alreadyDecided', { decision: request.status }),
         );
       }
-      const actor: Actor = { ref: `officer:${officer.id}`, agency: officer.agency };
+      const actor = officerActor(officer);
       if (decision === 'approve') {
         const d = (
           await rowsIn<DeclarationRow>(

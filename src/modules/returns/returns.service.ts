@@ -5,7 +5,7 @@ import { msg } from '../../common/i18n/message.js';
 import { canonicalPlateField } from '../../common/validation/plate-field.js';
 import { Sql } from '../../database/sql.js';
 import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-access.js';
-import { appendAudit } from '../declarations/audit.js';
+import { appendAudit, officerActor } from '../declarations/audit.js';
 import type { ReturnListState } from './return-events.js';
 import { type OpenReturnRow, ReturnsRepository } from './returns.repository.js';
 
@@ -46,7 +46,7 @@ export class ReturnsService {
       await appendAudit(manager, {
         declarationId: open.declaration_id,
         action: 'return.checked_in',
-        actor: { ref: `officer:${officer.id}`, agency: officer.agency },
+        actor: officerActor(officer),
         note: closed.late ? `returned late, due ${closed.due_at.toISOString()}` : null,
       });
       return {
