@@ -16,6 +16,7 @@ import { TripKinds1800500000000 } from './1800500000000-TripKinds.js';
 import { TripIntake1800510000000 } from './1800510000000-TripIntake.js';
 import { FeeSchedules1800520000000 } from './1800520000000-FeeSchedules.js';
 import { ReturnRule1800530000000 } from './1800530000000-ReturnRule.js';
+import { ArrivalMetering1800600000000 } from './1800600000000-ArrivalMetering.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from compiled JS and under Jest. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   TripIntake1800510000000,
   FeeSchedules1800520000000,
   ReturnRule1800530000000,
+  ArrivalMetering1800600000000,
 ];

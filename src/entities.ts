@@ -8,7 +8,9 @@ import { FEES_ENTITIES } from './modules/fees/fees.entities.js';
 import { GATES_ENTITIES } from './modules/gates/gates.entities.js';
 import { OFFICERS_ENTITIES } from './modules/officers/officers.entities.js';
 import { OUTBOX_ENTITIES } from './modules/outbox/outbox.entities.js';
+import { REGULATION_YARDS_ENTITIES } from './modules/regulation-yards/regulation-yards.entities.js';
 import { RETURNS_ENTITIES } from './modules/returns/returns.entities.js';
+import { SLOTS_ENTITIES } from './modules/slots/slots.entities.js';
 import { STATS_ENTITIES } from './modules/stats/stats.entities.js';
 import { WATCHLIST_ENTITIES } from './modules/watchlist/watchlist.entities.js';
 import { WEBHOOKS_ENTITIES } from './modules/webhooks/webhooks.entities.js';
@@ -29,6 +31,8 @@ export const ENTITIES = [
   ...FEES_ENTITIES,
   ...CLEARANCE_ENTITIES,
   ...RETURNS_ENTITIES,
+  ...SLOTS_ENTITIES,
+  ...REGULATION_YARDS_ENTITIES,
   ...AUDIT_ENTITIES,
   ...EVENTS_ENTITIES,
   ...OUTBOX_ENTITIES,

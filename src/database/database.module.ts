@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { type AppSettings, appConfig, type DatabaseConfig, databaseConfig } from '../config/config-groups.js';
 import { ensureDatabaseExists, runMigrationsLocked } from './bootstrap.js';
 import { createDataSource, type EntityList } from './data-source.js';
+import { Clock, SystemClock } from '../common/clock.js';
 import { Sql } from './sql.js';
 
 @Global()
@@ -12,9 +13,13 @@ export class DatabaseModule implements OnApplicationShutdown {
 
   /**
    * The DataSource (created, migrated, initialised) over `entities`, and the `Sql` helper on it.
-   * `createDatabase: false` (the CLI): a missing database is an error naming it, not a new empty one.
+   * `createDatabase: false` (the CLI): a missing database is an error naming it, not a new empty one. `clock`: the
+   * time the metering decides by (the simulation's fast clock; the wall clock otherwise).
    */
-  static forRoot(entities: EntityList, { createDatabase = true }: { createDatabase?: boolean } = {}): DynamicModule {
+  static forRoot(
+    entities: EntityList,
+    { createDatabase = true, clock = new SystemClock() }: { createDatabase?: boolean; clock?: Clock } = {},
+  ): DynamicModule {
     return {
       module: DatabaseModule,
       providers: [
@@ -36,8 +41,10 @@ export class DatabaseModule implements OnApplicationShutdown {
           },
         },
         Sql,
+        // The clock travels with the database: every process that decides by time has both.
+        { provide: Clock, useValue: clock },
       ],
-      exports: [DataSource, Sql],
+      exports: [DataSource, Sql, Clock],
     };
   }
 

@@ -14,7 +14,16 @@ export interface TermTable {
   gate: Words<'HUU_NGHI' | 'TAN_THANH'>;
   agency: Words<'customs' | 'border_guard' | 'quarantine' | 'yard' | 'supervisor'>;
   status: Words<
-    'submitted' | 'accepted' | 'rejected' | 'in_yard' | 'cleared' | 'refused' | 'exited' | 'cancelled' | 'expired'
+    | 'submitted'
+    | 'accepted'
+    | 'waiting_at_yard'
+    | 'rejected'
+    | 'in_yard'
+    | 'cleared'
+    | 'refused'
+    | 'exited'
+    | 'cancelled'
+    | 'expired'
   >;
   step: Words<'waiting' | 'claimed' | 'passed' | 'held' | 'refused'>;
   direction: Words<'export' | 'import'>;
@@ -34,6 +43,7 @@ export const TERMS: Record<Language, TermTable> = {
     status: {
       submitted: 'submitted (being checked)',
       accepted: 'accepted',
+      waiting_at_yard: 'waiting at a regulation yard',
       rejected: 'rejected',
       in_yard: 'in the yard',
       cleared: 'cleared',
@@ -58,6 +68,7 @@ export const TERMS: Record<Language, TermTable> = {
     status: {
       submitted: 'Đã khai báo, chờ duyệt',
       accepted: 'Đã được chấp nhận',
+      waiting_at_yard: 'Đang chờ tại bãi điều tiết',
       rejected: 'Bị từ chối',
       in_yard: 'Đang trong bãi',
       cleared: 'Đã hoàn thành thủ tục',
@@ -76,6 +87,7 @@ export const TERMS: Record<Language, TermTable> = {
     status: {
       submitted: '已申报，审核中',
       accepted: '已受理',
+      waiting_at_yard: '在调度停车场等候',
       rejected: '已驳回',
       in_yard: '已入场',
       cleared: '已放行',

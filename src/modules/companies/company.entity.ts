@@ -15,4 +15,8 @@ export class CompanyEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
+
+  /** An authorised economic operator: its trucks get the AEO turn of the priority cycle. */
+  @Column({ name: 'authorised_economic_operator', type: 'boolean', default: false })
+  authorisedEconomicOperator: boolean;
 }

@@ -35,7 +35,16 @@ describe('declaration lifecycle', () => {
     expect(ACTIVE_STATUSES).toContain('accepted');
   });
 
+  it('lets a truck wait at a regulation yard only between acceptance and the gate', () => {
+    expect(canTransition('accepted', 'waiting_at_yard')).toBe(true);
+    expect(canTransition('waiting_at_yard', 'in_yard')).toBe(true);
+    expect(canTransition('waiting_at_yard', 'expired')).toBe(true);
+    expect(canTransition('waiting_at_yard', 'accepted')).toBe(false);
+    expect(canTransition('submitted', 'waiting_at_yard')).toBe(false);
+    expect(ACTIVE_STATUSES).toContain('waiting_at_yard');
+  });
+
   it('spells the active statuses for SQL exactly as the partial unique index does', () => {
-    expect(ACTIVE_STATUSES_SQL).toBe("('accepted', 'in_yard', 'cleared', 'refused')");
+    expect(ACTIVE_STATUSES_SQL).toBe("('accepted', 'waiting_at_yard', 'in_yard', 'cleared', 'refused')");
   });
 });

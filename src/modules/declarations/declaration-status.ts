@@ -1,6 +1,7 @@
 export const DECLARATION_STATUSES = [
   'submitted',
   'accepted',
+  'waiting_at_yard',
   'rejected',
   'cancelled',
   'expired',
@@ -14,7 +15,8 @@ export type DeclarationStatus = (typeof DECLARATION_STATUSES)[number];
 /** The lifecycle as data: every allowed move. Anything not listed is refused. */
 export const ALLOWED_TRANSITIONS: Record<DeclarationStatus, readonly DeclarationStatus[]> = {
   submitted: ['accepted', 'rejected', 'cancelled'],
-  accepted: ['submitted', 'cancelled', 'expired', 'in_yard'],
+  accepted: ['submitted', 'cancelled', 'expired', 'waiting_at_yard', 'in_yard'],
+  waiting_at_yard: ['in_yard', 'cancelled', 'expired'],
   rejected: [],
   cancelled: [],
   expired: [],
@@ -25,7 +27,13 @@ export const ALLOWED_TRANSITIONS: Record<DeclarationStatus, readonly Declaration
 };
 
 /** A vehicle may hold at most one declaration in these statuses (UQ_declaration_active_vehicle). */
-export const ACTIVE_STATUSES: readonly DeclarationStatus[] = ['accepted', 'in_yard', 'cleared', 'refused'];
+export const ACTIVE_STATUSES: readonly DeclarationStatus[] = [
+  'accepted',
+  'waiting_at_yard',
+  'in_yard',
+  'cleared',
+  'refused',
+];
 
 /** `('accepted', 'in_yard', …)` for hand-written SQL; must match the predicate of UQ_declaration_active_vehicle. */
 export const ACTIVE_STATUSES_SQL = `(${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})`;

@@ -9,7 +9,7 @@ export interface TimelineEntry {
   at: string;
 }
 
-const LIVE = `status IN ('accepted', 'in_yard', 'cleared', 'refused')`;
+const LIVE = `status IN ('accepted', 'waiting_at_yard', 'in_yard', 'cleared', 'refused')`;
 
 /** One declared truck trip. Plates are stored canonical (see PlateNumber). */
 @Entity('declaration')
@@ -17,7 +17,7 @@ const LIVE = `status IN ('accepted', 'in_yard', 'cleared', 'refused')`;
 @Check('CK_declaration_direction', `direction IN ('export', 'import')`)
 @Check(
   'CK_declaration_status',
-  `status IN ('submitted', 'accepted', 'rejected', 'cancelled', 'expired', 'in_yard', 'cleared', 'refused', 'exited')`,
+  `status IN ('submitted', 'accepted', 'rejected', 'cancelled', 'expired', 'in_yard', 'cleared', 'refused', 'exited', 'waiting_at_yard')`,
 )
 @Check('CK_declaration_vehicle_nationality', `vehicle_nationality IN ('VN', 'CN')`)
 @Check('CK_declaration_driver_nationality', `driver_nationality IN ('VN', 'CN')`)
@@ -40,6 +40,10 @@ const LIVE = `status IN ('accepted', 'in_yard', 'cleared', 'refused')`;
   unique: true,
   where: `handover_role = 'receiving' AND status NOT IN ('cancelled', 'rejected', 'expired')`,
 })
+@Index('IDX_declaration_slot', ['gateCode', 'direction', 'slotStart'], {
+  where: `slot_start IS NOT NULL AND status IN ('submitted', 'accepted', 'waiting_at_yard')`,
+})
+@Check('CK_declaration_slot_on_the_hour', '(slot_start IS NULL OR extract(epoch FROM slot_start)::bigint % 3600 = 0)')
 @Index('IDX_declaration_trailer_created', ['trailerPlate', 'createdAt'], { where: 'trailer_plate IS NOT NULL' })
 @Check(
   'CK_declaration_trip_kind',
@@ -190,4 +194,8 @@ export class DeclarationEntity {
   /** An exemption the company claims; it counts only if the fee schedule in force lists it. */
   @Column({ name: 'fee_exemption_code', type: 'text', nullable: true })
   feeExemptionCode: string | null;
+
+  /** The booked arrival hour (a whole hour); null without a booking. */
+  @Column({ name: 'slot_start', type: 'timestamptz', nullable: true })
+  slotStart: Date | null;
 }

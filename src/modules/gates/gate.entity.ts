@@ -10,6 +10,7 @@ export interface Yard {
 @Unique('UQ_gate_reference_prefix', ['referencePrefix'])
 @Check('CK_gate_capacity_export', 'capacity_export_per_day >= 0')
 @Check('CK_gate_capacity_import', 'capacity_import_per_day >= 0')
+@Check('CK_gate_yard_capacity', 'yard_capacity >= 0')
 export class GateEntity {
   @PrimaryColumn({ name: 'code', type: 'text', primaryKeyConstraintName: 'gate_pkey' })
   code: string;
@@ -53,4 +54,8 @@ export class GateEntity {
   @Column({ name: 'closed_by', type: 'uuid', nullable: true })
   @ForeignKey('officer', { name: 'gate_closed_by_fkey' })
   closedBy: string | null;
+
+  /** Vehicles the gate's own gathering yard holds at once; the call forward from the regulation yards fills it. */
+  @Column({ name: 'yard_capacity', type: 'integer', default: 0 })
+  yardCapacity: number;
 }

@@ -17,6 +17,7 @@ export const en = {
   status: {
     submitted: 'Submitted, being checked',
     accepted: 'Accepted',
+    waiting_at_yard: 'Waiting at a regulation yard',
     rejected: 'Rejected',
     in_yard: 'In the yard',
     cleared: 'Cleared',
