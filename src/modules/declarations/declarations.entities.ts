@@ -3,6 +3,7 @@ import { DeclarationContainerEntity } from './declaration-container.entity.js';
 import { DeclarationEventEntity } from './declaration-event.entity.js';
 import { DeclarationEntity } from './declaration.entity.js';
 import { GateDayLoadEntity } from './gate-day-load.entity.js';
+import { GateHourLoadEntity } from './gate-hour-load.entity.js';
 import { IdempotencyRecordEntity } from './idempotency-record.entity.js';
 import { OfficerIdempotencyRecordEntity } from './officer-idempotency-record.entity.js';
 import { ReferenceCounterEntity } from './reference-counter.entity.js';
@@ -15,5 +16,6 @@ export const DECLARATIONS_ENTITIES = [
   OfficerIdempotencyRecordEntity,
   ReferenceCounterEntity,
   GateDayLoadEntity,
+  GateHourLoadEntity,
   DeclarationContainerEntity,
 ];

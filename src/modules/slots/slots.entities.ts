@@ -3,12 +3,10 @@ import { BookingStrikeEntity } from './booking-strike.entity.js';
 import { BookingSuspensionEntity } from './booking-suspension.entity.js';
 import { GateCapacityExceptionEntity } from './gate-capacity-exception.entity.js';
 import { GateHourCapacityEntity } from './gate-hour-capacity.entity.js';
-import { GateHourLoadEntity } from './gate-hour-load.entity.js';
 
 export const SLOTS_ENTITIES = [
   GateHourCapacityEntity,
   GateCapacityExceptionEntity,
-  GateHourLoadEntity,
   BookingRuleEntity,
   BookingStrikeEntity,
   BookingSuspensionEntity,

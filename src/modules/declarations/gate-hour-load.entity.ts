@@ -1,7 +1,7 @@
 import { Check, Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 import type { Direction, GateCode } from '../../common/domain/gate-code.js';
 
-/** The hourly ledger: booked arrivals per gate, direction and hour slot. */
+/** The hourly ledger beside `gate_day_load`: booked arrival slots per gate, direction and hour. */
 @Entity('gate_hour_load')
 @Check('CK_gate_hour_load_direction', `direction IN ('export', 'import')`)
 @Check('CK_gate_hour_load_booked', 'booked >= 0')
