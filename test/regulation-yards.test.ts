@@ -1,5 +1,5 @@
 import { CallForwardService } from '../src/modules/regulation-yards/call-forward.service.js';
-import { settled, submit } from './support/api.js';
+import { getDeclaration, settled, submit } from './support/api.js';
 import { declarationBody, fruit, idempotencyKey, machines } from './support/factories.js';
 import { gateCrew, postAs, type AgencyName, type TestOfficer } from './support/officers.js';
 import { SseClient } from './support/sse.js';
@@ -145,6 +145,36 @@ describe('regulation yards and the call forward', () => {
     });
     expect((await yardCheckIn(d)).json().code).toBe('YARD.ALREADY_WAITING');
 
+    // The company, the gate's officers and the public see the wait.
+    const owned = (await getDeclaration(t, company.apiKey, d.id)).json();
+    expect(owned).toMatchObject({
+      status: 'waiting_at_yard',
+      regulationYard: { yard: 'PHU_XA', state: 'waiting', placeInLine: expect.any(Number), callDeadline: null },
+      qrToken: expect.any(String),
+    });
+    const seen = (await get(`/api/v1/gates/${GATE}/declarations/${d.id}`, crew.customs)).json();
+    expect(seen.regulationYard).toMatchObject({ yard: 'PHU_XA', state: 'waiting', missedCalls: 0 });
+    const lookup = () =>
+      t.request({ method: 'GET', url: `/api/v1/vehicles/${encodeURIComponent(d.vehicle.plate)}/status` });
+    expect((await lookup()).json().regulationYard).toEqual({
+      yard: 'PHU_XA',
+      yardName: expect.stringContaining('Phú Xá'),
+      state: 'waiting',
+      placeInLine: expect.any(Number),
+      calledAt: null,
+      callDeadline: null,
+    });
+    // It has arrived, for amendments: a change is a request for the supervisor.
+    const amend = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/declarations/${d.id}`,
+      headers: { authorization: `Bearer ${company.apiKey}`, 'idempotency-key': idempotencyKey() },
+      payload: {
+        driver: { fullName: 'Nguyễn Văn An', documentNumber: '020090001234', nationality: 'VN', phone: '+84912345679' },
+      },
+    });
+    expect(amend.statusCode).toBe(202);
+
     const notYet = await gateCheckIn({ plate: d.vehicle.plate });
     expect(notYet.statusCode).toBe(409);
     expect(notYet.json()).toMatchObject({ code: 'CHECKIN.NOT_CALLED', details: { yard: 'PHU_XA' } });
@@ -182,6 +212,23 @@ describe('regulation yards and the call forward', () => {
     expect(deadline - Date.now()).toBeGreaterThan(45 * 60_000);
     expect(deadline - Date.now()).toBeLessThanOrEqual(50 * 60_000);
 
+    expect((await lookup()).json().regulationYard).toMatchObject({
+      state: 'called',
+      placeInLine: null,
+      callDeadline: call.data.call.deadline,
+    });
+    // A viewer reconnecting is replayed the call.
+    const resumed = new SseClient(`${t.baseUrl}/api/v1/vehicles/${encodeURIComponent(d.vehicle.plate)}/events`, {
+      'last-event-id': live.events[0].id!,
+    });
+    const replayed = await eventually(
+      () => Promise.resolve(resumed.events.find((e) => e.event === 'call')),
+      10_000,
+      'the call replayed',
+    );
+    expect(replayed.data.call).toEqual(call.data.call);
+    resumed.close();
+
     const called = (await get('/api/v1/regulation-yards/PHU_XA/line', crew.yard)).json().called;
     expect(called.find((r: any) => r.declarationId === d.id)).toMatchObject({
       callRule: expect.stringMatching(/^(perishable|aeo|empty_return|general) \(turn \d of 8/),
@@ -192,6 +239,7 @@ describe('regulation yards and the call forward', () => {
     const atGate = await gateCheckIn({ qrToken: d.qrToken });
     expect(atGate.statusCode).toBe(201);
     expect(atGate.json()).toMatchObject({ status: 'in_yard', steps: expect.any(Array) });
+    expect((await lookup()).json().regulationYard).toBeNull();
     const wait = await t.sql.one<any>('SELECT state, ended_at FROM yard_wait WHERE declaration_id = $1', [d.id]);
     expect(wait).toMatchObject({ state: 'arrived', ended_at: expect.any(Date) });
 
@@ -346,7 +394,46 @@ describe('regulation yards and the call forward', () => {
     });
     expect(badRule.statusCode).toBe(400);
     expect(JSON.stringify(badRule.json())).toContain('reachMarginMinutes');
+    const rule = await t.request({
+      method: 'PUT',
+      url: `/api/v1/gates/${GATE}/call-rule`,
+      headers: crew.supervisor.headers,
+      payload: { reachMarginMinutes: 30, missedCallsAllowed: 1, lookAheadMinutes: 480 },
+    });
+    expect(rule.statusCode).toBe(200);
+    expect((await get(`/api/v1/gates/${GATE}/call-rule`, crew.supervisor)).json()).toMatchObject({
+      gate: GATE,
+      reachMarginMinutes: 30,
+      missedCallsAllowed: 1,
+      lookAheadMinutes: 480,
+    });
+    const cycle = await t.request({
+      method: 'PUT',
+      url: `/api/v1/gates/${GATE}/priority-cycle`,
+      headers: crew.supervisor.headers,
+      payload: {
+        turns: [
+          { class: 'perishable', turns: 2 },
+          { class: 'general', turns: 3 },
+        ],
+      },
+    });
+    expect(cycle.statusCode).toBe(200);
+    expect(cycle.json()).toMatchObject({
+      position: 0,
+      cycle: ['perishable', 'perishable', 'general', 'general', 'general'],
+    });
     const notSupervisor = await get(`/api/v1/gates/${GATE}/call-rule`, crew.yard);
     expect(notSupervisor.statusCode).toBe(403);
+
+    const capacity = (payload: unknown, who = crew.supervisor) =>
+      t.request({ method: 'PUT', url: `/api/v1/gates/${GATE}/yard-capacity`, headers: who.headers, payload });
+    const badCapacity = await capacity({ capacity: -1 });
+    expect(badCapacity.statusCode).toBe(400);
+    expect(JSON.stringify(badCapacity.json())).toContain('capacity');
+    expect((await capacity({ capacity: 10 }, crew.yard)).statusCode).toBe(403);
+    const set = await capacity({ capacity: saved.yard_capacity });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toMatchObject({ code: GATE, yardCapacity: saved.yard_capacity });
   });
 });

@@ -28,6 +28,7 @@ import { StepDecisionService } from './step-decision.service.js';
     ExpiryService,
     { provide: DeclarationStepsReader, useClass: ClearanceStepsReader },
   ],
-  exports: [ClearanceRepository, ExpiryService, DeclarationStepsReader],
+  // RegulationYardsModule passes on DeclarationYardReader to the declarations' API, which gets its ports from here.
+  exports: [ClearanceRepository, ExpiryService, DeclarationStepsReader, RegulationYardsModule],
 })
 export class ClearanceModule {}

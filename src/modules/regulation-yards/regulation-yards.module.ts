@@ -4,7 +4,9 @@ import { DeclarationsModule } from '../declarations/declarations.module.js';
 import { SlotsModule } from '../slots/slots.module.js';
 import { CallForwardService } from './call-forward.service.js';
 import { RegulationYardsController } from './regulation-yards.controller.js';
+import { RegulationYardsReader } from './regulation-yards.reader.js';
 import { RegulationYardsRepository } from './regulation-yards.repository.js';
+import { DeclarationYardReader } from '../declarations/declaration-yard.reader.js';
 import { RegulationYardsService } from './regulation-yards.service.js';
 
 /**
@@ -15,7 +17,12 @@ import { RegulationYardsService } from './regulation-yards.service.js';
 @Module({
   imports: [AuthModule, DeclarationsModule, SlotsModule],
   controllers: [RegulationYardsController],
-  providers: [RegulationYardsRepository, RegulationYardsService, CallForwardService],
-  exports: [RegulationYardsRepository, RegulationYardsService, CallForwardService],
+  providers: [
+    RegulationYardsRepository,
+    RegulationYardsService,
+    CallForwardService,
+    { provide: DeclarationYardReader, useClass: RegulationYardsReader },
+  ],
+  exports: [RegulationYardsRepository, RegulationYardsService, CallForwardService, DeclarationYardReader],
 })
 export class RegulationYardsModule {}

@@ -100,6 +100,9 @@ export interface CandidateRow {
   empty_trip: boolean;
 }
 
+/** Runs one statement: inside a caller's transaction, or on its own. */
+type Query = <T>(text: string, params: unknown[]) => Promise<T[]>;
+
 // A wait counts while its declaration waits: a cancelled truck's wait is ended (`left`) by the next call-forward run,
 // and until then counts nowhere.
 const LIVE_WAIT = `w.state IN ('waiting', 'called') AND d.status = 'waiting_at_yard'`;
@@ -117,6 +120,17 @@ const PLACES = `
     JOIN declaration d ON d.id = w.declaration_id AND d.status = 'waiting_at_yard'
     LEFT JOIN booking_rule b ON b.gate_code = w.gate_code
    WHERE w.gate_code = $1 AND w.state = 'waiting'`;
+
+/** A call-forward event of a plate, for a reconnecting live viewer: the truck waits at a yard then. */
+export interface CallEventRow {
+  seq: number;
+  plate: string;
+  status: 'waiting_at_yard';
+  gate: GateCode;
+  at: string;
+  action: string;
+  note: string | null;
+}
 
 /** The regulation yards, the trucks' waits there, and each gate's priority cycle and call rule. */
 @Injectable()
@@ -175,17 +189,16 @@ export class RegulationYardsRepository {
 
   /** The declaration's current wait (waiting or called), locked; with its place in the gate's line. */
   async lockWait(manager: EntityManager, declarationId: string, now: Date): Promise<WaitRow | null> {
-    return this.lockWaitWith(manager, declarationId, now, 'FOR UPDATE OF w');
+    return this.waitWith((text, params) => rowsIn(manager, text, params), declarationId, now, 'FOR UPDATE OF w');
   }
 
-  private async lockWaitWith(
-    manager: EntityManager,
+  private async waitWith(
+    query: Query,
     declarationId: string,
     now: Date,
     lock: '' | 'FOR UPDATE OF w',
   ): Promise<WaitRow | null> {
-    const rows = await rowsIn<WaitRow>(
-      manager,
+    const rows = await query<WaitRow>(
       `SELECT w.declaration_id, w.yard_code, y.name AS yard_name, w.gate_code, w.state, w.arrived_at, w.called_at,
               w.call_deadline, w.call_rule, w.missed_calls, w.checked_in_version, NULL::int AS place_in_line
          FROM yard_wait w JOIN regulation_yard y ON y.code = w.yard_code
@@ -195,17 +208,16 @@ export class RegulationYardsRepository {
     );
     const wait = rows[0];
     if (!wait || wait.state !== 'waiting') return wait ?? null;
-    return { ...wait, place_in_line: await this.placeInLine(manager, wait.gate_code, declarationId, now) };
+    return { ...wait, place_in_line: await this.placeInLine(query, wait.gate_code, declarationId, now) };
   }
 
   /** The declaration's wait, if it is waiting or called (for its answers and the public lookup). */
   async waitOf(declarationId: string, now: Date): Promise<WaitRow | null> {
-    return this.lockWaitWith(this.sql.dataSource.manager, declarationId, now, '');
+    return this.waitWith((text, params) => this.sql.rows(text, params), declarationId, now, '');
   }
 
-  async placeInLine(manager: EntityManager, gate: GateCode, declarationId: string, now: Date): Promise<number | null> {
-    const rows = await rowsIn<{ place_in_line: number }>(
-      manager,
+  private async placeInLine(query: Query, gate: GateCode, declarationId: string, now: Date): Promise<number | null> {
+    const rows = await query<{ place_in_line: number }>(
       `SELECT place_in_line FROM (${PLACES}) p WHERE p.declaration_id = $3`,
       [gate, now, declarationId],
     );
@@ -373,8 +385,10 @@ export class RegulationYardsRepository {
   }
 
   async callRule(manager: EntityManager | null, gate: GateCode): Promise<CallRuleRow | null> {
-    const rows = await rowsIn<CallRuleRow>(
-      manager ?? this.sql.dataSource.manager,
+    const query: Query = manager
+      ? (text, params) => rowsIn(manager, text, params)
+      : (text, params) => this.sql.rows(text, params);
+    const rows = await query<CallRuleRow>(
       `SELECT (extract(epoch FROM reach_margin) / 60)::int AS reach_margin_minutes, missed_calls_allowed,
               (extract(epoch FROM look_ahead) / 60)::int AS look_ahead_minutes, updated_at
          FROM call_rule WHERE gate_code = $1`,
@@ -408,6 +422,19 @@ export class RegulationYardsRepository {
       `UPDATE priority_cycle SET turns = $2::jsonb, position = 0, updated_at = now(), updated_by = $3
         WHERE gate_code = $1`,
       [gate, JSON.stringify(turns), officerId],
+    );
+  }
+
+  /** The plate's call-forward events after audit sequence `seq`, oldest first (at most 1000). */
+  callEventsSince(plate: string, seq: number): Promise<CallEventRow[]> {
+    return this.sql.rows<CallEventRow>(
+      `SELECT e.seq::int AS seq, d.plate, 'waiting_at_yard' AS status, d.gate_code AS gate, e.action, e.note,
+              to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+         FROM declaration d JOIN declaration_event e ON e.declaration_id = d.id AND e.action LIKE 'yard.%'
+              AND e.at >= d.created_at -- lets PostgreSQL skip the audit log's months before the declaration
+        WHERE d.plate = $1 AND e.seq > $2
+        ORDER BY e.seq LIMIT 1000`,
+      [plate, seq],
     );
   }
 }
