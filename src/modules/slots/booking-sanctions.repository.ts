@@ -32,8 +32,8 @@ export interface NewStrike {
 const SUSPENSION_COLUMNS = `id, company_id, plate, reason, strikes, starts_at, ends_at, lifted_at, lifted_by, lift_note,
   declaration_id`;
 
-// In force at $at: not lifted, started, not ended.
-const IN_FORCE = (at: string) => `lifted_at IS NULL AND starts_at <= ${at} AND ${at} < ends_at`;
+// In force at $at: not lifted, not ended (a suspension is in force from the moment it is opened).
+const IN_FORCE = (at: string) => `lifted_at IS NULL AND ${at} < ends_at`;
 
 // Opens a suspension of the vehicle ($2 plate) or, with $2 null, of the company ($1), when its strikes since the
 // later of the window's start and its last suspension's start reach the limit and none is in force; one statement,
