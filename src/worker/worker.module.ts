@@ -24,11 +24,13 @@ import { ReturnsModule } from '../modules/returns/returns.module.js';
 import { ReturnsWatch } from '../modules/returns/returns-watch.schedule.js';
 import { SlotsModule } from '../modules/slots/slots.module.js';
 import { SlotWatch } from '../modules/slots/slot-watch.schedule.js';
+import { RegulationYardsModule } from '../modules/regulation-yards/regulation-yards.module.js';
+import { CallForward } from '../modules/regulation-yards/call-forward.schedule.js';
 
 /**
  * Background work: the outbox relay, the audit sealer, the event dispatcher, the BullMQ processors (@nestjs/bullmq
  * `@Processor`s, so only a process with this module consumes jobs), the reconciler, the expiry sweep, the return
- * reminders, the slot watch and the heartbeat. No HTTP. They stop in onModuleDestroy (finishing running jobs), before connections close in
+ * reminders, the call forward from the regulation yards, the slot watch and the heartbeat. No HTTP. They stop in onModuleDestroy (finishing running jobs), before connections close in
  * onApplicationShutdown.
  */
 @Module({
@@ -42,6 +44,7 @@ import { SlotWatch } from '../modules/slots/slot-watch.schedule.js';
     RetentionModule,
     ReturnsModule,
     SlotsModule,
+    RegulationYardsModule,
     WorkerHeartbeatModule,
   ],
   providers: [
@@ -56,6 +59,7 @@ import { SlotWatch } from '../modules/slots/slot-watch.schedule.js';
     ReconcileSchedule,
     ReturnsWatch,
     SlotWatch,
+    CallForward,
     WebhookDeliveryProcessor,
     StatsProcessor,
     RetentionProcessor,
