@@ -101,6 +101,7 @@ describe('the built service and CLI, as an operator runs them', () => {
       '/api/v1/gates',
       '/api/v1/gates/{gate}/amendment-requests',
       '/api/v1/gates/{gate}/board',
+      '/api/v1/gates/{gate}/board/events',
       '/api/v1/gates/{gate}/check-ins',
       '/api/v1/gates/{gate}/close',
       '/api/v1/gates/{gate}/declarations/{id}',
