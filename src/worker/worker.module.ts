@@ -22,13 +22,15 @@ import { RetentionProcessor } from '../modules/retention/retention.processor.js'
 import { ReconcileSchedule } from './reconcile.schedule.js';
 import { ReturnsModule } from '../modules/returns/returns.module.js';
 import { ReturnsWatch } from '../modules/returns/returns-watch.schedule.js';
+import { RegulationYardsModule } from '../modules/regulation-yards/regulation-yards.module.js';
+import { CallForward } from '../modules/regulation-yards/call-forward.schedule.js';
 import { GateBoardModule } from '../modules/gates/gate-board.module.js';
 import { BoardWatch } from '../modules/gates/board-watch.schedule.js';
 
 /**
  * Background work: the outbox relay, the audit sealer, the event dispatcher, the BullMQ processors (@nestjs/bullmq
  * `@Processor`s, so only a process with this module consumes jobs), the reconciler, the expiry sweep, the return
- * reminders, the board's warning watch and the heartbeat. No HTTP. They stop in onModuleDestroy (finishing running jobs), before connections close in
+ * reminders, the call forward from the regulation yards, the board's warning watch and the heartbeat. No HTTP. They stop in onModuleDestroy (finishing running jobs), before connections close in
  * onApplicationShutdown.
  */
 @Module({
@@ -41,6 +43,7 @@ import { BoardWatch } from '../modules/gates/board-watch.schedule.js';
     StatsModule,
     RetentionModule,
     ReturnsModule,
+    RegulationYardsModule,
     GateBoardModule,
     WorkerHeartbeatModule,
   ],
@@ -55,6 +58,7 @@ import { BoardWatch } from '../modules/gates/board-watch.schedule.js';
     WorkerHeartbeat,
     ReconcileSchedule,
     ReturnsWatch,
+    CallForward,
     BoardWatch,
     WebhookDeliveryProcessor,
     StatsProcessor,
