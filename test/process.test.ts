@@ -104,6 +104,7 @@ describe('the built service and CLI, as an operator runs them', () => {
       '/api/v1/gates',
       '/api/v1/gates/{gate}/amendment-requests',
       '/api/v1/gates/{gate}/board',
+      '/api/v1/gates/{gate}/board/events',
       '/api/v1/gates/{gate}/booking-rule',
       '/api/v1/gates/{gate}/booking-suspensions',
       '/api/v1/gates/{gate}/call-rule',
