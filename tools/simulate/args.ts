@@ -32,7 +32,8 @@ export const USAGE = `usage: npm run simulate -- [options]
   --step M             simulated minutes per step (default 5; 1 … 30)
   --call-every M       minutes between two runs of the call forward (default 5; at least the step)
   --drain-hours H      hours after the day the run may go on while trucks still wait (default 72; 0 … 336)
-  --service-factor F   the gates' service rate as a share of their standing hourly capacity (default 1)
+  --service-factor F   scales the gates' standing hourly capacity, which is both their service rate and
+                       the slots they offer (default 1: 2,160 trucks a day at the two gates, 07:00–22:00)
   --json               print one JSON document (hours and summary per mode) instead of the tables
   --svg FILE           also write the comparison chart (needs --metering both)
   --help`;

@@ -33,15 +33,22 @@ describe('the simulation report', () => {
     const records = [
       record({ atGateAt: at(1), checkedInAt: at(3), exitedAt: at(5), outcome: 'exited' }),
       record({ atGateAt: at(2) }),
-      record({ yardAt: at(0.5), calledAt: at(2.5), atGateAt: at(2.75), checkedInAt: at(2.75), slotStart: at(2) }),
+      record({
+        yardAt: at(0.5),
+        calledAt: at(2.5),
+        atGateAt: at(2.75),
+        checkedInAt: at(2.75),
+        exitedAt: at(3.75),
+        slotStart: at(2),
+      }),
     ];
     expect(occupancy(records, at(2.5).getTime())).toEqual({ road: 2, gateYard: 0, regulationYards: 1 });
-    expect(occupancy(records, at(4).getTime())).toEqual({ road: 1, gateYard: 2, regulationYards: 0 });
+    expect(occupancy(records, at(3.5).getTime())).toEqual({ road: 1, gateYard: 2, regulationYards: 0 });
     const rows = hourRows(records, at(0), 6);
     expect(rows.map((r) => r.arrivals)).toEqual([1, 1, 1, 0, 0, 0]);
-    expect(rows[2]).toMatchObject({ booked: 1, checkedIn: 1, gateWaitMedian: 0, yardWaitMedian: 120 });
-    expect(rows[3]).toMatchObject({ checkedIn: 1, gateWaitMax: 120 });
-    expect(rows[5].exited).toBe(1);
+    expect(rows[2]).toMatchObject({ booked: 1, checkedIn: 1, yardWaitMedian: 120, yardWaitMax: 120 });
+    expect(rows[3]).toMatchObject({ checkedIn: 1, exited: 1, gateWaitMedian: 60 });
+    expect(rows[5]).toMatchObject({ exited: 1, gateWaitMax: 240 });
     // A truck still on the road when the run stops counts its wait so far.
     expect(gateWait(records[1], at(10))).toBe(480);
     expect(quantile([5, 1, 3, 2, 4], 0.9)).toBe(5);

@@ -27,9 +27,9 @@ const HEADERS = [
   'reg. yards',
   'in',
   'out',
-  'gate wait p50',
+  'at gate p50',
   'max',
-  'reg. wait p50',
+  'reg. yard p50',
   'max',
 ];
 
@@ -63,12 +63,12 @@ export function hourTable(result: ModeResult): string {
 export function summaryLine(s: ModeSummary): string {
   const regulation =
     s.mode === 'metered'
-      ? `; regulation yards: wait p50 ${fmtWait(s.yardWaitMedianMinutes)}, max ${fmtWait(s.yardWaitMaxMinutes)}, ` +
+      ? `; regulation yards: wait for the call p50 ${fmtWait(s.yardWaitMedianMinutes)}, max ${fmtWait(s.yardWaitMaxMinutes)}, ` +
         `at most ${s.maxRegulationYards} waiting`
       : '';
   return (
     `${s.mode.padEnd(9)} ${s.trucks} trucks: ${s.exited} out, ${s.unfinished} still waiting, ${s.rejected} not declared, ` +
-    `${s.noShows} no-shows, ${s.expired} expired; gate wait p50 ${fmtWait(s.gateWaitMedianMinutes)}, ` +
+    `${s.noShows} no-shows, ${s.expired} expired; time at the gate p50 ${fmtWait(s.gateWaitMedianMinutes)}, ` +
     `p90 ${fmtWait(s.gateWaitP90Minutes)}, max ${fmtWait(s.gateWaitMaxMinutes)}; at most ${s.maxRoadQueue} on the road, ` +
     `${s.maxGateYard} in the gate yards${regulation}; last out at hour ${s.lastExitHour ?? dash}; ` +
     `${s.simulatedHours} h simulated in ${s.wallSeconds} s`

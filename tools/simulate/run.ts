@@ -91,14 +91,19 @@ export async function inParallel<T>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
-/** The service capacity per gate and local hour: the standing hourly capacity of both directions, times a factor. */
+/**
+ * The service capacity per gate and local hour: the standing hourly capacity of both directions. A factor other
+ * than 1 scales that capacity first, as a province would set its slots to what its gates clear.
+ */
 async function serviceRates(sql: Sql, factor: number): Promise<Record<string, number[]>> {
+  if (factor !== 1)
+    await sql.rows('UPDATE gate_hour_capacity SET capacity = ceil(capacity * $1::float8)::int', [factor]);
   const rows = await sql.rows<{ gate_code: string; hour: number; capacity: number }>(
     `SELECT gate_code, hour, sum(capacity)::int AS capacity FROM gate_hour_capacity GROUP BY gate_code, hour`,
   );
   const rates: Record<string, number[]> = {};
   for (const g of GATES) rates[g] = Array.from({ length: 24 }, () => 0);
-  for (const r of rows) if (rates[r.gate_code]) rates[r.gate_code][r.hour] = r.capacity * factor;
+  for (const r of rows) if (rates[r.gate_code]) rates[r.gate_code][r.hour] = r.capacity;
   return rates;
 }
 

@@ -33,7 +33,7 @@ export interface HourRow {
   regulationYards: number;
   checkedIn: number;
   exited: number;
-  /** Minutes from reaching the gate to entering its yard, of the trucks that entered in this hour. */
+  /** Minutes from reaching the gate to leaving it through the exit, of the trucks that left in this hour. */
   gateWaitMedian: number | null;
   gateWaitMax: number | null;
   /** Minutes from checking in at a regulation yard to the call, of the trucks called in this hour. */
@@ -85,10 +85,13 @@ export function quantile(values: readonly number[], q: number): number | null {
 
 const minutesBetween = (from: Date, to: Date): number => (to.getTime() - from.getTime()) / 60_000;
 
-/** The gate wait of a truck: reaching the gate to entering its yard, or to `end` when it never entered. */
+/**
+ * The time a truck spends at the gate: from reaching it (the end of the road queue, or the gate after its call) to
+ * leaving through the exit (queue, gate yard and clearance), or to `end` when it has not left yet.
+ */
 export function gateWait(r: TruckRecord, end: Date): number | null {
   if (!r.atGateAt) return null;
-  return minutesBetween(r.atGateAt, r.checkedInAt ?? end);
+  return minutesBetween(r.atGateAt, r.exitedAt ?? end);
 }
 
 export function yardWait(r: TruckRecord, end: Date): number | null {
@@ -124,17 +127,17 @@ export function hourRows(records: readonly TruckRecord[], start: Date, count: nu
   for (let h = 0; h < count; h++) {
     const from = start.getTime() + h * 3_600_000;
     const to = from + 3_600_000;
-    const enteredGate = records.filter((r) => within(r.checkedInAt, from, to));
+    const left = records.filter((r) => within(r.exitedAt, from, to));
     const called = records.filter((r) => within(r.calledAt, from, to));
-    const gateWaits = enteredGate.map((r) => gateWait(r, r.checkedInAt!)!).filter((w) => w !== null);
-    const yardWaits = called.map((r) => yardWait(r, r.calledAt!)!).filter((w) => w !== null);
+    const gateWaits = left.map((r) => gateWait(r, r.exitedAt!)).filter((w): w is number => w !== null);
+    const yardWaits = called.map((r) => yardWait(r, r.calledAt!)).filter((w): w is number => w !== null);
     rows.push({
       hour: new Date(from),
       arrivals: records.filter((r) => within(r.yardAt ?? r.atGateAt, from, to)).length,
       booked: records.filter((r) => within(r.slotStart, from, to)).length,
       ...occupancy(records, to),
-      checkedIn: enteredGate.length,
-      exited: records.filter((r) => within(r.exitedAt, from, to)).length,
+      checkedIn: records.filter((r) => within(r.checkedInAt, from, to)).length,
+      exited: left.length,
       gateWaitMedian: median(gateWaits),
       gateWaitMax: gateWaits.length ? Math.max(...gateWaits) : null,
       yardWaitMedian: median(yardWaits),
