@@ -3,12 +3,12 @@ import { runMode, type RunOptions } from '../tools/simulate/run.js';
 import type { ModeResult } from '../tools/simulate/timeline.js';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './support/test-env.js';
 
-// The simulation's scratch database beside the suite's own (its name must contain "sim"; each run recreates it).
-const simUrl = (() => {
+// The simulation's scratch databases beside the suite's own (names must contain "sim"; each run recreates its own).
+const simUrl = (mode: string): string => {
   const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${decodeURIComponent(url.pathname.slice(1))}_sim`;
+  url.pathname = `/${decodeURIComponent(url.pathname.slice(1))}_sim_${mode}`;
   return url.toString();
-})();
+};
 
 // A small day that still overflows the gates: 300 trucks against a tenth of the standing capacity (15 an hour at
 // the two gates, 07:00–22:00), so without metering the road queue grows through the day.
@@ -16,7 +16,7 @@ const options: RunOptions = {
   day: '2021-12-20',
   trucks: 300,
   seed: 3,
-  databaseUrl: simUrl,
+  databaseUrl: simUrl('off'),
   redisUrl: TEST_REDIS_URL,
   stepMinutes: 5,
   callEveryMinutes: 5,
@@ -30,17 +30,21 @@ describe('npm run simulate', () => {
   let metered: ModeResult;
 
   beforeAll(async () => {
-    unmetered = await runMode('unmetered', options);
-    metered = await runMode('metered', options);
+    [unmetered, metered] = await Promise.all([
+      runMode('unmetered', options),
+      runMode('metered', { ...options, databaseUrl: simUrl('on') }),
+    ]);
   }, 900_000);
 
   afterAll(async () => {
-    const admin = new URL(simUrl);
-    const name = decodeURIComponent(admin.pathname.slice(1));
+    const admin = new URL(TEST_DATABASE_URL);
     admin.pathname = '/postgres';
     const client = new pg.Client({ connectionString: admin.toString() });
     await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    for (const mode of ['off', 'on']) {
+      const name = decodeURIComponent(new URL(simUrl(mode)).pathname.slice(1));
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
     await client.end();
   });
 

@@ -27,13 +27,15 @@ export const USAGE = `usage: npm run simulate -- [options]
   --metering on|off|both   run with metering, without, or both one after the other (default both)
   --seed N             the arrivals and the fleet (default 1): the same seed, the same day
   --database-url URL   the scratch database, dropped and recreated by each run (default
-                       postgres://postgres@127.0.0.1:5432/border_gate_sim; its name must contain "sim")
+                       postgres://postgres@127.0.0.1:5432/border_gate_sim; its name must contain "sim");
+                       with both modes, each has its own: the name with _off and _on added
   --redis-url URL      Redis, which the service's modules connect to (default redis://127.0.0.1:6379/7; nothing is queued)
   --step M             simulated minutes per step (default 5; 1 … 30)
   --call-every M       minutes between two runs of the call forward (default 5; at least the step)
   --drain-hours H      hours after the day the run may go on while trucks still wait (default 72; 0 … 336)
-  --service-factor F   scales the gates' standing hourly capacity, which is both their service rate and
-                       the slots they offer (default 1: 2,160 trucks a day at the two gates, 07:00–22:00)
+  --service-factor F   scales the gates: their standing hourly capacity (both their service rate and the
+                       slots they offer; default 1: 2,160 trucks a day at the two gates, 07:00–22:00), their
+                       yards and the regulation yards
   --json               print one JSON document (hours and summary per mode) instead of the tables
   --svg FILE           also write the comparison chart (needs --metering both)
   --help`;
