@@ -93,11 +93,16 @@ export async function inParallel<T>(
 
 /**
  * The service capacity per gate and local hour: the standing hourly capacity of both directions. A factor other
- * than 1 scales that capacity first, as a province would set its slots to what its gates clear.
+ * than 1 scales the gates first: their hourly capacity (their service rate and the slots they offer, as a province
+ * sets its slots to what its gates clear), their yards and the regulation yards, so a small run keeps the shape of
+ * the full one.
  */
 async function serviceRates(sql: Sql, factor: number): Promise<Record<string, number[]>> {
-  if (factor !== 1)
+  if (factor !== 1) {
     await sql.rows('UPDATE gate_hour_capacity SET capacity = ceil(capacity * $1::float8)::int', [factor]);
+    await sql.rows('UPDATE gate SET yard_capacity = ceil(yard_capacity * $1::float8)::int', [factor]);
+    await sql.rows('UPDATE regulation_yard SET capacity = ceil(capacity * $1::float8)::int', [factor]);
+  }
   const rows = await sql.rows<{ gate_code: string; hour: number; capacity: number }>(
     `SELECT gate_code, hour, sum(capacity)::int AS capacity FROM gate_hour_capacity GROUP BY gate_code, hour`,
   );
@@ -312,8 +317,20 @@ export async function runMode(mode: Mode, options: RunOptions): Promise<ModeResu
         due.push(bySubmission[nextSubmission]);
         nextSubmission += 1;
       }
-      // With metering the bookings go one by one, in the order the companies declared: each takes the hour left free.
-      await inParallel(due, metering ? 1 : CONCURRENCY, (t) => submit(t, now));
+      if (metering) {
+        // The bookings of one gate and direction go one by one, in the order the companies declared: each takes the
+        // hour left free. The four ledgers are apart, so they go side by side.
+        const ledgers = new Map<string, LiveTruck[]>();
+        for (const t of due) {
+          const key = `${t.truck.gate}/${t.truck.direction}`;
+          ledgers.set(key, [...(ledgers.get(key) ?? []), t]);
+        }
+        await inParallel([...ledgers.values()], CONCURRENCY, async (line) => {
+          for (const t of line) await submit(t, now);
+        });
+      } else {
+        await inParallel(due, CONCURRENCY, (t) => submit(t, now));
+      }
       const arriving = live.filter((t) => t.state === 'declared' && t.arriveAt <= now);
       if (metering) {
         await inParallel(arriving, CONCURRENCY, async (t) => {
@@ -382,8 +399,10 @@ export async function runMode(mode: Mode, options: RunOptions): Promise<ModeResu
 
     const end = clock.now();
     const records = live.map((t) => t.record);
-    const hoursRun = Math.ceil((end.getTime() - dayStart.getTime()) / 3_600_000);
-    const hours = hourRows(records, dayStart, hoursRun);
+    // The rows start at the day, or earlier when a truck booked an hour of the evening before its wish.
+    const firstArrival = Math.min(...records.map((r) => (r.yardAt ?? r.atGateAt)?.getTime() ?? Infinity));
+    const first = Math.min(dayStart.getTime(), Math.floor(firstArrival / 3_600_000) * 3_600_000);
+    const hours = hourRows(records, new Date(first), Math.ceil((end.getTime() - first) / 3_600_000));
     const gateWaits = records.map((r) => gateWait(r, end)).filter((w): w is number => w !== null);
     const yardWaits = records.map((r) => yardWait(r, end)).filter((w): w is number => w !== null);
     const lastExit = Math.max(0, ...records.map((r) => r.exitedAt?.getTime() ?? 0));
