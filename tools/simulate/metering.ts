@@ -5,6 +5,7 @@ import type { AuthenticatedOfficer } from '../../src/modules/auth/officer-access
 import { CallForwardService } from '../../src/modules/regulation-yards/call-forward.service.js';
 import { RegulationYardsService } from '../../src/modules/regulation-yards/regulation-yards.service.js';
 import { hourOf, SlotHoursRepository } from '../../src/modules/slots/slot-hours.repository.js';
+import { SlotWatchService } from '../../src/modules/slots/slot-watch.service.js';
 import type { SimGate, Truck } from './arrivals.js';
 
 /** A booking reaches this far ahead at most (the seeded booking rule's horizon: 7 days). */
@@ -29,6 +30,7 @@ export class Metering {
     private readonly slotHours: SlotHoursRepository,
     private readonly yards: RegulationYardsService,
     private readonly calls: CallForwardService,
+    private readonly slotWatch: SlotWatchService,
     private readonly yardsOf: Record<SimGate, YardInfo[]>,
   ) {}
 
@@ -52,6 +54,7 @@ export class Metering {
       app.get(SlotHoursRepository),
       app.get(RegulationYardsService),
       app.get(CallForwardService),
+      app.get(SlotWatchService),
       yardsOf,
     );
   }
@@ -113,6 +116,6 @@ export class Metering {
 
   /** The no-show watch: booked trucks that never came lose their slot and get a strike. */
   async watchSlots(): Promise<void> {
-    await Promise.resolve(); // SLOTWATCH
+    await this.slotWatch.runOnce();
   }
 }
