@@ -37,7 +37,7 @@ const PARSED = DOCS.map(({ file, text }) => parseDoc(file, text));
 /** A plain (not run) bash block must hold one of these: they install, load millions of rows, benchmark, need Docker. */
 const NOT_RUN = [
   /^npm ci( && npm (start|test))?\b/,
-  /^npm run (seed:load|bench)\b/,
+  /^npm run (seed:load|bench|simulate)\b/,
   /^docker compose\b/,
   /^export PATH="\$\(bash \.ci\/run node\):\$PATH"/,
 ];
