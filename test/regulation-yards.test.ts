@@ -29,8 +29,9 @@ describe('regulation yards and the call forward', () => {
     await t.sql.rows('UPDATE company SET authorised_economic_operator = true WHERE id = $1', [aeoCompany.id]);
     crew = await gateCrew(t, GATE);
     saved = (await t.sql.one<{ yard_capacity: number }>('SELECT yard_capacity FROM gate WHERE code = $1', [GATE]))!;
-    // A long look-ahead: the gate yard's room, set per test, is what bounds the calls.
-    await t.sql.rows(`UPDATE call_rule SET look_ahead = interval '8 hours' WHERE gate_code = $1`, [GATE]);
+    // A look-ahead far beyond the vehicles other suites leave in the gate yard: the yard's room, set per test, is
+    // what bounds the calls (longer than a supervisor may set, hence SQL).
+    await t.sql.rows(`UPDATE call_rule SET look_ahead = interval '1000 hours' WHERE gate_code = $1`, [GATE]);
     await t.sql.rows(
       `INSERT INTO gate_capacity_exception (gate_code, starts_at, ends_at, capacity_per_hour, reason)
        VALUES ($1, date_trunc('hour', now()) - interval '1 hour', date_trunc('hour', now()) + interval '3 hours', 100,

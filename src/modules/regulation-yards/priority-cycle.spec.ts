@@ -63,22 +63,23 @@ describe('the priority cycle', () => {
 });
 
 describe('room for calls', () => {
-  const base = { yardCapacity: 400, inYard: 100, called: 0, serviceRatePerHour: 60, lookAheadHours: 1 };
+  const base = { yardCapacity: 400, inYard: 10, called: 0, serviceRatePerHour: 60, lookAheadHours: 1 };
 
-  it('supplies the look-ahead’s worth at the service rate, less the trucks on their way', () => {
-    expect(roomFor(base)).toBe(60);
-    expect(roomFor({ ...base, called: 20 })).toBe(40);
-    expect(roomFor({ ...base, lookAheadHours: 0.5, serviceRatePerHour: 45 })).toBe(23);
+  it('keeps the look-ahead’s worth of work at the gate, counting the vehicles in the yard and on their way', () => {
+    expect(roomFor(base)).toBe(50);
+    expect(roomFor({ ...base, called: 20 })).toBe(30);
+    expect(roomFor({ ...base, lookAheadHours: 0.5, serviceRatePerHour: 45 })).toBe(13);
+    expect(roomFor({ ...base, inYard: 60 })).toBe(0);
   });
 
   it('never fills the gate yard beyond its capacity', () => {
-    expect(roomFor({ ...base, inYard: 380, called: 10 })).toBe(10);
-    expect(roomFor({ ...base, inYard: 400 })).toBe(0);
-    expect(roomFor({ ...base, inYard: 420 })).toBe(0);
+    const busy = { ...base, serviceRatePerHour: 600 };
+    expect(roomFor({ ...busy, inYard: 380, called: 10 })).toBe(10);
+    expect(roomFor({ ...busy, inYard: 400 })).toBe(0);
+    expect(roomFor({ ...busy, inYard: 420 })).toBe(0);
   });
 
-  it('calls at least one truck when nothing was served and no capacity is standing', () => {
-    expect(roomFor({ ...base, serviceRatePerHour: 0 })).toBe(1);
-    expect(roomFor({ ...base, serviceRatePerHour: 0, called: 1 })).toBe(0);
+  it('calls nobody while the gate serves nobody', () => {
+    expect(roomFor({ ...base, inYard: 0, serviceRatePerHour: 0 })).toBe(0);
   });
 });

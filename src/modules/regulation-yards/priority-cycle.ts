@@ -64,12 +64,15 @@ export interface RoomFacts {
 }
 
 /**
- * How many trucks one run may call: what the gate yard still holds, and no more than the look-ahead's worth at the
- * service rate (at least one), less the trucks already on their way.
+ * How many trucks one run may call: what the gate yard still holds, and only enough to keep the look-ahead's worth
+ * of work in it at the service rate, counting the vehicles already in it and the trucks on their way. Calling more
+ * would only move the wait from the regulation yard into the gate yard (the simulation showed gate-yard times of
+ * hours when the yard was simply filled). No service rate (the gate takes no arrivals this hour and served nobody in
+ * the last one, e.g. at night): nobody is called.
  */
 export function roomFor(f: RoomFacts): number {
   const space = f.yardCapacity - f.inYard - f.called;
-  const supply = Math.max(1, Math.ceil(f.serviceRatePerHour * f.lookAheadHours)) - f.called;
+  const supply = Math.ceil(f.serviceRatePerHour * f.lookAheadHours) - f.inYard - f.called;
   return Math.max(0, Math.min(space, supply));
 }
 
