@@ -1,0 +1,104 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { gateSlots, type SlotHour } from './api';
+import { errorText } from './api-errors';
+import { formatDay, formatNumber, formatTime, localDay } from './format';
+import { isLanguage } from './i18n/languages';
+
+/** Three days of hours, from the current one. */
+const HOURS = 72;
+const DIRECTIONS = ['export', 'import'] as const;
+
+/** The hours as a table: one row per local hour that is open on some day, one column per local day. */
+export function slotTable(hours: readonly SlotHour[]): {
+  days: { day: string; first: string }[];
+  rows: { hour: string; cells: (SlotHour | null)[] }[];
+} {
+  const days: { day: string; first: string }[] = [];
+  const byKey = new Map<string, SlotHour>();
+  const open = new Set<string>();
+  for (const h of hours) {
+    const day = localDay(h.slotStart);
+    if (!days.some((d) => d.day === day)) days.push({ day, first: h.slotStart });
+    const hour = formatTime(h.slotStart);
+    byKey.set(`${day} ${hour}`, h);
+    if (h.capacity > 0) open.add(hour);
+  }
+  const rows = [...open].sort().map((hour) => ({
+    hour,
+    cells: days.map((d) => byKey.get(`${d.day} ${hour}`) ?? null),
+  }));
+  return { days, rows };
+}
+
+/** The free arrival hours of a gate for the next days, one direction at a time, read when the reader opens it. */
+export function FreeSlots({ gate }: { gate: string }) {
+  const { t, i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : 'vi';
+  const directionId = useId();
+  const [opened, setOpened] = useState(false);
+  const [direction, setDirection] = useState<(typeof DIRECTIONS)[number]>('export');
+  const query = useQuery({
+    queryKey: ['slots', gate, direction],
+    queryFn: () => gateSlots(gate, HOURS, direction),
+    enabled: opened,
+    refetchInterval: 60_000,
+  });
+  const table = query.data ? slotTable(query.data.hours) : null;
+  const n = (value: number): string => formatNumber(value, language);
+  return (
+    <details className="free-slots" onToggle={(event) => setOpened(event.currentTarget.open)}>
+      <summary>{t('board.freeSlots')}</summary>
+      <p className="note">
+        {t('board.freeSlotsNote')} {t('app.timeZone')}
+      </p>
+      <label htmlFor={directionId}>{t('vehicle.direction')}</label>{' '}
+      <select
+        id={directionId}
+        value={direction}
+        onChange={(event) => setDirection(event.target.value as (typeof DIRECTIONS)[number])}
+      >
+        {DIRECTIONS.map((d) => (
+          <option key={d} value={d}>
+            {t(`direction.${d}`)}
+          </option>
+        ))}
+      </select>
+      {opened && query.isPending && <p role="status">{t('board.freeSlotsLoading')}</p>}
+      {query.isError && <p className="problem">{errorText(query.error, (key, options) => t(key, options ?? {}))}</p>}
+      {table && table.rows.length === 0 && <p>{t('board.freeSlotsNone')}</p>}
+      {table && table.rows.length > 0 && (
+        <div className="table-wrap">
+          <table className="slots">
+            <caption className="visually-hidden">
+              {t('board.freeSlots')} — {t(`direction.${direction}`)}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('board.freeSlotsHour')}</th>
+                {table.days.map((d) => (
+                  <th scope="col" key={d.day}>
+                    {formatDay(d.first, language)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((row) => (
+                <tr key={row.hour}>
+                  <th scope="row">{row.hour}</th>
+                  {row.cells.map((cell, i) => (
+                    <td key={table.days[i]?.day} className={cell && cell.free === 0 ? 'slot-full' : undefined}>
+                      {cell === null ? '—' : `${n(cell.free)} / ${n(cell.capacity)}`}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </details>
+  );
+}
