@@ -1,36 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { gateSlots, type SlotHour } from './api';
+import { gateSlots } from './api';
 import { errorText } from './api-errors';
-import { formatDay, formatNumber, formatTime, localDay } from './format';
+import { formatDay, formatNumber } from './format';
 import { isLanguage } from './i18n/languages';
+import { slotTable } from './slot-hours';
 
 /** Three days of hours, from the current one. */
 const HOURS = 72;
 const DIRECTIONS = ['export', 'import'] as const;
-
-/** The hours as a table: one row per local hour that is open on some day, one column per local day. */
-export function slotTable(hours: readonly SlotHour[]): {
-  days: { day: string; first: string }[];
-  rows: { hour: string; cells: (SlotHour | null)[] }[];
-} {
-  const days: { day: string; first: string }[] = [];
-  const byKey = new Map<string, SlotHour>();
-  const open = new Set<string>();
-  for (const h of hours) {
-    const day = localDay(h.slotStart);
-    if (!days.some((d) => d.day === day)) days.push({ day, first: h.slotStart });
-    const hour = formatTime(h.slotStart);
-    byKey.set(`${day} ${hour}`, h);
-    if (h.capacity > 0) open.add(hour);
-  }
-  const rows = [...open].sort().map((hour) => ({
-    hour,
-    cells: days.map((d) => byKey.get(`${d.day} ${hour}`) ?? null),
-  }));
-  return { days, rows };
-}
 
 /** The free arrival hours of a gate for the next days, one direction at a time, read when the reader opens it. */
 export function FreeSlots({ gate }: { gate: string }) {
