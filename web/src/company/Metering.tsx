@@ -62,19 +62,21 @@ export function SuspensionNotice({ plate }: { plate?: string }) {
 interface PublicYard {
   code: string;
   name: string;
+  nameEn: string;
 }
 
 /** The truck's wait at a regulation yard: its place in line, or its call, the time to reach the gate by and the rule. */
 export function YardWaitNotice({ wait }: { wait: YardWait }) {
   const { t } = useTranslation('company');
   const language = useLanguage();
-  // The yards' names are public: one small list, kept for the visit.
+  // The yards' names (Vietnamese, and English for readers of English and Chinese) are public: one small list, kept for the visit.
   const yards = useQuery({
     queryKey: ['regulation-yards'],
     queryFn: () => getJson<PublicYard[]>('/api/v1/regulation-yards'),
     staleTime: Infinity,
   });
-  const yard = yards.data?.find((y) => y.code === wait.yard)?.name ?? wait.yard;
+  const found = yards.data?.find((y) => y.code === wait.yard);
+  const yard = found ? (language === 'vi' ? found.name : found.nameEn) : wait.yard;
   if (wait.state === 'called' && wait.callDeadline) {
     return (
       <div className="call" role="status" data-testid="yard-wait">

@@ -137,7 +137,7 @@ function Line({ token, yard }: { token: string; yard: string }) {
  * in call order and the trucks called to the gate with the time they must be there by.
  */
 export function RegulationYardDesk({ token, gate }: { token: string; gate: GateCode }) {
-  const { t, tDefault, problem } = useOfficerWords();
+  const { t, tDefault, language, problem } = useOfficerWords();
   const queryClient = useQueryClient();
   const yardId = useId();
   const plateId = useId();
@@ -187,7 +187,7 @@ export function RegulationYardDesk({ token, gate }: { token: string; gate: GateC
               >
                 {list.map((y) => (
                   <option key={y.code} value={y.code}>
-                    {y.name}
+                    {language === 'vi' ? y.name : y.nameEn}
                   </option>
                 ))}
               </select>
