@@ -210,10 +210,7 @@ describe('arrival metering in the pages', () => {
       .getByText(/waits here: number \d+ in line/)
       .waitFor();
     await eventually(async () => ((await statusOf(id)) === 'waiting_at_yard' ? true : undefined));
-    await desk.page
-      .getByTestId('yard-called')
-      .getByText(new RegExp(plate.replace(/[-.]/g, '').slice(-5)))
-      .waitFor({ timeout: 20_000 });
+    await desk.page.getByTestId('yard-called').getByText(plate, { exact: true }).waitFor({ timeout: 20_000 });
     await screenshot(desk.page, 'metering-console-yard-en');
     await expect(seriousAccessibilityProblems(desk.page)).resolves.toEqual([]);
 
