@@ -278,7 +278,21 @@ export const en = {
     since: 'since {{time}}.',
     peak: 'Busiest hour expected {{hour}}, about {{vehicles}} vehicles in the gate yard.',
   },
+  goReason: {
+    early: 'it is early for its booked hour',
+    late: 'it is late for its booked hour',
+    gate_yard_full: 'the gate yard is full',
+    line_waiting: 'it has no booking and other trucks wait for their call',
+  },
   errors: {
+    CHECKIN_NOT_CALLED:
+      'This truck waits at a regulation yard and has not been called yet (number {{place}} in line): it cannot check in at the gate.',
+    CHECKIN_GO_TO_REGULATION_YARD: 'Send this truck to a regulation yard ({{yards}}): {{why}}.',
+    YARD_NOT_FOUND: 'This regulation yard does not exist.',
+    YARD_FULL: 'This regulation yard is full.',
+    YARD_WRONG_GATE: "This truck is declared for the other gate: send it to that gate's regulation yard.",
+    YARD_CLOSED: 'This regulation yard is closed.',
+    YARD_ALREADY_WAITING: 'This truck already waits at a regulation yard.',
     AUTH_LOGIN_FAILED: 'Wrong username or password.',
     AUTH_TOO_MANY_ATTEMPTS:
       'Too many failed sign-ins. Wait a little and try again; from the computer you usually use, your password still works.',

@@ -274,7 +274,21 @@ export const vi: OfficerWords = {
     since: 'từ {{time}}.',
     peak: 'Giờ dự kiến đông nhất {{hour}}, khoảng {{vehicles}} xe trong bãi cửa khẩu.',
   },
+  goReason: {
+    early: 'xe đến sớm hơn giờ đã đặt',
+    late: 'xe đến muộn hơn giờ đã đặt',
+    gate_yard_full: 'bãi cửa khẩu đã đầy',
+    line_waiting: 'xe không đặt giờ và đang có xe khác chờ gọi',
+  },
   errors: {
+    CHECKIN_NOT_CALLED:
+      'Xe này đang chờ tại bãi điều tiết và chưa được gọi (thứ {{place}} trong hàng): chưa được vào bãi cửa khẩu.',
+    CHECKIN_GO_TO_REGULATION_YARD: 'Hướng dẫn xe này đến bãi điều tiết ({{yards}}): {{why}}.',
+    YARD_NOT_FOUND: 'Không có bãi điều tiết này.',
+    YARD_FULL: 'Bãi điều tiết này đã đầy.',
+    YARD_WRONG_GATE: 'Xe này khai báo qua cửa khẩu khác: hãy hướng dẫn xe đến bãi điều tiết của cửa khẩu đó.',
+    YARD_CLOSED: 'Bãi điều tiết này đang đóng.',
+    YARD_ALREADY_WAITING: 'Xe này đã đang chờ tại bãi điều tiết.',
     AUTH_LOGIN_FAILED: 'Sai tên đăng nhập hoặc mật khẩu.',
     AUTH_TOO_MANY_ATTEMPTS:
       'Đăng nhập sai quá nhiều lần. Hãy chờ một lát rồi thử lại; trên máy bạn thường dùng, mật khẩu đúng vẫn đăng nhập được.',
