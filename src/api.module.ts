@@ -6,6 +6,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CompaniesApiModule } from './modules/companies/companies-api.module.js';
 import { GatesModule } from './modules/gates/gates.module.js';
+import { RegulationYardsModule } from './modules/regulation-yards/regulation-yards.module.js';
 import { ClearanceModule } from './modules/clearance/clearance.module.js';
 import { DeclarationsApiModule } from './modules/declarations/declarations-api.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -25,6 +26,7 @@ import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
     CompaniesApiModule,
     DeclarationsApiModule.register({ stepsFrom: ClearanceModule }),
     ClearanceModule,
+    RegulationYardsModule,
     VehiclesModule,
     HealthModule,
     WebhooksModule,

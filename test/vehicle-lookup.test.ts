@@ -20,6 +20,7 @@ const PUBLIC_KEYS = [
   'gate',
   'plate',
   'plateDisplay',
+  'regulationYard',
   'status',
   'timeline',
   'updatedAt',

@@ -226,6 +226,10 @@ export class Environment {
   @WholeNumber(100, 3_600_000)
   RETURNS_WATCH_INTERVAL_MS = 60_000;
 
+  /** How often the worker calls trucks forward from the regulation yards (and handles missed calls), in ms. */
+  @WholeNumber(100, 600_000)
+  CALL_FORWARD_INTERVAL_MS = 10_000;
+
   /** Tests point webhooks at a local receiver; production refuses private, loopback and plain-http targets. */
   @TrueOrFalse()
   WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
@@ -402,6 +406,7 @@ function grouped(env: Environment) {
       claimTimeoutMs: env.CLEARANCE_CLAIM_TIMEOUT_MS,
       noShowExpiryMinutes: env.CLEARANCE_NO_SHOW_EXPIRY_MINUTES,
       returnsWatchIntervalMs: env.RETURNS_WATCH_INTERVAL_MS,
+      callForwardIntervalMs: env.CALL_FORWARD_INTERVAL_MS,
     },
     webhooks: {
       allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS,

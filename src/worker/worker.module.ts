@@ -22,11 +22,13 @@ import { RetentionProcessor } from '../modules/retention/retention.processor.js'
 import { ReconcileSchedule } from './reconcile.schedule.js';
 import { ReturnsModule } from '../modules/returns/returns.module.js';
 import { ReturnsWatch } from '../modules/returns/returns-watch.schedule.js';
+import { RegulationYardsModule } from '../modules/regulation-yards/regulation-yards.module.js';
+import { CallForward } from '../modules/regulation-yards/call-forward.schedule.js';
 
 /**
  * Background work: the outbox relay, the audit sealer, the event dispatcher, the BullMQ processors (@nestjs/bullmq
  * `@Processor`s, so only a process with this module consumes jobs), the reconciler, the expiry sweep, the return
- * reminders and the heartbeat. No HTTP. They stop in onModuleDestroy (finishing running jobs), before connections close in
+ * reminders, the call forward from the regulation yards and the heartbeat. No HTTP. They stop in onModuleDestroy (finishing running jobs), before connections close in
  * onApplicationShutdown.
  */
 @Module({
@@ -39,6 +41,7 @@ import { ReturnsWatch } from '../modules/returns/returns-watch.schedule.js';
     StatsModule,
     RetentionModule,
     ReturnsModule,
+    RegulationYardsModule,
     WorkerHeartbeatModule,
   ],
   providers: [
@@ -52,6 +55,7 @@ import { ReturnsWatch } from '../modules/returns/returns-watch.schedule.js';
     WorkerHeartbeat,
     ReconcileSchedule,
     ReturnsWatch,
+    CallForward,
     WebhookDeliveryProcessor,
     StatsProcessor,
     RetentionProcessor,

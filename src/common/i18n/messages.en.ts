@@ -209,6 +209,19 @@ export const en = {
 
   // At the gate
   'checkin.noDeclaration': 'No declaration for this vehicle: it must be declared before it comes to the gate',
+  'action.checkInAtRegulationYard': 'check vehicles in at a regulation yard',
+  'action.seeRegulationYardLine': "see a regulation yard's line",
+  'action.manageCallForward': 'change the call forward to the gate',
+  'action.setYardCapacity': "change the gate yard's capacity",
+  'yard.notFound': 'No such regulation yard: see GET /api/v1/regulation-yards for their codes',
+  'yard.alreadyWaiting': 'This vehicle is already waiting at a regulation yard for its call',
+  'yard.wrongGate': 'Regulation yard {yard} serves {gate:gate}; this vehicle is declared for {declared:gate}',
+  'yard.closed': 'Regulation yard {yard} is closed; send the vehicle to another yard of the gate',
+  'yard.full': 'Regulation yard {yard} is full; send the vehicle to another yard of the gate',
+  'yard.cycleProblem': 'not a priority cycle: {problem}',
+  'checkin.notCalled': 'This vehicle waits at regulation yard {yard} and has not been called to the gate yet',
+  'checkin.goToRegulationYard':
+    'This vehicle cannot come into the gate yard now; it waits at a regulation yard for its call ({yards})',
   'checkin.qrOutdated': 'The declaration changed after this QR code was issued; show the current one',
   'checkin.wrongGate': 'This vehicle is declared for {declared:gate}, not {gate:gate}',
   'checkin.alreadyArrived': 'This vehicle is already in the yard ({status:status})',

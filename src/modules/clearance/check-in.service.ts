@@ -11,6 +11,7 @@ import { ClearanceRepository, type StepRow } from './clearance.repository.js';
 import { officerActor } from '../declarations/audit.js';
 import { planSteps } from './routing.js';
 import { type Message, msg } from '../../common/i18n/message.js';
+import { RegulationYardsService } from '../regulation-yards/regulation-yards.service.js';
 
 export interface CheckInResult {
   declaration: ClearanceSubject;
@@ -33,6 +34,7 @@ export class CheckInService {
     private readonly declarations: DeclarationsRepository,
     private readonly clearance: ClearanceRepository,
     private readonly tokens: TokenService,
+    private readonly yards: RegulationYardsService,
   ) {}
 
   async checkIn(
@@ -47,13 +49,35 @@ export class CheckInService {
         ? await this.declarations.lockForClearance(manager, byQr.declarationId)
         : await this.declarations.findForClearance(manager, canonicalPlateField(input.plate ?? ''));
       if (!d) throw new DomainError('CHECKIN.NO_DECLARATION', msg('checkin.noDeclaration'));
-      if (byQr && byQr.version !== d.version) {
+      if (byQr && byQr.version !== d.version && d.status !== 'waiting_at_yard') {
         throw new DomainError('CHECKIN.QR_OUTDATED', msg('checkin.qrOutdated'));
       }
       this.assertCanArrive(d, gate);
+      const arrival = await this.yards.gateArrival(manager, d);
+      if (arrival.kind === 'not_called') {
+        throw new DomainError('CHECKIN.NOT_CALLED', msg('checkin.notCalled', { yard: arrival.yard }), {
+          reference: d.reference,
+          yard: arrival.yard,
+          placeInLine: arrival.placeInLine,
+        });
+      }
+      // The check-in at a regulation yard moved the declaration on a version: the QR code the driver was given
+      // before it (the version the wait recorded) still checks the called truck in.
+      const qrVersions = arrival.kind === 'called' ? [d.version, arrival.checkedInVersion] : [d.version];
+      if (byQr && !qrVersions.includes(byQr.version)) {
+        throw new DomainError('CHECKIN.QR_OUTDATED', msg('checkin.qrOutdated'));
+      }
+      if (arrival.kind === 'go_to_yard') {
+        throw new DomainError(
+          'CHECKIN.GO_TO_REGULATION_YARD',
+          msg('checkin.goToRegulationYard', { yards: arrival.regulationYards }),
+          { reference: d.reference, reason: arrival.reason, regulationYards: arrival.regulationYards },
+        );
+      }
+      if (arrival.kind === 'called') await this.yards.arrivedAtGate(manager, d.id);
       await transition(manager, {
         declarationId: d.id,
-        from: 'accepted',
+        from: d.status,
         to: 'in_yard',
         version: d.version,
         actor: officerActor(officer),
@@ -77,7 +101,7 @@ export class CheckInService {
   }
 
   private assertCanArrive(d: ClearanceSubject, gate: GateCode): void {
-    if (d.status === 'accepted' && d.gate_code !== gate) {
+    if ((d.status === 'accepted' || d.status === 'waiting_at_yard') && d.gate_code !== gate) {
       throw new DomainError('CHECKIN.WRONG_GATE', msg('checkin.wrongGate', { declared: d.gate_code, gate }), {
         reference: d.reference,
         declaredGate: d.gate_code,
@@ -89,7 +113,7 @@ export class CheckInService {
         status: d.status,
       });
     }
-    if (d.status !== 'accepted') {
+    if (d.status !== 'accepted' && d.status !== 'waiting_at_yard') {
       throw new DomainError(
         'CHECKIN.NOT_ACCEPTED',
         msg('checkin.notAccepted', {

@@ -11,11 +11,12 @@ import { ExitService } from './exit.service.js';
 import { ExpiryService } from './expiry.service.js';
 import { HandoverRepository } from './handover.repository.js';
 import { ReturnsModule } from '../returns/returns.module.js';
+import { RegulationYardsModule } from '../regulation-yards/regulation-yards.module.js';
 import { StepDecisionService } from './step-decision.service.js';
 
 /** What happens at the gate: check-in, agency queues, step decisions, exit, and the timers behind them. */
 @Module({
-  imports: [AuthModule, DeclarationsModule, ReturnsModule],
+  imports: [AuthModule, DeclarationsModule, ReturnsModule, RegulationYardsModule],
   controllers: [ClearanceController],
   providers: [
     ClearanceRepository,
@@ -27,6 +28,7 @@ import { StepDecisionService } from './step-decision.service.js';
     ExpiryService,
     { provide: DeclarationStepsReader, useClass: ClearanceStepsReader },
   ],
-  exports: [ClearanceRepository, ExpiryService, DeclarationStepsReader],
+  // RegulationYardsModule passes on DeclarationYardReader to the declarations' API, which gets its ports from here.
+  exports: [ClearanceRepository, ExpiryService, DeclarationStepsReader, RegulationYardsModule],
 })
 export class ClearanceModule {}

@@ -19,6 +19,7 @@ export interface AuditRecordRow {
   status_then: DeclarationStatus;
   step_id: string | null;
   step_agency: string | null;
+  note: string | null;
 }
 
 /** Most records one `sealedAfter` call returns. */
@@ -35,7 +36,7 @@ SELECT e.seq, e.action, e.to_status, e.at, d.id AS declaration_id, d.company_id,
          WHERE t.declaration_id = e.declaration_id AND t.action = 'transition' AND t.seq <= e.seq
            AND t.at >= d.created_at
          ORDER BY t.seq DESC LIMIT 1) AS status_then,
-       e.step_id, s.agency AS step_agency
+       e.step_id, s.agency AS step_agency, e.note
   FROM declaration_event e
   JOIN declaration d ON d.id = e.declaration_id
   LEFT JOIN clearance_step s ON s.id = e.step_id

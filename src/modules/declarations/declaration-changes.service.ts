@@ -24,7 +24,8 @@ import type { AmendmentRequestRow, DeclarationRow } from './declarations.reposit
 import type { AmendDeclarationRequestDto } from './dto/amend-declaration.request.dto.js';
 import { msg } from '../../common/i18n/message.js';
 
-const AFTER_ARRIVAL: readonly DeclarationStatus[] = ['in_yard', 'cleared', 'refused'];
+// A truck waiting at a regulation yard has arrived, for amendments: they go the request way.
+const AFTER_ARRIVAL: readonly DeclarationStatus[] = ['waiting_at_yard', 'in_yard', 'cleared', 'refused'];
 
 export type AmendOutcome = { kind: 'amended' } | { kind: 'requested'; request: AmendmentRequestRow };
 
@@ -102,12 +103,13 @@ export class DeclarationChangesService {
   async cancel(company: AuthenticatedCompany, id: string): Promise<void> {
     await this.sql.dataSource.transaction(async (manager) => {
       const d = await this.lockOwned(manager, company, id);
-      if (d.status !== 'submitted' && d.status !== 'accepted') {
+      // A truck waiting at a regulation yard may still be withdrawn; the call forward ends its wait (`left`).
+      if (d.status !== 'submitted' && d.status !== 'accepted' && d.status !== 'waiting_at_yard') {
         throw new DomainError('DECLARATION.NOT_CANCELLABLE', msg('declaration.notCancellable', { status: d.status }), {
           status: d.status,
         });
       }
-      if (d.status === 'accepted') await releaseCapacity(manager, d.id);
+      if (d.status === 'accepted' || d.status === 'waiting_at_yard') await releaseCapacity(manager, d.id);
       await transition(manager, {
         declarationId: d.id,
         from: d.status,

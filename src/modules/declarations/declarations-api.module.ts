@@ -20,7 +20,10 @@ import { OfficerDeclarationsService } from './officer-declarations.service.js';
  */
 @Module({})
 export class DeclarationsApiModule {
-  /** `stepsFrom` provides DeclarationStepsReader: clearance, which itself depends on declarations. */
+  /**
+   * `stepsFrom` provides DeclarationStepsReader and DeclarationYardReader: clearance (and the regulation yards it
+   * passes on), which themselves depend on declarations.
+   */
   static register(options: { stepsFrom: Type<unknown> }): DynamicModule {
     return {
       module: DeclarationsApiModule,

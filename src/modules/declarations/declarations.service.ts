@@ -18,6 +18,7 @@ import {
 } from './declarations.repository.js';
 import { toAmendmentResponse } from './amendment.mapper.js';
 import { DeclarationStepsReader } from './declaration-steps.reader.js';
+import { DeclarationYardReader } from './declaration-yard.reader.js';
 import { FeeSchedulesRepository } from '../fees/fee-schedules.repository.js';
 import { Sql } from '../../database/sql.js';
 import type { DeclarationPageResponseDto, DeclarationResponseDto } from './dto/declaration.response.dto.js';
@@ -45,6 +46,7 @@ export class DeclarationsService {
     private readonly idempotency: IdempotencyService,
     private readonly tokens: TokenService,
     private readonly steps: DeclarationStepsReader,
+    private readonly yards: DeclarationYardReader,
     private readonly fees: FeeSchedulesRepository,
     private readonly sql: Sql,
     @Inject(clearanceConfig.KEY) private readonly clearanceConfig: ClearanceConfig,
@@ -144,24 +146,27 @@ export class DeclarationsService {
   async getOwned(company: AuthenticatedCompany, id: string): Promise<DeclarationResponseDto> {
     // Malformed ids and other companies' ids answer alike, so ids cannot be probed.
     const row = await this.findOwnedRow(company, id);
-    const [steps, amendments, feeQuote] = await Promise.all([
+    const [steps, amendments, feeQuote, regulationYard] = await Promise.all([
       this.steps.stepsOf(row.id),
       this.declarations.amendmentRequests(row.id),
       this.fees.quoteOf(row.id),
+      row.status === 'waiting_at_yard' ? this.yards.waitOf(row.id) : null,
     ]);
     return {
       ...toDeclarationResponse(row, { withTimeline: true }),
       feeQuote,
       steps,
       amendmentRequests: amendments.map(toAmendmentResponse),
-      qrToken: row.status === 'accepted' ? await this.checkInToken(row) : null,
+      regulationYard,
+      // A truck waiting at a regulation yard shows its QR code at the gate when called.
+      qrToken: row.status === 'accepted' || row.status === 'waiting_at_yard' ? await this.checkInToken(row) : null,
     };
   }
 
   /** The check-in QR code of an accepted declaration, as a PNG. */
   async qrPng(company: AuthenticatedCompany, id: string): Promise<Buffer> {
     const row = await this.findOwnedRow(company, id);
-    if (row.status !== 'accepted') {
+    if (row.status !== 'accepted' && row.status !== 'waiting_at_yard') {
       throw new DomainError('DECLARATION.NOT_ACCEPTED', msg('declaration.qrNotAccepted', { status: row.status }));
     }
     return QRCode.toBuffer(await this.checkInToken(row), {

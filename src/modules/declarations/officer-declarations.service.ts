@@ -7,6 +7,7 @@ import { assertOfficerMay, type AuthenticatedOfficer } from '../auth/officer-acc
 import { AGENCIES } from '../officers/agency.js';
 import { toDeclarationResponse } from './declaration.mapper.js';
 import { DeclarationStepsReader } from './declaration-steps.reader.js';
+import { DeclarationYardReader } from './declaration-yard.reader.js';
 import { DeclarationsRepository } from './declarations.repository.js';
 import { FeeSchedulesRepository } from '../fees/fee-schedules.repository.js';
 import type { OfficerDeclarationResponseDto } from './dto/officer-declaration.response.dto.js';
@@ -17,6 +18,7 @@ export class OfficerDeclarationsService {
   constructor(
     private readonly declarations: DeclarationsRepository,
     private readonly steps: DeclarationStepsReader,
+    private readonly yards: DeclarationYardReader,
     private readonly fees: FeeSchedulesRepository,
   ) {}
 
@@ -25,7 +27,11 @@ export class OfficerDeclarationsService {
     assertOfficerMay(officer, gate, AGENCIES);
     const row = isUuid(id) ? await this.declarations.findAtGate(gate, id.toLowerCase()) : null;
     if (!row) throw new DomainError('DECLARATION.NOT_FOUND', msg('declaration.notAtGate', { gate }));
-    const [steps, feeQuote] = await Promise.all([this.steps.stepsForOfficersOf(row.id), this.fees.quoteOf(row.id)]);
+    const [steps, feeQuote, regulationYard] = await Promise.all([
+      this.steps.stepsForOfficersOf(row.id),
+      this.fees.quoteOf(row.id),
+      row.status === 'waiting_at_yard' ? this.yards.waitOf(row.id) : null,
+    ]);
     const d = toDeclarationResponse(row, { withTimeline: true });
     return {
       id: d.id,
@@ -45,6 +51,7 @@ export class OfficerDeclarationsService {
       cargo: d.cargo,
       feeQuote,
       steps,
+      regulationYard,
       timeline: d.timeline ?? [],
     };
   }

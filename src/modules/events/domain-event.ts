@@ -1,10 +1,14 @@
 import type { DeclarationStatus } from '../declarations/declaration-status.js';
 import type { Direction, GateCode } from '../../common/domain/gate-code.js';
 import type { ReturnWord } from '../returns/return-events.js';
+import type { CallState } from '../regulation-yards/yard-events.js';
 
 /** What companies can subscribe to with webhooks (issue 5's list). */
 export const WEBHOOK_EVENT_TYPES = [
   'declaration.accepted',
+  'declaration.waiting_at_yard',
+  'declaration.called_forward',
+  'declaration.call_missed',
   'declaration.rejected',
   'declaration.in_yard',
   'declaration.step_passed',
@@ -39,4 +43,12 @@ export interface DomainEvent {
   step: { id: string; agency: string; status: string } | null;
   /** For the return events: `due_soon`, `overdue` or `returned` (the status stays `exited`). */
   returnState?: ReturnWord | null;
+  /** For the call forward's events: the call's state, the deadline to reach the gate and the yard it left. */
+  call?: CallEvent | null;
+}
+
+export interface CallEvent {
+  state: CallState;
+  deadline: string;
+  yard: string;
 }

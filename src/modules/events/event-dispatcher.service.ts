@@ -17,7 +17,7 @@ import { REDIS_PRODUCER } from '../queue/queue.module.js';
 import { isRedisUnavailable } from '../queue/redis.js';
 import type { DomainEvent } from './domain-event.js';
 import { type EventSink, vehicleEventsChannel, type VehicleStatusMessage, WEBHOOK_EVENT_SINK } from './event-sink.js';
-import { eventTypeOf, returnWordOf } from './event-types.js';
+import { callOf, eventTypeOf, returnWordOf } from './event-types.js';
 
 /**
  * Reads the audit log in commit order from a stored cursor and hands each public event on: to webhook
@@ -86,6 +86,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
           gate: e.gate,
           at: e.occurredAt,
           ...(e.returnState ? { returnState: e.returnState } : {}),
+          ...(e.call ? { call: e.call } : {}),
         };
         pipeline.publish(channel, JSON.stringify(message));
       }
@@ -131,5 +132,6 @@ export function toDomainEvent(row: AuditRecordRow): DomainEvent | null {
         ? { id: row.step_id, agency: row.step_agency, status: row.action.slice('step.'.length) }
         : null,
     returnState: returnWordOf(row.action),
+    call: callOf(row.action, row.note),
   };
 }

@@ -22,4 +22,6 @@ export interface VehicleStatusMessage {
   at: string;
   /** A return reminder or check-in (`due_soon`, `overdue`, `returned`) rather than a status move. */
   returnState?: string;
+  /** A call forward from a regulation yard (`called`) or a missed call (`missed`). */
+  call?: { state: string; deadline: string; yard: string };
 }

@@ -19,6 +19,7 @@ function toGate(gate: GateEntity): GateStateResponseDto {
     yards: gate.yards.map((y) => ({ code: y.code, name: y.name })),
     capacityPerDay: { export: gate.capacityExportPerDay, import: gate.capacityImportPerDay },
     timezone: gate.timezone,
+    yardCapacity: gate.yardCapacity,
     open: gate.open,
     closedReason: gate.closedReason,
     closedAt: gate.closedAt ? gate.closedAt.toISOString() : null,
@@ -50,6 +51,22 @@ export class GateStateService {
   }
 
   /** Supervisors of the gate only. 409 `GATE.ALREADY_CLOSED` when it is closed already (the first reason stays). */
+  /** Sets how many vehicles the gate's own yard holds at once (supervisors of the gate): the call forward fills it. */
+  async setYardCapacity(
+    officer: AuthenticatedOfficer,
+    gate: GateCode,
+    capacity: number,
+  ): Promise<GateStateResponseDto> {
+    assertOfficerMay(officer, gate, [], msg('action.setYardCapacity'));
+    await this.gates.update({ code: gate }, { yardCapacity: capacity });
+    const row = await this.gates.findOneByOrFail({ code: gate });
+    this.logger.info(
+      { component: 'gates', gate, yardCapacity: capacity, officerId: officer.id },
+      'gate yard capacity set',
+    );
+    return toGate(row);
+  }
+
   async close(officer: AuthenticatedOfficer, gate: GateCode, reason: string): Promise<GateStateResponseDto> {
     assertOfficerMay(officer, gate, [], msg('action.closeOrOpenGate'));
     // The gate row is locked first, so two supervisors closing at once get one success and one 409.

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
 import { gateParam } from '../../common/http/gate-param.js';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.js';
@@ -8,7 +8,7 @@ import { OfficerAuthGuard } from '../auth/officer-auth.guard.js';
 import { GATE_CODES } from '../../common/domain/gate-code.js';
 import { Idempotent } from '../declarations/idempotent.decorator.js';
 import { GateBoardResponseDto } from './dto/gate-board.response.dto.js';
-import { CloseGateRequestDto, GateResponseDto, GateStateResponseDto } from './dto/gate.dto.js';
+import { CloseGateRequestDto, GateResponseDto, GateStateResponseDto, YardCapacityRequestDto } from './dto/gate.dto.js';
 import { GateBoardService } from './gate-board.service.js';
 import { GateStateService } from './gate-state.service.js';
 
@@ -77,5 +77,25 @@ export class GatesController {
   @Idempotent(200)
   open(@CurrentOfficer() officer: AuthenticatedOfficer, @Param('gate') gate: string): Promise<GateStateResponseDto> {
     return this.gates.open(officer, gateParam(gate));
+  }
+
+  @Put(':gate/yard-capacity')
+  @UseGuards(OfficerAuthGuard)
+  @ApiBearerAuth('officer')
+  @ApiOperation({
+    summary: "Set how many vehicles the gate's own yard holds at once (supervisors of the gate)",
+    description:
+      'The call forward calls trucks from the regulation yards while vehicles in the gate yard and trucks on their ' +
+      'way stay below it; a truck arriving straight is sent to a regulation yard when it is reached.',
+  })
+  @ApiParam({ name: 'gate', enum: GATE_CODES })
+  @ApiOkResponse({ type: GateStateResponseDto })
+  @ApiErrorResponses(400, 401, 403)
+  setYardCapacity(
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+    @Param('gate') gate: string,
+    @Body() body: YardCapacityRequestDto,
+  ): Promise<GateStateResponseDto> {
+    return this.gates.setYardCapacity(officer, gateParam(gate), body.capacity);
   }
 }

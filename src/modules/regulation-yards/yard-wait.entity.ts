@@ -50,6 +50,10 @@ export class YardWaitEntity {
   @Column({ name: 'missed_calls', type: 'smallint', default: 0 })
   missedCalls: number;
 
+  /** The declaration's version when the truck checked in here: a QR code issued for it still works at the gate. */
+  @Column({ name: 'checked_in_version', type: 'integer' })
+  checkedInVersion: number;
+
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
   endedAt: Date | null;
 }

@@ -22,7 +22,8 @@ export class VehicleEventsController {
     description:
       'Each event: `id` (resume point), `event: status`, `data: {plate, status, gate, at}`; a vehicle away on a ' +
       'delivery also gets `event: return`, `data: {plate, status, gate, at, return}` (`due_soon`, `overdue`, ' +
-      '`returned`). Without ' +
+      '`returned`); a truck at a regulation yard gets `event: call`, `data: {plate, status, gate, at, call: {state, ' +
+      'deadline, yard}}` (`called`, `missed`). Without ' +
       '`Last-Event-ID` the first event is the current status; with it, every change after that id is ' +
       'replayed in order before live ones. Any API process serves any viewer.',
   })
@@ -65,10 +66,13 @@ export class VehicleEventsController {
       if (m.seq <= lastSent) return; // already sent (replay and live overlap)
       const data = { plate: m.plate, status: m.status, gate: m.gate, at: m.at };
       // A return reminder is its own event, so a viewer that listens for `status` sees status moves only.
+      // So is a call forward from a regulation yard (`event: call`).
       raw.write(
         m.returnState
           ? `id: ${m.seq}\nevent: return\ndata: ${JSON.stringify({ ...data, return: m.returnState })}\n\n`
-          : `id: ${m.seq}\nevent: status\ndata: ${JSON.stringify(data)}\n\n`,
+          : m.call
+            ? `id: ${m.seq}\nevent: call\ndata: ${JSON.stringify({ ...data, call: m.call })}\n\n`
+            : `id: ${m.seq}\nevent: status\ndata: ${JSON.stringify(data)}\n\n`,
       );
       lastSent = m.seq;
     };

@@ -12,15 +12,19 @@ import { isValidIso6346, normaliseContainerNumber } from '../../common/identifie
 import type { CurrentStepResponseDto, VehicleStatusResponseDto } from './dto/vehicle-status.response.dto.js';
 import { estimateWait } from './wait-estimate.js';
 import type { VehicleStatusMessage } from '../events/event-sink.js';
-import { returnWordOf } from '../events/event-types.js';
+import { callOf, returnWordOf } from '../events/event-types.js';
 import { ReturnsRepository } from '../returns/returns.repository.js';
 import { msg } from '../../common/i18n/message.js';
+import { RegulationYardsService } from '../regulation-yards/regulation-yards.service.js';
+import { RegulationYardsRepository, type WaitRow } from '../regulation-yards/regulation-yards.repository.js';
 
 @Injectable()
 export class VehicleStatusService {
   constructor(
     private readonly declarations: PublicStatusRepository,
     private readonly returns: ReturnsRepository,
+    private readonly yards: RegulationYardsService,
+    private readonly yardWaits: RegulationYardsRepository,
     @Inject(boardConfig.KEY) private readonly boardConfig: BoardConfig,
   ) {}
 
@@ -42,6 +46,7 @@ export class VehicleStatusService {
         row.status === 'accepted'
           ? await this.declarations.expectedAhead(row.id, this.boardConfig.lookupAheadCap)
           : null,
+      regulationYard: row.status === 'waiting_at_yard' ? toPublicWait(await this.yards.waitOf(row.id)) : null,
     };
   }
 
@@ -56,19 +61,24 @@ export class VehicleStatusService {
   }
 
   /**
-   * Status changes and return events of the vehicle after audit sequence `seq`, oldest first (for a reconnecting
+   * Status changes, return and call-forward events of the vehicle after audit sequence `seq`, oldest first (for a reconnecting
    * live viewer).
    */
   async statusEventsSince(plate: string, seq: number): Promise<VehicleStatusMessage[]> {
-    const [moves, returns] = await Promise.all([
+    const [moves, returns, calls] = await Promise.all([
       this.declarations.statusEventsSince(plate, seq),
       this.returns.eventsSince(plate, seq),
+      this.yardWaits.callEventsSince(plate, seq),
     ]);
+    const callEvents = calls.flatMap(({ action, note, ...event }) => {
+      const call = callOf(action, note);
+      return call ? [{ ...event, call }] : [];
+    });
     const returnEvents = returns.flatMap(({ action, ...event }) => {
       const returnState = returnWordOf(action);
       return returnState ? [{ ...event, returnState }] : [];
     });
-    return [...moves, ...returnEvents].sort((a, b) => a.seq - b.seq);
+    return [...moves, ...returnEvents, ...callEvents].sort((a, b) => a.seq - b.seq);
   }
 
   /** The vehicle's current status as one event (the latest move of the declaration the lookup shows). */
@@ -95,4 +105,16 @@ export class VehicleStatusService {
 function toCurrentStep(s: OpenStepRow): CurrentStepResponseDto {
   const estimate = estimateWait(s.queue_position, s.decided_last_hour);
   return { agency: s.agency, status: s.status, queuePosition: s.queue_position, ...estimate };
+}
+
+function toPublicWait(w: WaitRow | null): VehicleStatusResponseDto['regulationYard'] {
+  if (!w || (w.state !== 'waiting' && w.state !== 'called')) return null;
+  return {
+    yard: w.yard_code,
+    yardName: w.yard_name,
+    state: w.state,
+    placeInLine: w.place_in_line,
+    calledAt: w.called_at?.toISOString() ?? null,
+    callDeadline: w.call_deadline?.toISOString() ?? null,
+  };
 }

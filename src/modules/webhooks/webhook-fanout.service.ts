@@ -16,7 +16,7 @@ const FAN_OUT = `
 WITH event AS (
   SELECT e.*
     FROM jsonb_to_recordset($1::jsonb) AS e(seq bigint, type text, "occurredAt" text, "declarationId" uuid,
-         "companyId" uuid, reference text, plate text, gate text, direction text, status text, step jsonb)
+         "companyId" uuid, reference text, plate text, gate text, direction text, status text, step jsonb, call jsonb)
 ),
 candidate AS (
   SELECT gen_random_uuid() AS id, w.id AS webhook_id, e.*
@@ -32,7 +32,9 @@ delivery AS (
              'declarationId', c."declarationId", 'reference', c.reference, 'plate', c.plate, 'gate', c.gate,
              'direction', c.direction, 'status', c.status,
              'step', CASE WHEN jsonb_typeof(c.step) = 'object'
-                          THEN jsonb_build_object('agency', c.step -> 'agency', 'status', c.step -> 'status') END))
+                          THEN jsonb_build_object('agency', c.step -> 'agency', 'status', c.step -> 'status') END)
+             -- A call forward's events name the call (state, deadline, yard); no other event has the key.
+             || CASE WHEN jsonb_typeof(c.call) = 'object' THEN jsonb_build_object('call', c.call) ELSE '{}' END)
     FROM candidate c
   ON CONFLICT (webhook_id, event_seq) DO NOTHING
   RETURNING id, job_id

@@ -1,3 +1,4 @@
+import { RegulationYardWaitDto } from './regulation-yard-wait.response.dto.js';
 import { FeeQuoteDto } from '../../fees/dto/fee-quote.dto.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DIRECTIONS, type Direction, GATE_CODES, type GateCode } from '../../../common/domain/gate-code.js';
@@ -162,6 +163,12 @@ export class DeclarationResponseDto {
     description: 'Amendments asked for after arrival (GET by id)',
   })
   amendmentRequests?: AmendmentRequestResponseDto[];
+  @ApiPropertyOptional({
+    type: RegulationYardWaitDto,
+    nullable: true,
+    description: 'Waiting at a regulation yard for its call to the gate, or called (GET by id); null otherwise',
+  })
+  regulationYard?: RegulationYardWaitDto | null;
   @ApiPropertyOptional({
     nullable: true,
     type: String,

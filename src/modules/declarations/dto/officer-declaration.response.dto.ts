@@ -1,3 +1,4 @@
+import { RegulationYardWaitDto } from './regulation-yard-wait.response.dto.js';
 import { FeeQuoteDto } from '../../fees/dto/fee-quote.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { DIRECTIONS, type Direction, GATE_CODES, type GateCode } from '../../../common/domain/gate-code.js';
@@ -59,5 +60,11 @@ export class OfficerDeclarationResponseDto {
   feeQuote: FeeQuoteDto | null;
   @ApiProperty({ type: [OfficerStepResponseDto], description: 'Clearance steps; empty before arrival' })
   steps: OfficerStepResponseDto[];
+  @ApiProperty({
+    type: RegulationYardWaitDto,
+    nullable: true,
+    description: 'Waiting at a regulation yard for its call to the gate, or called; null otherwise',
+  })
+  regulationYard: RegulationYardWaitDto | null;
   @ApiProperty({ type: [TimelineEntryResponseDto] }) timeline: TimelineEntryResponseDto[];
 }

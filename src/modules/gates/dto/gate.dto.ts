@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { HasText } from '../../../common/validation/validators.js';
 import { GATE_CODES } from '../../../common/domain/gate-code.js';
 
@@ -23,6 +23,11 @@ export class GateResponseDto {
   @ApiProperty({ type: DirectionCapacityDto }) capacityPerDay: DirectionCapacityDto;
   @ApiProperty({ example: 'Asia/Ho_Chi_Minh', description: "The gate's days (arrival day, board, statistics)" })
   timezone: string;
+  @ApiProperty({
+    description:
+      "Vehicles the gate's own yard holds at once; trucks are called forward from the regulation yards to fill it",
+  })
+  yardCapacity: number;
   @ApiProperty({ description: 'Check-ins are refused while a gate is closed' }) open: boolean;
   @ApiProperty({ nullable: true, type: String }) closedReason: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt: string | null;
@@ -40,4 +45,12 @@ export class CloseGateRequestDto {
   @MaxLength(500)
   @HasText()
   reason: string;
+}
+
+export class YardCapacityRequestDto {
+  @ApiProperty({ minimum: 0, maximum: 10000, example: 400, description: 'Vehicles the gate yard holds at once' })
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  capacity: number;
 }

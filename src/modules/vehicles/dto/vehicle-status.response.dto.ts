@@ -19,6 +19,17 @@ export class CurrentStepResponseDto {
 }
 
 /** The public answer: status, gate and times only. Never the driver, company, goods or notes. */
+export class PublicRegulationYardDto {
+  @ApiProperty({ example: 'PHU_XA' }) yard: string;
+  @ApiProperty({ example: 'Bãi Phú Xá (Viettel Logistics Park)' }) yardName: string;
+  @ApiProperty({ enum: ['waiting', 'called'], description: '`called`: drive to the gate before `callDeadline`' })
+  state: string;
+  @ApiProperty({ nullable: true, type: Number, description: "Place in the gate's line while waiting (1: next)" })
+  placeInLine: number | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) calledAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) callDeadline: string | null;
+}
+
 export class VehicleStatusResponseDto {
   @ApiProperty({ example: '12C12345', description: 'Canonical plate' }) plate: string;
   @ApiProperty({ example: '12C-123.45' }) plateDisplay: string;
@@ -41,4 +52,11 @@ export class VehicleStatusResponseDto {
       'LOOKUP_AHEAD_CAP (default 1000; the cap itself means at least that many); null otherwise',
   })
   expectedAhead: number | null;
+
+  @ApiProperty({
+    type: PublicRegulationYardDto,
+    nullable: true,
+    description: 'Waiting at a regulation yard for its call to the gate, or called; null otherwise',
+  })
+  regulationYard: PublicRegulationYardDto | null;
 }
