@@ -155,6 +155,9 @@ export interface Delivery {
 
 export const WEBHOOK_EVENTS = [
   'declaration.accepted',
+  'declaration.waiting_at_yard',
+  'declaration.called_forward',
+  'declaration.call_missed',
   'declaration.rejected',
   'declaration.in_yard',
   'declaration.step_passed',

@@ -258,6 +258,9 @@ export const en = {
   deliveryStatus: { pending: 'Pending', delivered: 'Delivered', failed: 'Failed', dead: 'Failed' },
   event: {
     accepted: 'Declaration accepted',
+    waiting_at_yard: 'Waiting at a regulation yard',
+    called_forward: 'Called to the gate',
+    call_missed: 'Call missed',
     rejected: 'Declaration rejected',
     in_yard: 'Checked in',
     step_passed: 'Step passed',

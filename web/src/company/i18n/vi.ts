@@ -256,6 +256,9 @@ export const vi: CompanyWords = {
   deliveryStatus: { pending: 'Đang chờ', delivered: 'Đã gửi', failed: 'Thất bại', dead: 'Thất bại' },
   event: {
     accepted: 'Tờ khai được chấp nhận',
+    waiting_at_yard: 'Đang chờ tại bãi điều tiết',
+    called_forward: 'Được gọi lên cửa khẩu',
+    call_missed: 'Lỡ lượt gọi',
     rejected: 'Tờ khai bị từ chối',
     in_yard: 'Vào bãi',
     step_passed: 'Đạt một bước thủ tục',

@@ -249,6 +249,9 @@ export const zh: CompanyWords = {
   deliveryStatus: { pending: '等待中', delivered: '已送达', failed: '失败', dead: '失败' },
   event: {
     accepted: '申报单已受理',
+    waiting_at_yard: '在调度停车场等候',
+    called_forward: '已叫号前往口岸',
+    call_missed: '错过叫号',
     rejected: '申报单已驳回',
     in_yard: '入场',
     step_passed: '通关环节通过',
