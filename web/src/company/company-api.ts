@@ -84,6 +84,13 @@ export interface YardWait {
   callRule: string | null;
   missedCalls: number;
 }
+/** The answer to booking, moving or releasing a slot. */
+export interface SlotBooking {
+  id: string;
+  status: string;
+  expectedArrivalAt: string;
+  slot: { start: string; end: string } | null;
+}
 /** A booking suspension of one of the company's vehicles, or of the company, after too many missed slots. */
 export interface BookingSuspension {
   id: string;
@@ -282,7 +289,7 @@ export const cancelDeclaration = (id: string): Promise<Declaration> =>
   });
 
 /** Books the arrival hour of a declaration, or moves its booking to another hour of the same day. */
-export const bookSlot = (id: string, slotStart: string): Promise<Declaration> =>
+export const bookSlot = (id: string, slotStart: string): Promise<SlotBooking> =>
   companyRequest(`/api/v1/declarations/${encodeURIComponent(id)}/slot`, {
     method: 'PUT',
     body: { slotStart },
@@ -290,7 +297,7 @@ export const bookSlot = (id: string, slotStart: string): Promise<Declaration> =>
   });
 
 /** Gives the booked hour back (the declaration stays, without a booking). */
-export const releaseSlot = (id: string): Promise<unknown> =>
+export const releaseSlot = (id: string): Promise<SlotBooking> =>
   companyRequest(`/api/v1/declarations/${encodeURIComponent(id)}/slot`, {
     method: 'DELETE',
     headers: { 'idempotency-key': crypto.randomUUID() },
