@@ -82,7 +82,7 @@ export function GateBoardView({ gate }: { gate: 'HUU_NGHI' | 'TAN_THANH' }) {
               <ul className="regulation-yards" data-testid="regulation-yards">
                 {board.regulationYards.yards.map((yard) => (
                   <li key={yard.code}>
-                    {yard.name}:{' '}
+                    {language === 'vi' ? yard.name : (yard.nameEn ?? yard.name)}:{' '}
                     <strong>
                       {t('board.yardCounts', {
                         waiting: n(yard.waiting),

@@ -71,10 +71,14 @@ export interface NextHour {
   booked: number;
   /** The forecast of vehicles in the gate yard at the end of the hour. */
   expectedInYard: number;
+  /** Trucks the call forward would send from the regulation yards in the hour. */
+  fromRegulationYards?: number;
 }
 export interface BoardYard {
   code: string;
   name: string;
+  /** The English name (absent from an older service). */
+  nameEn?: string;
   waiting: number;
   called: number;
   capacity: number;
