@@ -249,4 +249,89 @@ describe('arrival metering in the pages', () => {
     await desk.close();
     await portal.close();
   }, 180_000);
+
+  it('shows the next 12 hours, the regulation yards and the free hours on the public board, on a phone', async () => {
+    const phone = await openWatchedPage(browser, service.url);
+    await phone.page.goto(`${service.url}/?lang=en`);
+    const board = phone.page.getByTestId(`board-${GATE}`);
+    const next = board.getByTestId('next-hours');
+    await next.locator('canvas').first().waitFor();
+    // The legend names the bars and the line, so colour is not the only way to tell them apart.
+    await expect(next.locator('.u-legend').textContent()).resolves.toMatch(/Capacity.*Booked.*Expected in the yard/);
+    await expect(board.getByTestId('regulation-yards').textContent()).resolves.toMatch(
+      /Thủy Hùng.*\d+ waiting, \d+ called/,
+    );
+    await board.getByText('Free arrival hours in the next days').click();
+    const free = board.locator('table.slots');
+    await free.waitFor();
+    await expect(free.locator('tbody tr').count()).resolves.toBeGreaterThan(0);
+    const width = await phone.page.evaluate<number>('document.documentElement.scrollWidth');
+    expect(width).toBeLessThanOrEqual(360);
+    await board.scrollIntoViewIfNeeded();
+    await screenshot(phone.page, 'metering-public-board-en');
+    await expect(seriousAccessibilityProblems(phone.page)).resolves.toEqual([]);
+    expectClean(phone.watch);
+    await phone.close();
+  });
+
+  it('tells the company its vehicle may not book, and a supervisor lifts the suspension with a note', async () => {
+    const body = declarationBody({ gate: GATE });
+    const res = await submit(t, company.apiKey, body);
+    const d = await settled(t, company.apiKey, res.json().id);
+    expect(d.status).toBe('accepted');
+    // A suspension as the slot watch opens one after a no-show at this gate (its strike names the declaration).
+    const plate = d.vehicle.plate as string;
+    await t.sql.rows(
+      `INSERT INTO booking_strike (declaration_id, company_id, plate, gate_code, kind, slot_start, at)
+       VALUES ($1, $2, $3, $4, 'no_show', $5, now())`,
+      [d.id, company.id, plate, GATE, currentHour()],
+    );
+    const [suspension] = await t.sql.rows<{ id: string }>(
+      `INSERT INTO booking_suspension (company_id, plate, reason, strikes, starts_at, ends_at, declaration_id)
+       VALUES ($1, $2, 'A no-show of this vehicle at Tân Thanh', 1, now(), now() + interval '14 days', $3)
+       RETURNING id`,
+      [company.id, plate, d.id],
+    );
+
+    const portal = await openWatchedPage(browser, service.url, { width: 1280, height: 900 });
+    await companySignIn(portal.page, 'en');
+    await portal.page.goto(`${service.url}/company/declarations/${d.id}?lang=en`);
+    const notice = portal.page.getByTestId('booking-suspensions');
+    await notice
+      .getByText(`Vehicle ${d.vehicle.plateDisplay} cannot book arrival hours until`, { exact: false })
+      .waitFor();
+    await expect(notice.textContent()).resolves.toContain('Reason: A no-show of this vehicle at Tân Thanh');
+    await screenshot(portal.page, 'metering-portal-suspended-en');
+    await expect(seriousAccessibilityProblems(portal.page)).resolves.toEqual([]);
+
+    const desk = await openWatchedPage(browser, service.url, { width: 1024, height: 900 });
+    await officerSignIn(desk.page, crew.supervisor);
+    await consoleTab(desk.page, 'Booking suspensions').click();
+    const item = desk.page.getByTestId('suspensions').locator('li', { hasText: d.vehicle.plateDisplay });
+    await item.waitFor();
+    // A lift needs a note, which the audit record keeps.
+    await item.getByRole('button', { name: 'Lift the suspension', exact: true }).click();
+    await item.getByText('Type why the suspension is lifted.').waitFor();
+    await screenshot(desk.page, 'metering-console-suspensions-en');
+    await expect(seriousAccessibilityProblems(desk.page)).resolves.toEqual([]);
+    await item.getByLabel('Why it is lifted').fill('Breakdown on QL1A; workshop receipt seen');
+    await item.getByRole('button', { name: 'Lift the suspension', exact: true }).click();
+    await item.waitFor({ state: 'detached' });
+    const lifted = await t.sql.rows<{ lift_note: string | null }>(
+      'SELECT lift_note FROM booking_suspension WHERE id = $1',
+      [suspension!.id],
+    );
+    expect(lifted[0]?.lift_note).toBe('Breakdown on QL1A; workshop receipt seen');
+
+    const cancelled = await t.request({
+      method: 'POST',
+      url: `/api/v1/declarations/${d.id}/cancel`,
+      headers: { authorization: `Bearer ${company.apiKey}`, 'idempotency-key': crypto.randomUUID() },
+    });
+    expect(cancelled.statusCode).toBe(200);
+    expectClean(desk.watch);
+    expectClean(portal.watch);
+    await desk.close();
+    await portal.close();
+  });
 });
