@@ -17,6 +17,7 @@ import { TripIntake1800510000000 } from './1800510000000-TripIntake.js';
 import { FeeSchedules1800520000000 } from './1800520000000-FeeSchedules.js';
 import { ReturnRule1800530000000 } from './1800530000000-ReturnRule.js';
 import { ArrivalMetering1800600000000 } from './1800600000000-ArrivalMetering.js';
+import { BookingSanctions1800610000000 } from './1800610000000-BookingSanctions.js';
 import { YardWaitQrVersion1800620000000 } from './1800620000000-YardWaitQrVersion.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from compiled JS and under Jest. */
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   FeeSchedules1800520000000,
   ReturnRule1800530000000,
   ArrivalMetering1800600000000,
+  BookingSanctions1800610000000,
   YardWaitQrVersion1800620000000,
 ];

@@ -15,6 +15,7 @@ import { OfficerAdminModule } from './modules/officer-admin/officer-admin.module
 import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { RateLimitModule } from './modules/rate-limit/rate-limit.module.js';
 import { StatsApiModule } from './modules/stats/stats-api.module.js';
+import { SlotsApiModule } from './modules/slots/slots-api.module.js';
 import { VehiclesModule } from './modules/vehicles/vehicles.module.js';
 import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 
@@ -31,6 +32,7 @@ import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
     HealthModule,
     WebhooksModule,
     GatesModule,
+    SlotsApiModule,
     OfficerAdminModule,
     StatsApiModule,
     MetricsModule,

@@ -229,6 +229,9 @@ export class Environment {
   /** How often the worker calls trucks forward from the regulation yards (and handles missed calls), in ms. */
   @WholeNumber(100, 600_000)
   CALL_FORWARD_INTERVAL_MS = 10_000;
+  /** How often the worker takes the bookings of trucks that did not come (no-shows) and counts strikes, in ms. */
+  @WholeNumber(100, 3_600_000)
+  SLOT_WATCH_INTERVAL_MS = 30_000;
 
   /** Tests point webhooks at a local receiver; production refuses private, loopback and plain-http targets. */
   @TrueOrFalse()
@@ -407,6 +410,7 @@ function grouped(env: Environment) {
       noShowExpiryMinutes: env.CLEARANCE_NO_SHOW_EXPIRY_MINUTES,
       returnsWatchIntervalMs: env.RETURNS_WATCH_INTERVAL_MS,
       callForwardIntervalMs: env.CALL_FORWARD_INTERVAL_MS,
+      slotWatchIntervalMs: env.SLOT_WATCH_INTERVAL_MS,
     },
     webhooks: {
       allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS,

@@ -261,6 +261,24 @@ export const en = {
   'webhook.deliveryPending':
     'The delivery is still pending (being sent or waiting to retry); redeliver it once it is delivered or failed',
   'rateLimit.exceeded': 'Too many requests: at most {limit} a minute; try again in {seconds} s',
+  'field.slotWholeHour': 'must be a whole hour, like 2026-11-27T08:00:00+07:00',
+  'field.slotPast': 'must not be an hour that has already ended',
+  'field.slotBeyondHorizon': 'must be within {days} days from now (how far ahead the gate takes bookings)',
+  'field.arrivalOutsideSlot': 'must be the hour the expected arrival lies in; give one of them, or both in agreement',
+  'field.periodOrder': 'must be later than startsAt',
+  'slot.full':
+    'The hour {slot} has no {direction:direction} capacity left at {gate:gate}; choose one of the nearest free hours',
+  'slot.otherDay':
+    'The hour must be on the arrival day ({day}, local time at the gate); to change the day, amend the expected arrival',
+  'slot.notBookable': 'Only a submitted or accepted declaration can book an arrival hour; this one is {status:status}',
+  'slot.none': 'The declaration has no booked arrival hour',
+  'booking.suspended': 'Booking arrival hours is suspended for this vehicle or company until {until}: {reason}',
+  'suspension.notFound': 'No such booking suspension; check the id',
+  'suspension.alreadyEnded': 'This booking suspension has already ended or been lifted',
+  'capacityException.notFound': 'No such capacity exception at {gate:gate}; check the id',
+  'auth.slotsSupervisorsOnly':
+    'Only a supervisor of {gate:gate} changes its arrival capacity, calendar and booking rules',
+  'auth.suspensionLiftSupervisorsOnly': 'Only a supervisor of {gate:gate} lifts booking suspensions',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -256,4 +256,24 @@ export const vi: Catalog = {
   'webhook.deliveryPending':
     'Lần gửi vẫn đang chờ (đang gửi hoặc chờ thử lại); hãy gửi lại khi nó đã gửi xong hoặc đã thất bại',
   'rateLimit.exceeded': 'Quá nhiều yêu cầu: tối đa {limit} yêu cầu mỗi phút; hãy thử lại sau {seconds} giây',
+  'field.slotWholeHour': 'phải là giờ chẵn, ví dụ 2026-11-27T08:00:00+07:00',
+  'field.slotPast': 'không được là khung giờ đã kết thúc',
+  'field.slotBeyondHorizon': 'phải nằm trong {days} ngày kể từ bây giờ (thời hạn đặt trước của cửa khẩu)',
+  'field.arrivalOutsideSlot':
+    'phải là khung giờ chứa thời điểm dự kiến đến; hãy gửi một trong hai, hoặc cả hai khớp nhau',
+  'field.periodOrder': 'phải muộn hơn startsAt',
+  'slot.full':
+    'Khung giờ {slot} đã hết năng lực chiều {direction:direction} tại {gate:gate}; hãy chọn một khung giờ còn trống gần nhất',
+  'slot.otherDay':
+    'Khung giờ phải thuộc ngày đến ({day}, giờ địa phương tại cửa khẩu); muốn đổi ngày, hãy sửa thời điểm dự kiến đến',
+  'slot.notBookable':
+    'Chỉ tờ khai đã nộp hoặc đã được chấp nhận mới đặt được khung giờ đến; tờ khai này đang ở trạng thái {status:status}',
+  'slot.none': 'Tờ khai chưa đặt khung giờ đến',
+  'booking.suspended': 'Phương tiện hoặc doanh nghiệp này bị tạm dừng đặt khung giờ đến cho tới {until}: {reason}',
+  'suspension.notFound': 'Không có lệnh tạm dừng đặt chỗ này; hãy kiểm tra mã',
+  'suspension.alreadyEnded': 'Lệnh tạm dừng đặt chỗ này đã hết hạn hoặc đã được gỡ',
+  'capacityException.notFound': 'Không có ngoại lệ năng lực này tại {gate:gate}; hãy kiểm tra mã',
+  'auth.slotsSupervisorsOnly':
+    'Chỉ có Chỉ huy cửa khẩu tại {gate:gate} mới được thay đổi năng lực theo giờ, lịch và quy tắc đặt chỗ',
+  'auth.suspensionLiftSupervisorsOnly': 'Chỉ có Chỉ huy cửa khẩu tại {gate:gate} mới được gỡ lệnh tạm dừng đặt chỗ',
 };

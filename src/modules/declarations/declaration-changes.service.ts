@@ -29,9 +29,12 @@ const AFTER_ARRIVAL: readonly DeclarationStatus[] = ['waiting_at_yard', 'in_yard
 
 export type AmendOutcome = { kind: 'amended' } | { kind: 'requested'; request: AmendmentRequestRow };
 
-// Writes every company-editable column; arrival_day follows the new arrival in the gate's time zone.
+// Writes every company-editable column; arrival_day follows the new arrival in the gate's time zone. A booked hour
+// the new arrival no longer lies in is dropped (the ledger was given back before: releaseCapacity).
 const APPLY_FIELDS = `
 UPDATE declaration d SET
+  slot_start = CASE WHEN $7::timestamptz >= d.slot_start AND $7::timestamptz < d.slot_start + interval '1 hour'
+                    THEN d.slot_start END,
   plate = $2, plate_short = $3, vehicle_nationality = $4, trailer_plate = $5, container_number = $6,
   expected_arrival_at = $7::timestamptz, arrival_day = ($7::timestamptz AT TIME ZONE g.timezone)::date,
   driver_full_name = $8, driver_document_number = $9, driver_document_kind = $10, driver_nationality = $11,

@@ -47,10 +47,20 @@ export type ScreeningState = 'pending' | 'done' | 'failed';
 export interface ScreeningReason {
   code: ScreeningReasonCode;
   message: string;
+  /** `GATE.SLOT_FULL`: up to three hours nearest the one asked for that still have room (ISO 8601 UTC). */
+  nearestFree?: string[];
+  /** `BOOKING.SUSPENDED`: when the suspension ends (ISO 8601 UTC). */
+  until?: string;
 }
 
 export type ScreeningReasonCode =
-  'VEHICLE.ALREADY_ACTIVE' | 'WATCHLIST.VEHICLE' | 'WATCHLIST.DRIVER' | 'GATE.CAPACITY_FULL' | 'ARRIVAL.OUTSIDE_WINDOW';
+  | 'VEHICLE.ALREADY_ACTIVE'
+  | 'WATCHLIST.VEHICLE'
+  | 'WATCHLIST.DRIVER'
+  | 'GATE.CAPACITY_FULL'
+  | 'GATE.SLOT_FULL'
+  | 'BOOKING.SUSPENDED'
+  | 'ARRIVAL.OUTSIDE_WINDOW';
 
 /** One entry of a declaration's public timeline, as kept in `declaration.timeline`. */
 export interface TimelineEntry {

@@ -40,6 +40,9 @@ const LIVE = `status IN ('accepted', 'waiting_at_yard', 'in_yard', 'cleared', 'r
   unique: true,
   where: `handover_role = 'receiving' AND status NOT IN ('cancelled', 'rejected', 'expired')`,
 })
+@Index('IDX_declaration_cancelled_slot', ['gateCode', 'slotStart'], {
+  where: `status = 'cancelled' AND slot_start IS NOT NULL`,
+})
 @Index('IDX_declaration_slot', ['gateCode', 'direction', 'slotStart'], {
   where: `slot_start IS NOT NULL AND status IN ('submitted', 'accepted', 'waiting_at_yard')`,
 })

@@ -22,6 +22,9 @@ export function toDeclarationResponse(
     handover: row.handover_role ? { role: row.handover_role, linkedDeclarationId: row.linked_declaration_id } : null,
     feeExemptionCode: row.fee_exemption_code,
     expectedArrivalAt: row.expected_arrival_at.toISOString(),
+    slot: row.slot_start
+      ? { start: row.slot_start.toISOString(), end: new Date(row.slot_start.getTime() + 3_600_000).toISOString() }
+      : null,
     vehicle: {
       plate: row.plate,
       plateDisplay: PlateNumber.displayOf(row.plate),

@@ -30,6 +30,8 @@ export interface NewDeclaration extends DeclarationFields {
   /** The receiving leg's delivering declaration; checked by the caller, taken at most once (UQ_declaration_receiving_link). */
   linkedDeclarationId: string | null;
   feeExemptionCode: string | null;
+  /** The arrival hour booked with the submission (ISO 8601, a whole hour), taken at acceptance; null: none. */
+  slotStart: string | null;
 }
 
 export interface SubmittedDeclaration {
@@ -66,6 +68,8 @@ export interface DeclarationRow {
   cargo_regime: CargoRegime;
   fee_exemption_code: string | null;
   expected_arrival_at: Date;
+  /** The booked arrival hour; null: no booking. */
+  slot_start: Date | null;
   arrival_day: string;
   driver_full_name: string;
   driver_document_number: string;
@@ -133,14 +137,14 @@ WITH gate AS (
     container_number, expected_arrival_at, arrival_day, driver_full_name, driver_document_number, driver_document_kind,
     driver_nationality, driver_phone, cargo_description, cargo_hs_code, cargo_gross_weight_kg, cargo_perishable,
     cargo_customs_declaration_number, cargo_quarantine_required, vehicle_tonnage_kg, two_way_transport, cargo_regime,
-    trip_kind, handover_role, linked_declaration_id, fee_exemption_code, created_at, updated_at, timeline)
+    trip_kind, handover_role, linked_declaration_id, fee_exemption_code, slot_start, created_at, updated_at, timeline)
   SELECT $28, gate.reference_prefix || '-' || to_char(ref.day, 'YYYYMMDD') || '-' || lpad(ref.serial, greatest(5, length(ref.serial)), '0'),
          $1, gate.code, $3, 'submitted', $5, $6, $7, $8, $9, $10::timestamptz, ($10::timestamptz AT TIME ZONE gate.timezone)::date,
-         $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $31, $32, $33::uuid, $34,
+         $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $31, $32, $33::uuid, $34, $35::timestamptz,
          date_trunc('milliseconds', now()), date_trunc('milliseconds', now()),
          ${timelineEntrySql(`'submitted'`, "date_trunc('milliseconds', now())")}
     FROM gate, ref
-  RETURNING id, reference, status, plate, gate_code, direction, expected_arrival_at, created_at
+  RETURNING id, reference, status, plate, gate_code, direction, expected_arrival_at, slot_start, created_at
 ), containers AS (
   INSERT INTO declaration_container (declaration_id, position, container_number, size_feet)
   SELECT d.id, c.position, c.number, c.size_feet
@@ -151,6 +155,8 @@ WITH gate AS (
 ), event AS (
   INSERT INTO declaration_event (declaration_id, gate_code, action, from_status, to_status, actor, at)
   SELECT id, gate_code, 'transition', NULL, 'submitted', $30, created_at FROM d
+  UNION ALL
+  SELECT id, gate_code, 'slot.booked', NULL, NULL, $30, created_at FROM d WHERE slot_start IS NOT NULL
 ), outbox AS (
   INSERT INTO outbox_message (queue, job_name, job_id, payload)
   SELECT '${QueueName.Screening}', '${JobName.ScreenDeclaration}', $29, json_build_object('declarationId', id) FROM d
@@ -207,6 +213,9 @@ export interface ScreeningSubject {
   expected_arrival_at: Date;
   created_at: Date;
   capacity: number;
+  company_id: string;
+  /** The booked hour the acceptance takes in the hourly ledger; null: none. */
+  slot_start: Date | null;
 }
 
 /** A company's change waiting for a supervisor, once the truck has arrived. */
@@ -247,8 +256,18 @@ export class DeclarationsRepository {
       d.handoverRole,
       d.linkedDeclarationId,
       d.feeExemptionCode,
+      d.slotStart,
     ]);
     return row?.body ?? null;
+  }
+
+  /** How far ahead the gate takes bookings, in ms (its booking rule); null for an unknown gate. */
+  async bookingHorizonMs(gate: GateCode): Promise<number | null> {
+    const row = await this.sql.one<{ ms: number }>(
+      'SELECT (extract(epoch FROM booking_horizon) * 1000)::bigint::float8 AS ms FROM booking_rule WHERE gate_code = $1',
+      [gate],
+    );
+    return row?.ms ?? null;
   }
 
   /** The gate's local day of an instant: the day a declaration arriving then counts against. */
@@ -392,7 +411,7 @@ export class DeclarationsRepository {
   screeningSubject(declarationId: string): Promise<ScreeningSubject | null> {
     return this.sql.one<ScreeningSubject>(
       `SELECT d.id, d.status, d.version, d.plate, d.trailer_plate, d.driver_document_number, d.gate_code, d.direction,
-              d.arrival_day::text AS arrival_day, d.expected_arrival_at, d.created_at,
+              d.arrival_day::text AS arrival_day, d.expected_arrival_at, d.created_at, d.company_id, d.slot_start,
               CASE d.direction WHEN 'export' THEN g.capacity_export_per_day ELSE g.capacity_import_per_day END AS capacity
          FROM declaration d JOIN gate g ON g.code = d.gate_code
         WHERE d.id = $1`,

@@ -5,7 +5,8 @@ import { PlateNumber } from '../../common/identifiers/plate-number.js';
 import type { AuthenticatedCompany } from '../companies/companies.service.js';
 import { companyActorRef } from '../companies/company-principal.js';
 import { canonicaliseSections } from './declaration-input.js';
-import { canonicaliseTrip, type TripFields } from './trip-input.js';
+import { canonicaliseArrival, canonicaliseTrip, type TripFields } from './trip-input.js';
+import { Clock } from '../../common/clock.js';
 import { toDeclarationResponse } from './declaration.mapper.js';
 import QRCode from 'qrcode';
 import { type ClearanceConfig, clearanceConfig } from '../../config/config-groups.js';
@@ -49,6 +50,7 @@ export class DeclarationsService {
     private readonly yards: DeclarationYardReader,
     private readonly fees: FeeSchedulesRepository,
     private readonly sql: Sql,
+    private readonly clock: Clock,
     @Inject(clearanceConfig.KEY) private readonly clearanceConfig: ClearanceConfig,
   ) {}
 
@@ -63,6 +65,8 @@ export class DeclarationsService {
     rawBody: unknown,
   ): Promise<SubmitResult> {
     const trip = canonicaliseTrip(dto);
+    const horizonMs = dto.slotStart === undefined ? 0 : ((await this.declarations.bookingHorizonMs(dto.gate)) ?? 0);
+    const arrival = canonicaliseArrival(dto, this.clock.now(), horizonMs);
     const record: NewDeclaration = {
       companyId: company.companyId,
       actorRef: companyActorRef(company),
@@ -70,9 +74,10 @@ export class DeclarationsService {
       requestHash: requestHash(rawBody),
       gate: dto.gate,
       direction: dto.direction,
-      ...canonicaliseSections(dto, trip.tripKind),
+      ...canonicaliseSections({ ...dto, expectedArrivalAt: arrival.expectedArrivalAt }, trip.tripKind),
       ...trip,
       feeExemptionCode: dto.feeExemptionCode ?? null,
+      slotStart: arrival.slotStart,
     };
     if (record.feeExemptionCode) await this.assertExemptionListed(record);
     if (trip.linkedDeclarationId) {

@@ -44,6 +44,7 @@ export class OfficerDeclarationsService {
       handover: d.handover,
       feeExemptionCode: d.feeExemptionCode,
       expectedArrivalAt: d.expectedArrivalAt,
+      slot: d.slot,
       arrivedAt: d.arrivedAt,
       exitedAt: d.exitedAt,
       vehicle: d.vehicle,

@@ -1,4 +1,11 @@
-import { alreadyActiveReason, arrivalWindowReason, capacityFullReason, watchlistReasons } from './screening-rules.js';
+import {
+  alreadyActiveReason,
+  arrivalWindowReason,
+  bookingSuspendedReason,
+  capacityFullReason,
+  slotFullReason,
+  watchlistReasons,
+} from './screening-rules.js';
 
 const window = { pastMinutes: 120, futureDays: 7 };
 const submittedAt = new Date('2026-11-27T10:00:00Z');
@@ -37,6 +44,22 @@ describe('other reasons', () => {
     expect(capacityFullReason('HUU_NGHI', 'export', '2026-11-28')).toEqual({
       code: 'GATE.CAPACITY_FULL',
       message: 'HUU_NGHI has no export capacity left on 2026-11-28',
+    });
+  });
+});
+
+describe('slot reasons', () => {
+  it('a full hour names up to three nearest free hours', () => {
+    const reason = slotFullReason('HUU_NGHI', 'export', new Date('2026-12-07T03:00:00Z'), [
+      new Date('2026-12-07T04:00:00Z'),
+    ]);
+    expect(reason).toMatchObject({ code: 'GATE.SLOT_FULL', nearestFree: ['2026-12-07T04:00:00.000Z'] });
+  });
+
+  it('a suspension says until when', () => {
+    expect(bookingSuspendedReason(new Date('2026-12-21T00:00:00Z'), '3 no-shows')).toMatchObject({
+      code: 'BOOKING.SUSPENDED',
+      until: '2026-12-21T00:00:00.000Z',
     });
   });
 });

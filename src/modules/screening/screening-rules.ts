@@ -48,3 +48,19 @@ export function alreadyActiveReason(otherReference: string): ScreeningReason {
 export function capacityFullReason(gate: string, direction: string, day: string): ScreeningReason {
   return { code: 'GATE.CAPACITY_FULL', message: `${gate} has no ${direction} capacity left on ${day}` };
 }
+
+export function slotFullReason(gate: string, direction: string, slot: Date, nearestFree: Date[]): ScreeningReason {
+  return {
+    code: 'GATE.SLOT_FULL',
+    message: `${gate} has no ${direction} capacity left in the hour from ${slot.toISOString()}; book one of the nearest free hours`,
+    nearestFree: nearestFree.map((at) => at.toISOString()),
+  };
+}
+
+export function bookingSuspendedReason(until: Date, why: string): ScreeningReason {
+  return {
+    code: 'BOOKING.SUSPENDED',
+    message: `Booking arrival hours is suspended for this vehicle or company until ${until.toISOString()}: ${why}`,
+    until: until.toISOString(),
+  };
+}

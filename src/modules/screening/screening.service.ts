@@ -8,19 +8,34 @@ import {
 import { DomainError } from '../../common/errors/domain-error.js';
 import { Sql } from '../../database/sql.js';
 import { SYSTEM_SCREENING } from '../declarations/audit.js';
-import { reserveCapacity } from '../declarations/capacity.js';
+import { reserveCapacity, reserveSlot, slotOf } from '../declarations/capacity.js';
+import type { Direction, GateCode } from '../../common/domain/gate-code.js';
+import { SlotsService } from '../slots/slots.service.js';
 import { transition } from '../declarations/declaration-lifecycle.js';
 import type { ScreeningReason } from '../declarations/declaration-status.js';
 import { DeclarationsRepository, type ScreeningSubject } from '../declarations/declarations.repository.js';
 import { enqueueInTransaction } from '../outbox/enqueue.js';
 import { JobName, QueueName } from '../queue/queue-names.js';
 import { WatchlistService } from '../watchlist/watchlist.service.js';
-import { alreadyActiveReason, arrivalWindowReason, capacityFullReason, watchlistReasons } from './screening-rules.js';
+import {
+  alreadyActiveReason,
+  arrivalWindowReason,
+  bookingSuspendedReason,
+  capacityFullReason,
+  slotFullReason,
+  watchlistReasons,
+} from './screening-rules.js';
 import { violatedConstraint } from '../../common/errors/violated-constraint.js';
 
 export type ScreeningOutcome = 'accepted' | 'rejected' | 'skipped';
 
 class CapacityFull extends Error {}
+
+class SlotFull extends Error {
+  constructor(readonly slot: Date) {
+    super('slot full');
+  }
+}
 
 /** Screens one submitted declaration. Idempotent: a declaration no longer `submitted` is left alone. */
 @Injectable()
@@ -29,6 +44,7 @@ export class ScreeningService {
     private readonly sql: Sql,
     private readonly declarations: DeclarationsRepository,
     private readonly watchlist: WatchlistService,
+    private readonly slots: SlotsService,
     @Inject(clearanceConfig.KEY) private readonly clearanceConfig: ClearanceConfig,
     @Inject(screeningConfig.KEY) private readonly screeningConfig: ScreeningConfig,
   ) {}
@@ -48,6 +64,14 @@ export class ScreeningService {
           capacity: d.capacity,
         });
         if (!reserved) throw new CapacityFull();
+        // The booked hour, read under the row lock: a booking changed since the subject was read is the one taken.
+        const slot = await slotOf(manager, d.id);
+        if (slot) {
+          const gate = d.gate_code as GateCode;
+          const direction = d.direction as Direction;
+          const capacity = await this.slots.hourCapacityIn(manager, gate, direction, slot);
+          if (!(await reserveSlot(manager, { gate, direction, slotStart: slot, capacity }))) throw new SlotFull(slot);
+        }
         const version = await transition(manager, {
           declarationId: d.id,
           from: 'submitted',
@@ -69,6 +93,10 @@ export class ScreeningService {
     } catch (error) {
       if (error instanceof CapacityFull)
         return this.reject(d, [capacityFullReason(d.gate_code, d.direction, d.arrival_day)]);
+      if (error instanceof SlotFull) {
+        const nearest = await this.slots.nearestFree(d.gate_code as GateCode, d.direction as Direction, error.slot);
+        return this.reject(d, [slotFullReason(d.gate_code, d.direction, error.slot, nearest)]);
+      }
       // Another declaration for the plate became active between our check and our write.
       if (violatedConstraint(error) === 'UQ_declaration_active_vehicle') {
         const other = await this.activeReference(d);
@@ -95,6 +123,10 @@ export class ScreeningService {
     reasons.push(...watchlistReasons(await this.watchlist.findHits(plates, d.driver_document_number)));
     const other = await this.activeReference(d);
     if (other) reasons.push(alreadyActiveReason(other));
+    if (d.slot_start) {
+      const suspension = await this.slots.suspensionFor(d.company_id, d.plate);
+      if (suspension) reasons.push(bookingSuspendedReason(suspension.ends_at, suspension.reason));
+    }
     return reasons;
   }
 

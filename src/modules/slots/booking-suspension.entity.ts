@@ -38,4 +38,9 @@ export class BookingSuspensionEntity {
 
   @Column({ name: 'lift_note', type: 'text', nullable: true })
   liftNote: string | null;
+
+  /** The declaration whose strike opened the suspension. */
+  @Column({ name: 'declaration_id', type: 'uuid', nullable: true })
+  @ForeignKey('declaration', { name: 'FK_booking_suspension_declaration' })
+  declarationId: string | null;
 }

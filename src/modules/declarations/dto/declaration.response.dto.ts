@@ -25,6 +25,8 @@ export class ReasonResponseDto {
       'WATCHLIST.VEHICLE',
       'WATCHLIST.DRIVER',
       'GATE.CAPACITY_FULL',
+      'GATE.SLOT_FULL',
+      'BOOKING.SUSPENDED',
       'ARRIVAL.OUTSIDE_WINDOW',
     ],
   })
@@ -32,6 +34,22 @@ export class ReasonResponseDto {
 
   @ApiProperty({ example: 'The gate has no export capacity left on 2026-11-28' })
   message: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'date-time',
+    description: '`GATE.SLOT_FULL`: up to three hours nearest the one asked for that still have room',
+  })
+  nearestFree?: string[];
+
+  @ApiPropertyOptional({ format: 'date-time', description: '`BOOKING.SUSPENDED`: when the suspension ends' })
+  until?: string;
+}
+
+/** A booked arrival hour at the gate. */
+export class SlotResponseDto {
+  @ApiProperty({ format: 'date-time', example: '2026-11-27T01:00:00.000Z' }) start: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-27T02:00:00.000Z' }) end: string;
 }
 
 export class TimelineEntryResponseDto {
@@ -138,6 +156,8 @@ export class DeclarationResponseDto {
   @ApiProperty({ type: HandoverResponseDto, nullable: true }) handover: HandoverResponseDto | null;
   @ApiProperty({ nullable: true, type: String }) feeExemptionCode: string | null;
   @ApiProperty({ format: 'date-time' }) expectedArrivalAt: string;
+  @ApiProperty({ type: SlotResponseDto, nullable: true, description: 'The booked arrival hour; null: none' })
+  slot: SlotResponseDto | null;
   @ApiProperty({ type: VehicleResponseDto }) vehicle: VehicleResponseDto;
   @ApiProperty({ type: DriverResponseDto }) driver: DriverResponseDto;
   @ApiProperty({ type: CargoResponseDto }) cargo: CargoResponseDto;

@@ -7,6 +7,7 @@ import {
   CargoResponseDto,
   DriverResponseDto,
   HandoverResponseDto,
+  SlotResponseDto,
   TimelineEntryResponseDto,
   VehicleResponseDto,
 } from './declaration.response.dto.js';
@@ -41,6 +42,8 @@ export class OfficerDeclarationResponseDto {
   @ApiProperty({ nullable: true, type: String, description: 'The fee exemption the company claims' })
   feeExemptionCode: string | null;
   @ApiProperty({ format: 'date-time' }) expectedArrivalAt: string;
+  @ApiProperty({ type: SlotResponseDto, nullable: true, description: 'The booked arrival hour; null: none' })
+  slot: SlotResponseDto | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) arrivedAt: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) exitedAt: string | null;
   @ApiProperty({ type: VehicleResponseDto }) vehicle: VehicleResponseDto;

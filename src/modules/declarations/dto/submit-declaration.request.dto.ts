@@ -226,10 +226,27 @@ export class SubmitDeclarationRequestDto {
   @IsIn(DIRECTIONS)
   direction: Direction;
 
-  @ApiProperty({ example: '2026-11-27T08:00:00+07:00', description: 'ISO 8601 with offset; within a year of now' })
+  @ApiPropertyOptional({
+    example: '2026-11-27T08:00:00+07:00',
+    description: 'ISO 8601 with offset; within a year of now. Required unless `slotStart` is given',
+  })
+  @IsOptional()
   @IsString()
   @IsTimestampNear(366)
-  expectedArrivalAt: string;
+  expectedArrivalAt?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-27T08:00:00+07:00',
+    description:
+      'Book this arrival hour at the gate (a whole hour, not over, within the booking horizon; see ' +
+      "`GET /api/v1/gates/{gate}/slots`). Without `expectedArrivalAt` the arrival is the hour's start; with it, " +
+      'the arrival must lie within the hour. Taken when the declaration is accepted: a full hour rejects it with ' +
+      '`GATE.SLOT_FULL` and the nearest free hours',
+  })
+  @IsOptional()
+  @IsString()
+  @IsTimestampNear(366)
+  slotStart?: string;
 
   @ApiPropertyOptional({ enum: TRIP_KINDS, default: 'through', description: 'See docs/lifecycle.md, "Kinds of trip"' })
   @IsOptional()
