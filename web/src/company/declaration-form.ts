@@ -326,6 +326,7 @@ const MAX_LENGTH: Partial<Record<FieldPath, number>> = {
   'cargo.description': 500,
 };
 const ARRIVAL_DAYS = 366;
+const HOUR_MS = 3_600_000;
 // The API's pattern of a claimed exemption (written in upper case; the form upper-cases what is typed).
 const EXEMPTION_CODE = /^[A-Z][A-Z0-9_]+$/;
 
@@ -367,9 +368,14 @@ function fieldMessage(path: FieldPath, raw: string, body: DeclarationBody, now: 
       }
       return null;
     }
-    case 'slotStart':
+    case 'slotStart': {
+      const at = WITH_OFFSET.test(body.slotStart ?? '') ? Date.parse(body.slotStart ?? '') : NaN;
+      if (Number.isNaN(at)) return msg('field.timestampNear', { days: ARRIVAL_DAYS });
+      if (at % HOUR_MS !== 0) return msg('field.slotWholeHour');
+      return at + HOUR_MS <= now ? msg('field.slotPast') : null;
+    }
     case 'expectedArrivalAt': {
-      const given = (path === 'slotStart' ? body.slotStart : body.expectedArrivalAt) ?? '';
+      const given = body.expectedArrivalAt ?? '';
       const at = WITH_OFFSET.test(given) ? Date.parse(given) : NaN;
       return Number.isNaN(at) || Math.abs(at - now) > ARRIVAL_DAYS * 86_400_000
         ? msg('field.timestampNear', { days: ARRIVAL_DAYS })
@@ -494,6 +500,14 @@ function tripMessages(values: FormValues, body: DeclarationBody): [FieldPath, Me
     }
     if (handover.role === 'delivering' && handover.linkedDeclarationId) {
       found.push(['handover.linkedDeclarationId', msg('field.linkNotForDelivering')]);
+    }
+  }
+  if (body.slotStart && body.expectedArrivalAt) {
+    // Both given: the arrival must lie within the booked hour (the API's rule, on the slot's field).
+    const slot = Date.parse(body.slotStart);
+    const arrival = Date.parse(body.expectedArrivalAt);
+    if (!Number.isNaN(slot) && !Number.isNaN(arrival) && (arrival < slot || arrival >= slot + HOUR_MS)) {
+      found.push(['slotStart', msg('field.arrivalOutsideSlot')]);
     }
   }
   if (kind === 'empty' && values['cargo.grossWeightKg'].trim() !== '' && body.cargo.grossWeightKg !== 0) {
