@@ -170,7 +170,7 @@ describe('arrival metering in the pages', () => {
     await hour.locator('option:not([value=""]):not([disabled])').first().waitFor({ state: 'attached' });
     const slotStart = await hour.locator('option:not([value=""]):not([disabled])').first().getAttribute('value');
     expect(slotStart).toMatch(/^\d{4}-\d\d-\d\dT\d\d:00:00\.000Z$/);
-    await hour.selectOption(slotStart!);
+    await hour.selectOption(slotStart);
     // The truck is expected at the start of its hour.
     await expect(portal.page.getByLabel('Expected arrival (Vietnam time)').inputValue()).resolves.toBe(
       new Date(Date.parse(slotStart!) + 7 * 3_600_000).toISOString().slice(0, 16),
@@ -319,7 +319,7 @@ describe('arrival metering in the pages', () => {
     await item.waitFor({ state: 'detached' });
     const lifted = await t.sql.rows<{ lift_note: string | null }>(
       'SELECT lift_note FROM booking_suspension WHERE id = $1',
-      [suspension!.id],
+      [suspension.id],
     );
     expect(lifted[0]?.lift_note).toBe('Breakdown on QL1A; workshop receipt seen');
 

@@ -284,7 +284,7 @@ export const en = {
     loading: 'Loading the free hours…',
     unavailable: 'The free hours cannot be read now; declare without a booking or try again.',
     noHours: 'The gate takes no bookings on this day.',
-    hint: 'Another hour of the same day. Moving or releasing it shortly before the hour counts as a late cancellation.',
+    hint: 'An hour of the arrival day. Moving or releasing it shortly before the hour counts as a late cancellation.',
     book: 'Book this hour',
     move: 'Move the booking',
     release: 'Release the booking',

@@ -282,7 +282,7 @@ export const vi: CompanyWords = {
     loading: 'Đang tải giờ còn trống…',
     unavailable: 'Hiện không đọc được giờ còn trống; hãy khai báo không đặt giờ hoặc thử lại.',
     noHours: 'Cửa khẩu không nhận đặt giờ trong ngày này.',
-    hint: 'Một giờ khác trong cùng ngày. Đổi hoặc hủy sát giờ được tính là hủy muộn.',
+    hint: 'Một giờ trong ngày đến. Đổi hoặc hủy sát giờ được tính là hủy muộn.',
     book: 'Đặt giờ này',
     move: 'Đổi giờ đã đặt',
     release: 'Hủy đặt giờ',

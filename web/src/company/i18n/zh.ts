@@ -275,7 +275,7 @@ export const zh: CompanyWords = {
     loading: '可预约时段加载中…',
     unavailable: '暂时无法读取可预约时段；可不预约申报，或稍后再试。',
     noHours: '口岸当天不接受预约。',
-    hint: '同一天的其他时段。临近时段才改约或取消，按迟取消计。',
+    hint: '到达当天的时段。临近时段才改约或取消，按迟取消计。',
     book: '预约此时段',
     move: '改约',
     release: '取消预约',
