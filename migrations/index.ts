@@ -19,6 +19,7 @@ import { ReturnRule1800530000000 } from './1800530000000-ReturnRule.js';
 import { ArrivalMetering1800600000000 } from './1800600000000-ArrivalMetering.js';
 import { BookingSanctions1800610000000 } from './1800610000000-BookingSanctions.js';
 import { YardWaitQrVersion1800620000000 } from './1800620000000-YardWaitQrVersion.js';
+import { BoardWarnings1800630000000 } from './1800630000000-BoardWarnings.js';
 
 /** Every migration, in order. Listed explicitly so the same list runs from compiled JS and under Jest. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   ArrivalMetering1800600000000,
   BookingSanctions1800610000000,
   YardWaitQrVersion1800620000000,
+  BoardWarnings1800630000000,
 ];

@@ -132,6 +132,16 @@ export const COMMANDS: Record<string, { usage: string; run: Command }> = {
       return { revoked: await app.get(CompaniesService).revokeKeys(id, o.prefix) };
     },
   },
+  'company:aeo': {
+    usage:
+      '--tax-code <10 or 13 digits> --on|--off   (an authorised economic operator: its trucks take the AEO turns of the call forward)',
+    run: async (app, o) => {
+      const [on, off] = [o.on !== undefined, o.off !== undefined];
+      if (on === off) throw new UsageError('give either --on or --off');
+      const { id } = await company(app, { company: required(o, 'tax-code') });
+      return app.get(CompaniesService).setAuthorisedEconomicOperator(id, on);
+    },
+  },
   'company-user:create': {
     usage:
       '--company <id or tax code> --username <name> --password <12-128 characters> --role admin|clerk   (exit 3 if the username is taken)',
@@ -383,6 +393,8 @@ function main(argv: string[]): Promise<number> | number {
       options: {
         ...Object.fromEntries(OPTIONS.map((k) => [k, { type: 'string' as const }])),
         json: { type: 'boolean' },
+        on: { type: 'boolean' },
+        off: { type: 'boolean' },
       },
       strict: true,
     }));
@@ -390,9 +402,11 @@ function main(argv: string[]): Promise<number> | number {
     say(`${(error as Error).message}\n${usage(name)}`);
     return EXIT.usage;
   }
-  const { json, ...options } = values;
+  const { json, on, off, ...strings } = values;
+  // The on/off switches (company:aeo) reach the command as present ('true') or absent.
+  const options = { ...strings, ...(on ? { on: 'true' } : {}), ...(off ? { off: 'true' } : {}) };
   const config = loadSettingsOrExit();
-  return run(name, options as Options, json === true || !process.stdout.isTTY, config);
+  return run(name, options, json === true || !process.stdout.isTTY, config);
 }
 
 void Promise.resolve(main(process.argv.slice(2))).then((code) => process.exit(code));

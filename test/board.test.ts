@@ -252,6 +252,11 @@ describe('the gate board', () => {
 
     it('shows exactly what happened today, for the gate and per direction', async () => {
       const b = await board();
+      const { warningLevel: present, ...figures } = expectedFigures(
+        base,
+        added.total,
+        capacity.export + capacity.import,
+      );
       expect(b).toMatchObject({
         gate: GATE,
         open: true,
@@ -259,9 +264,12 @@ describe('the gate board', () => {
         day: localDay(new Date()),
         timezone: ZONE,
         medianWindowHours: 6,
-        ...expectedFigures(base, added.total, capacity.export + capacity.import),
+        ...figures,
+        presentWarningLevel: present,
         medianArrivalToExitMinutes: median(await exitMinutes()),
       });
+      // The whole gate's level is the higher of today's demand and the 12-hour forecast (board-forecast.test.ts).
+      expect(b.warningLevel).toBe(b.warningSetBy === 'present' ? present : b.forecast.level);
       expect(b.byDirection.export).toMatchObject({
         ...expectedFigures(base.byDirection.export, added.export, capacity.export),
         medianArrivalToExitMinutes: median(await exitMinutes('export')),
@@ -336,7 +344,7 @@ describe('the gate board', () => {
         expect(b).toMatchObject({
           capacityToday: capacityTotal,
           capacityLeft: Math.max(0, capacityTotal - total),
-          warningLevel: level,
+          presentWarningLevel: level,
         });
         expect(b.byDirection.export.warningLevel).toBe(levelOf(booked.export, capacityTotal - importCap));
         expect(b.byDirection.import.warningLevel).toBe(levelOf(booked.import, importCap));
@@ -353,7 +361,7 @@ describe('the gate board', () => {
       } finally {
         await setCapacity(capacity.export, capacity.import);
       }
-      expect((await board()).warningLevel).toBe(now.warningLevel);
+      expect((await board()).presentWarningLevel).toBe(now.presentWarningLevel);
     });
 
     describe('closing the gate', () => {
@@ -438,7 +446,7 @@ describe('the gate board', () => {
           open: true,
           closedReason: null,
           closedAt: null,
-          warningLevel: before.warningLevel,
+          presentWarningLevel: before.presentWarningLevel,
           expectedToday: before.expectedToday - 1, // the first export came in
           inYard: before.inYard, // … and the fee truck left
           clearedToday: before.clearedToday + 1,

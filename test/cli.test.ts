@@ -56,6 +56,23 @@ describe('npm run cli, as scripts use it', () => {
     expect(Object.keys(jsonLine(flagged.stdout)).sort()).toEqual(['apiKey', 'id']);
   });
 
+  it('marks a company an authorised economic operator and back (company:aeo)', () => {
+    const code = taxCode();
+    expect(cli(['company:create', '--name', 'Công ty AEO', '--tax-code', code]).status).toBe(0);
+    const on = cli(['company:aeo', '--tax-code', code, '--on']);
+    expect(on.status).toBe(0);
+    expect(jsonLine(on.stdout)).toEqual({
+      companyId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      taxCode: code,
+      authorisedEconomicOperator: true,
+    });
+    expect(jsonLine(cli(['company:aeo', '--tax-code', code, '--off']).stdout)).toMatchObject({
+      authorisedEconomicOperator: false,
+    });
+    expect(cli(['company:aeo', '--tax-code', code]).status).toBe(2);
+    expect(cli(['company:aeo', '--tax-code', code, '--on', '--off']).status).toBe(2);
+  });
+
   it('answers a repeated company:create with exit 3, the existing company without a key, and the command for a key', async () => {
     const code = taxCode();
     const first = cli(['company:create', '--name', 'Vận tải Đồng Đăng', '--tax-code', code]);

@@ -338,6 +338,7 @@ describe('public vehicle lookup: GET /api/v1/vehicles/:plate/status', () => {
         timeline: declaration.timeline,
         currentSteps: [], // not in the yard yet
         expectedAhead: expect.any(Number),
+        regulationYard: null, // not waiting at a regulation yard
       });
       expect(body.timeline.map((e: { status: string }) => e.status)).toEqual(['submitted', 'accepted']);
       const times = body.timeline.map((e: { at: string }) => e.at);

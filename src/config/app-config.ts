@@ -315,6 +315,10 @@ export class Environment {
   @WholeNumber(0, 60_000)
   BOARD_CACHE_MS = 1000;
 
+  /** How often the worker computes each gate's warning level (present and forecast) and records a change, in ms. */
+  @WholeNumber(100, 3_600_000)
+  BOARD_WATCH_INTERVAL_MS = 30_000;
+
   /**
    * Whether this worker process reads the audit log into webhooks and live updates. Several may run (they
    * take turns on one cursor row); turning it off is for isolating the webhook fan-out in tests.
@@ -443,6 +447,7 @@ function grouped(env: Environment) {
       warningThresholds: env.BOARD_WARNING_THRESHOLDS,
       medianWindowHours: env.BOARD_MEDIAN_WINDOW_HOURS,
       cacheMs: env.BOARD_CACHE_MS,
+      watchIntervalMs: env.BOARD_WATCH_INTERVAL_MS,
       lookupAheadCap: env.LOOKUP_AHEAD_CAP,
     },
     idempotency: {

@@ -26,11 +26,13 @@ import { RegulationYardsModule } from '../modules/regulation-yards/regulation-ya
 import { CallForward } from '../modules/regulation-yards/call-forward.schedule.js';
 import { SlotsModule } from '../modules/slots/slots.module.js';
 import { SlotWatch } from '../modules/slots/slot-watch.schedule.js';
+import { GateBoardModule } from '../modules/gates/gate-board.module.js';
+import { BoardWatch } from '../modules/gates/board-watch.schedule.js';
 
 /**
  * Background work: the outbox relay, the audit sealer, the event dispatcher, the BullMQ processors (@nestjs/bullmq
  * `@Processor`s, so only a process with this module consumes jobs), the reconciler, the expiry sweep, the return
- * reminders, the slot watch, the call forward from the regulation yards and the heartbeat. No HTTP. They stop in onModuleDestroy (finishing running jobs), before connections close in
+ * reminders, the slot watch, the call forward from the regulation yards, the board's warning watch and the heartbeat. No HTTP. They stop in onModuleDestroy (finishing running jobs), before connections close in
  * onApplicationShutdown.
  */
 @Module({
@@ -45,6 +47,7 @@ import { SlotWatch } from '../modules/slots/slot-watch.schedule.js';
     ReturnsModule,
     RegulationYardsModule,
     SlotsModule,
+    GateBoardModule,
     WorkerHeartbeatModule,
   ],
   providers: [
@@ -60,6 +63,7 @@ import { SlotWatch } from '../modules/slots/slot-watch.schedule.js';
     ReturnsWatch,
     CallForward,
     SlotWatch,
+    BoardWatch,
     WebhookDeliveryProcessor,
     StatsProcessor,
     RetentionProcessor,

@@ -79,6 +79,16 @@ export class CompaniesService {
     return company && { id: company.id, name: company.name, taxCode: company.taxCode };
   }
 
+  /** Marks the company an authorised economic operator (AEO), or no longer one: a priority class of the call forward. */
+  async setAuthorisedEconomicOperator(
+    companyId: string,
+    on: boolean,
+  ): Promise<{ companyId: string; taxCode: string; authorisedEconomicOperator: boolean }> {
+    await this.companies.update({ id: companyId }, { authorisedEconomicOperator: on });
+    const company = await this.companies.findOneByOrFail({ id: companyId });
+    return { companyId, taxCode: company.taxCode, authorisedEconomicOperator: company.authorisedEconomicOperator };
+  }
+
   /** A new key; its secret is returned once and never stored. `name` tells the company's keys apart. */
   async createKey(
     companyId: string,

@@ -24,6 +24,8 @@ export interface BoardRow {
   closed_reason: string | null;
   closed_at: Date | null;
   timezone: string;
+  /** `gate.yard_capacity`: vehicles the gate's own yard holds at once. */
+  yard_capacity: number;
   today: string;
   updated_at: Date;
   median_minutes: number | null;
@@ -35,7 +37,7 @@ export interface BoardRow {
 // IDX_clearance_step_queue (waiting), IDX_declaration_event_at (cleared / exited today), IDX_declaration_exited.
 const BOARD = `
 WITH g AS (
-  SELECT code, open, closed_reason, closed_at, timezone, capacity_export_per_day, capacity_import_per_day,
+  SELECT code, open, closed_reason, closed_at, timezone, capacity_export_per_day, capacity_import_per_day, yard_capacity,
          (now() AT TIME ZONE timezone)::date AS today
     FROM gate WHERE code = $1
 ), span AS (
@@ -91,7 +93,7 @@ WITH g AS (
     LEFT JOIN in_yard y ON y.direction = dir.direction
     LEFT JOIN moved m ON m.direction = dir.direction
 )
-SELECT g.code, g.open, g.closed_reason, g.closed_at, g.timezone, g.today::text AS today, now() AS updated_at,
+SELECT g.code, g.open, g.closed_reason, g.closed_at, g.timezone, g.yard_capacity, g.today::text AS today, now() AS updated_at,
        (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x.minutes) FROM exits x) AS median_minutes,
        (SELECT json_agg(p ORDER BY p.direction) FROM per_direction p) AS directions
   FROM g`;
@@ -120,6 +122,32 @@ SELECT extract(hour FROM e.at AT TIME ZONE span.timezone)::int AS hour,
  GROUP BY 1
  ORDER BY 1`;
 
+/** Accepted trucks still expected at a gate in one hour slot. */
+export interface ExpectedArrivalsRow {
+  slot_start: Date;
+  arrivals: number;
+}
+
+// The accepted declarations of gate $1 expected from the hour $2 until $3: a booked one in its slot hour (one whose
+// slot already began is still due, within its late grace: counted in the first hour), an unbooked one in the hour
+// of its expected arrival (one already late is not counted). Through IDX_declaration_gate_day: the arrival days
+// around the span, in the gate's time zone.
+const EXPECTED_ARRIVALS = `
+SELECT greatest(to_timestamp(floor(extract(epoch FROM coalesce(d.slot_start, d.expected_arrival_at)) / 3600) * 3600),
+                $2::timestamptz) AS slot_start,
+       count(*)::int AS arrivals
+  FROM gate g
+  JOIN declaration d ON d.gate_code = g.code AND d.status = 'accepted'
+   AND d.arrival_day BETWEEN ($2::timestamptz AT TIME ZONE g.timezone)::date - 1 AND ($3::timestamptz AT TIME ZONE g.timezone)::date
+ WHERE g.code = $1
+   AND (d.slot_start < $3 OR (d.slot_start IS NULL AND d.expected_arrival_at >= $2 AND d.expected_arrival_at < $3))
+ GROUP BY 1
+ ORDER BY 1`;
+
+// Exits of gate $1 in [$2, $3), through IDX_declaration_exited.
+const EXITS_BETWEEN = `
+SELECT count(*)::int AS exits FROM declaration WHERE gate_code = $1 AND exited_at >= $2 AND exited_at < $3`;
+
 /** The figures a gate's public board shows, from the declarations, their audit log and the clearance steps. */
 @Injectable()
 export class GateFiguresRepository {
@@ -133,5 +161,16 @@ export class GateFiguresRepository {
   /** Today's arrivals and exits per local hour of the gate, for the board's chart. */
   hourlyMoves(gate: GateCode): Promise<HourlyMovesRow[]> {
     return this.sql.readRows<HourlyMovesRow>(HOURLY, [gate]);
+  }
+
+  /** The trucks still expected per hour slot from the whole hour `from` for `hours` hours (hours without any absent). */
+  expectedArrivals(gate: GateCode, from: Date, hours: number): Promise<ExpectedArrivalsRow[]> {
+    const until = new Date(from.getTime() + hours * 3_600_000);
+    return this.sql.readRows<ExpectedArrivalsRow>(EXPECTED_ARRIVALS, [gate, from, until]);
+  }
+
+  /** How many vehicles left by the gate in [from, until): the board's measured service rate. */
+  async exitsBetween(gate: GateCode, from: Date, until: Date): Promise<number> {
+    return (await this.sql.readOne<{ exits: number }>(EXITS_BETWEEN, [gate, from, until]))?.exits ?? 0;
   }
 }

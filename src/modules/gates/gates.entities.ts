@@ -1,3 +1,4 @@
+import { BoardWarningEntity } from './board-warning.entity.js';
 import { GateEntity } from './gate.entity.js';
 
-export const GATES_ENTITIES = [GateEntity];
+export const GATES_ENTITIES = [GateEntity, BoardWarningEntity];

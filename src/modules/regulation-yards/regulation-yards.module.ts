@@ -8,6 +8,7 @@ import { RegulationYardsReader } from './regulation-yards.reader.js';
 import { RegulationYardsRepository } from './regulation-yards.repository.js';
 import { DeclarationYardReader } from '../declarations/declaration-yard.reader.js';
 import { RegulationYardsService } from './regulation-yards.service.js';
+import { YardCountsRepository } from './yard-counts.repository.js';
 
 /**
  * Regulation yards: trucks wait there and are called forward to the gate in the priority cycle's order
@@ -21,8 +22,15 @@ import { RegulationYardsService } from './regulation-yards.service.js';
     RegulationYardsRepository,
     RegulationYardsService,
     CallForwardService,
+    YardCountsRepository,
     { provide: DeclarationYardReader, useClass: RegulationYardsReader },
   ],
-  exports: [RegulationYardsRepository, RegulationYardsService, CallForwardService, DeclarationYardReader],
+  exports: [
+    RegulationYardsRepository,
+    RegulationYardsService,
+    CallForwardService,
+    DeclarationYardReader,
+    YardCountsRepository,
+  ],
 })
 export class RegulationYardsModule {}

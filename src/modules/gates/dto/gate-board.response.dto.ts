@@ -33,7 +33,12 @@ export class BoardFiguresDto {
   @ApiProperty({ description: 'capacityToday − bookedToday, never below 0' }) capacityLeft: number;
   @ApiProperty({ nullable: true, type: Number, description: 'bookedToday / capacityToday; null without capacity' })
   demand: number | null;
-  @ApiProperty({ enum: WARNING_LEVELS, description: 'From demand and BOARD_WARNING_THRESHOLDS; red when closed' })
+  @ApiProperty({
+    enum: WARNING_LEVELS,
+    description:
+      'Per direction: from demand and BOARD_WARNING_THRESHOLDS, red when closed. For the whole gate: the higher of ' +
+      'that (presentWarningLevel) and the 12-hour forecast’s level (warningSetBy says which)',
+  })
   warningLevel: string;
 }
 
@@ -56,7 +61,57 @@ export class ReturnsAwayDto {
   @ApiProperty({ description: 'Away past their return deadline' }) overdue: number;
 }
 
+/** One hour of the next twelve at the whole gate (both directions). */
+export class NextHourDto {
+  @ApiProperty({ format: 'date-time', description: 'Start of the hour slot' }) slotStart: string;
+  @ApiProperty({ description: "The hour's capacity: the standing one or the calendar's" }) capacity: number;
+  @ApiProperty({ description: 'Slots booked in the hour' }) booked: number;
+  @ApiProperty({ description: 'Accepted trucks still expected in the hour: booked for it, or arriving then unbooked' })
+  expectedArrivals: number;
+  @ApiProperty({ description: 'Trucks the call forward would send from the regulation yards in the hour' })
+  fromRegulationYards: number;
+  @ApiProperty({ description: 'Forecast of the vehicles in the gate yard at the end of the hour' })
+  expectedInYard: number;
+}
+
+/** One regulation yard of the gate and the trucks at it now. */
+export class RegulationYardCountDto {
+  @ApiProperty({ example: 'PHU_XA' }) code: string;
+  @ApiProperty() name: string;
+  @ApiProperty() nameEn: string;
+  @ApiProperty() open: boolean;
+  @ApiProperty({ description: 'Trucks the yard holds' }) capacity: number;
+  @ApiProperty({ description: 'Checked in, waiting for the call' }) waiting: number;
+  @ApiProperty({ description: 'Called forward, on their way to the gate' }) called: number;
+}
+
+export class RegulationYardsBoardDto {
+  @ApiProperty({ description: 'Waiting at all the gate’s regulation yards' }) waiting: number;
+  @ApiProperty({ description: 'Called forward from them, on their way' }) called: number;
+  @ApiProperty({ type: [RegulationYardCountDto] }) yards: RegulationYardCountDto[];
+}
+
+/** The 12-hour forecast of the gate yard. */
+export class BoardForecastDto {
+  @ApiProperty({ enum: WARNING_LEVELS, description: 'peakInYard / yardCapacity against BOARD_WARNING_THRESHOLDS' })
+  level: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'The hour the peak is expected' })
+  peakHour: string | null;
+  @ApiProperty({ description: 'The most vehicles expected in the gate yard at the end of any of the next 12 hours' })
+  peakInYard: number;
+  @ApiProperty({ description: 'gate.yard_capacity: vehicles the gate yard holds at once' }) yardCapacity: number;
+  @ApiProperty({
+    description: 'Exits per hour over the last medianWindowHours; the current hour’s capacity when none were measured',
+  })
+  serviceRatePerHour: number;
+  @ApiProperty({ enum: ['measured', 'capacity'] }) serviceRateSource: string;
+}
+
 export class GateBoardResponseDto extends BoardFiguresDto {
+  @ApiProperty({ enum: WARNING_LEVELS, description: 'From demand and BOARD_WARNING_THRESHOLDS; red when closed' })
+  presentWarningLevel: string;
+  @ApiProperty({ enum: ['present', 'forecast'], description: 'Which level set warningLevel (present on a tie)' })
+  warningSetBy: string;
   @ApiProperty({ enum: GATE_CODES }) gate: string;
   @ApiProperty() open: boolean;
   @ApiProperty({ nullable: true, type: String }) closedReason: string | null;
@@ -71,5 +126,12 @@ export class GateBoardResponseDto extends BoardFiguresDto {
   })
   hourly: HourlyMovesDto[];
   @ApiProperty({ type: ReturnsAwayDto }) returns: ReturnsAwayDto;
+  @ApiProperty({
+    type: [NextHourDto],
+    description: 'The 12 hour slots from the current one (by the service clock), both directions summed',
+  })
+  nextHours: NextHourDto[];
+  @ApiProperty({ type: RegulationYardsBoardDto }) regulationYards: RegulationYardsBoardDto;
+  @ApiProperty({ type: BoardForecastDto }) forecast: BoardForecastDto;
   @ApiProperty({ format: 'date-time', description: 'When these numbers were read' }) updatedAt: string;
 }

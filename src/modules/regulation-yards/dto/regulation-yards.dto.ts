@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayMinSize,
   IsArray,
   IsIn,
   IsInt,
@@ -119,7 +118,6 @@ export class PriorityCycleRequestDto {
     ],
   })
   @IsArray()
-  @ArrayMinSize(1)
   @ArrayMaxSize(4)
   @ValidateNested({ each: true })
   @Type(() => PriorityTurnDto)
