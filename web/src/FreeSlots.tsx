@@ -48,7 +48,13 @@ export function FreeSlots({ gate }: { gate: string }) {
       {query.isError && <p className="problem">{errorText(query.error, (key, options) => t(key, options ?? {}))}</p>}
       {table && table.rows.length === 0 && <p>{t('board.freeSlotsNone')}</p>}
       {table && table.rows.length > 0 && (
-        <div className="table-wrap">
+        // Scrolls sideways on a narrow phone: focusable, so a keyboard can scroll it too.
+        <div
+          className="table-wrap"
+          tabIndex={0}
+          role="region"
+          aria-label={`${t('board.freeSlots')} — ${t(`direction.${direction}`)}`}
+        >
           <table className="slots">
             <caption className="visually-hidden">
               {t('board.freeSlots')} — {t(`direction.${direction}`)}
