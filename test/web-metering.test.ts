@@ -184,7 +184,8 @@ describe('arrival metering in the pages', () => {
     await screenshot(portal.page, 'metering-portal-declare-en');
     await expect(seriousAccessibilityProblems(portal.page)).resolves.toEqual([]);
     await portal.page.getByRole('button', { name: 'Declare', exact: true }).click();
-    await portal.page.getByText(/^Declared: reference /).waitFor();
+    // Submission and screening wait on a machine shared with other suites: give them time.
+    await portal.page.getByText(/^Declared: reference /).waitFor({ timeout: 60_000 });
     await portal.page.getByRole('link', { name: 'Open the declaration' }).click();
     const declaration = portal.page.getByTestId('declaration');
     await declaration.getByText('Accepted', { exact: true }).waitFor({ timeout: 20_000 });
