@@ -187,7 +187,9 @@ describe('the public page', () => {
       await board.locator('canvas').first().waitFor();
       await expect(board.textContent()).resolves.toMatch(/Open|Closed/);
       // The legend names both series, so the colours are not the only way to tell them apart.
-      await expect(board.locator('.u-legend').textContent()).resolves.toMatch(/Check in.*Let out/);
+      await expect(board.getByTestId('today-chart').locator('.u-legend').textContent()).resolves.toMatch(
+        /Check in.*Let out/,
+      );
     }
     await screenshot(page, 'public-boards-en');
     await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);

@@ -5,6 +5,8 @@ export interface BarSeries {
   label: string;
   color: string;
   values: number[];
+  /** Drawn as a line over the bars (a level, such as vehicles expected in the yard) instead of as bars. */
+  line?: boolean;
 }
 
 export interface BarChartProps {
@@ -41,7 +43,7 @@ function groupedBars(count: number): uPlot.Series.PathBuilder[] {
   );
 }
 
-/** A bar chart drawn by uPlot on a canvas, with a legend naming each series, sized to its container. */
+/** A bar chart (with lines over it, if some series are lines) drawn by uPlot on a canvas, with a legend naming each series, sized to its container. */
 export function BarChart({ labels, series, xLabel, yLabel, description, formatValue }: BarChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const format = useRef(formatValue);
@@ -56,7 +58,9 @@ export function BarChart({ labels, series, xLabel, yLabel, description, formatVa
     >;
     const element = box.current;
     if (!element) return;
-    const paths = groupedBars(series.length);
+    const bars = series.filter((s) => !s.line).length;
+    const paths = groupedBars(Math.max(bars, 1));
+    let bar = 0;
     const xs = labels.map((_, i) => i);
     const data: uPlot.AlignedData = [xs, ...series.map((s) => s.values)];
     const width = (): number => Math.max(element.clientWidth, 200);
@@ -91,14 +95,18 @@ export function BarChart({ labels, series, xLabel, yLabel, description, formatVa
       ],
       series: [
         { label: xLabel },
-        ...series.map((s, i) => ({
-          label: s.label,
-          fill: s.color,
-          stroke: s.color,
-          width: 0,
-          paths: paths[i],
-          points: { show: false },
-        })),
+        ...series.map((s) =>
+          s.line
+            ? { label: s.label, stroke: s.color, width: 3, points: { show: true, size: 6, fill: s.color } }
+            : {
+                label: s.label,
+                fill: s.color,
+                stroke: s.color,
+                width: 0,
+                paths: paths[bar++],
+                points: { show: false },
+              },
+        ),
       ],
     };
     const chart = new uPlot(opts, data, element);

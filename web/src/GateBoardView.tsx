@@ -3,7 +3,8 @@ import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { gateBoard } from './api';
 import { errorText } from './api-errors';
-import { formatDateTime, formatNumber } from './format';
+import { formatDateTime, formatNumber, formatTime } from './format';
+import { FreeSlots } from './FreeSlots';
 import { isLanguage } from './i18n/languages';
 
 // The chart (uPlot) is loaded after the numbers, so they show first.
@@ -12,7 +13,10 @@ const BoardChart = lazy(() => import('./BoardChart'));
 const REFRESH_MS = 30_000;
 const AGENCIES = ['customs', 'border_guard', 'quarantine', 'yard'] as const;
 
-/** One gate's board: open or closed, today's numbers, the warning level in colour and words, a chart. */
+/**
+ * One gate's board: open or closed, today's numbers, the warning level in colour and words, the regulation yards'
+ * lines, the next 12 hours and today's hours as charts, the free arrival hours of the next days.
+ */
 export function GateBoardView({ gate }: { gate: 'HUU_NGHI' | 'TAN_THANH' }) {
   const { t, i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : 'vi';
@@ -64,6 +68,33 @@ export function GateBoardView({ gate }: { gate: 'HUU_NGHI' | 'TAN_THANH' }) {
               </dd>
             </div>
           </dl>
+          {board.forecast?.peakHour && board.forecast.peakInYard > 0 && (
+            <p data-testid="forecast-peak">
+              {t('board.forecastPeak', {
+                hour: formatTime(board.forecast.peakHour),
+                vehicles: n(board.forecast.peakInYard),
+              })}
+            </p>
+          )}
+          {board.regulationYards && board.regulationYards.yards.length > 0 && (
+            <>
+              <h4>{t('board.regulationYards')}</h4>
+              <ul className="regulation-yards" data-testid="regulation-yards">
+                {board.regulationYards.yards.map((yard) => (
+                  <li key={yard.code}>
+                    {language === 'vi' ? yard.name : (yard.nameEn ?? yard.name)}:{' '}
+                    <strong>
+                      {t('board.yardCounts', {
+                        waiting: n(yard.waiting),
+                        called: n(yard.called),
+                        capacity: n(yard.capacity),
+                      })}
+                    </strong>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <h4>{t('board.waiting')}</h4>
           <ul className="agencies">
             {AGENCIES.map((agency) => (
@@ -75,6 +106,7 @@ export function GateBoardView({ gate }: { gate: 'HUU_NGHI' | 'TAN_THANH' }) {
           <Suspense fallback={<p role="status">{t('board.chartLoading')}</p>}>
             <BoardChart board={board} />
           </Suspense>
+          <FreeSlots gate={gate} />
           <p className="note">
             {t('board.updated', { time: formatDateTime(board.updatedAt, language) })} {t('app.timeZone')}
           </p>

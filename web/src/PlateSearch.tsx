@@ -22,10 +22,12 @@ export function PlateSearch() {
 
   useEffect(() => {
     if (!found) return;
-    // Each status event says something changed: ask for the whole status again rather than patch it.
+    // Each status event, and each call to the gate from a regulation yard, says something changed: ask for the whole
+    // status again rather than patch it.
     const events = new EventSource(vehicleEventsUrl(found));
     const refresh = (): void => void queryClient.invalidateQueries({ queryKey: ['vehicle', plate] });
     events.addEventListener('status', refresh);
+    events.addEventListener('call', refresh);
     return () => events.close();
   }, [found, plate, queryClient]);
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { CurrentStep, VehicleStatus } from './api';
-import { formatDateTime, formatNumber } from './format';
+import type { CurrentStep, PublicYardWait, VehicleStatus } from './api';
+import { formatDateTime, formatNumber, formatTime } from './format';
 import { isLanguage } from './i18n/languages';
 
 function StepWait({ step }: { step: CurrentStep }) {
@@ -10,6 +10,31 @@ function StepWait({ step }: { step: CurrentStep }) {
   if (step.estimate === 'insufficient_data' || step.estimatedWaitMinutes === null)
     return <>{t('vehicle.notEnoughData')}</>;
   return <>{t('vehicle.minutes', { minutes: formatNumber(step.estimatedWaitMinutes, language) })}</>;
+}
+
+/** The truck's wait at a regulation yard: its place in line, or the call to the gate with the time to reach it by. */
+function YardWait({ wait }: { wait: PublicYardWait }) {
+  const { t, i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : 'vi';
+  if (wait.state === 'called' && wait.callDeadline) {
+    return (
+      <div className="call" role="status" data-testid="yard-call">
+        <p className="call-deadline">
+          <strong>{t('vehicle.called', { time: formatTime(wait.callDeadline) })}</strong>
+        </p>
+        {wait.calledAt && (
+          <p className="note">{t('vehicle.calledAt', { yard: wait.yardName, time: formatTime(wait.calledAt) })}</p>
+        )}
+      </div>
+    );
+  }
+  return (
+    <p className="yard-wait" data-testid="yard-wait">
+      {wait.placeInLine === null
+        ? t('vehicle.yardWaitingNoPlace', { yard: wait.yardName })
+        : t('vehicle.yardWaiting', { yard: wait.yardName, place: formatNumber(wait.placeInLine, language) })}
+    </p>
+  );
 }
 
 /** What the public may know of a truck: status, gate, direction, times, the steps still open. */
@@ -47,7 +72,14 @@ export function VehicleStatusView({ vehicle, refreshing }: { vehicle: VehicleSta
             <dd>{formatNumber(vehicle.expectedAhead, language)}</dd>
           </div>
         )}
+        {vehicle.regulationYard && (
+          <div>
+            <dt>{t('vehicle.regulationYard')}</dt>
+            <dd>{vehicle.regulationYard.yardName}</dd>
+          </div>
+        )}
       </dl>
+      {vehicle.regulationYard && <YardWait wait={vehicle.regulationYard} />}
       {vehicle.currentSteps.length > 0 && (
         <table className="steps">
           <caption>{t('vehicle.steps')}</caption>

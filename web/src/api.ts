@@ -24,6 +24,17 @@ export interface VehicleStatus {
   timeline: TimelineEntry[];
   currentSteps: CurrentStep[];
   expectedAhead: number | null;
+  /** Where the truck waits for its call to the gate, when it checked in at a regulation yard (absent from an older service). */
+  regulationYard?: PublicYardWait | null;
+}
+/** A truck's wait at a regulation yard as the public may see it: the place in line, or the call and its deadline. */
+export interface PublicYardWait {
+  yard: string;
+  yardName: string;
+  state: 'waiting' | 'called';
+  placeInLine: number | null;
+  calledAt: string | null;
+  callDeadline: string | null;
 }
 export interface BoardFigures {
   expectedToday: number;
@@ -49,6 +60,43 @@ export interface GateBoard extends BoardFigures {
   updatedAt: string;
   /** Today's check-ins and exits at the whole gate, hours 0–23 in the gate's time zone. */
   hourly: { hour: number; arrivals: number; exits: number }[];
+  /** The next 12 hours from the current one, both directions summed (absent from an older service). */
+  nextHours?: NextHour[];
+  regulationYards?: { waiting: number; called: number; yards: BoardYard[] };
+  forecast?: { level: string; peakHour: string | null; peakInYard: number; serviceRatePerHour: number };
+}
+export interface NextHour {
+  slotStart: string;
+  capacity: number;
+  booked: number;
+  /** The forecast of vehicles in the gate yard at the end of the hour. */
+  expectedInYard: number;
+  /** Trucks the call forward would send from the regulation yards in the hour. */
+  fromRegulationYards?: number;
+}
+export interface BoardYard {
+  code: string;
+  name: string;
+  /** The English name (absent from an older service). */
+  nameEn?: string;
+  waiting: number;
+  called: number;
+  capacity: number;
+}
+export interface SlotHour {
+  slotStart: string;
+  slotEnd: string;
+  direction: 'export' | 'import';
+  capacity: number;
+  booked: number;
+  free: number;
+  /** Why the hour's capacity differs from the standing one (a calendar exception), else null. */
+  exception: string | null;
+}
+export interface GateSlots {
+  gate: string;
+  timezone: string;
+  hours: SlotHour[];
 }
 
 export interface RequestOptions {
@@ -99,6 +147,16 @@ export const vehicleStatus = (plate: string): Promise<VehicleStatus> =>
 
 export const gateBoard = (gate: string): Promise<GateBoard> => getJson(`/api/v1/gates/${gate}/board`);
 
+/** The free arrival hours of a gate from the current hour on (both directions unless one is named). */
+export function gateSlots(gate: string, hours: number, direction?: string): Promise<GateSlots> {
+  const query = new URLSearchParams({ hours: String(hours) });
+  if (direction) query.set('direction', direction);
+  return getJson(`/api/v1/gates/${encodeURIComponent(gate)}/slots?${query.toString()}`);
+}
+
 export const vehicleEventsUrl = (plate: string): string => `/api/v1/vehicles/${encodeURIComponent(plate)}/events`;
+
+/** The gate's warning changes (`event: warning`), the last one replayed on connecting. */
+export const boardEventsUrl = (gate: string): string => `/api/v1/gates/${encodeURIComponent(gate)}/board/events`;
 
 export { ApiError };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatDateTime, formatNumber } from './format';
+import { formatDateTime, formatDay, formatNumber, formatTime, localDay } from './format';
 
 describe('formatting by language, in Vietnam time', () => {
   // 07:30 UTC is 14:30 in Hà Nội (UTC+7, no daylight saving).
@@ -24,5 +24,13 @@ describe('formatting by language, in Vietnam time', () => {
     expect(formatNumber(18000, 'en')).toBe('18,000');
     expect(formatNumber(18000, 'zh')).toBe('18,000');
     expect(formatNumber(12.5, 'vi')).toBe('12,5');
+  });
+
+  it('writes the time alone and the day alone in Vietnam time, and groups by the local day', () => {
+    expect(formatTime(at)).toBe('14:30');
+    expect(formatDay('2026-12-06T17:05:00.000Z', 'vi')).toBe('07/12/2026');
+    expect(formatDay('2026-12-06T17:05:00.000Z', 'en')).toBe('2026-12-07');
+    expect(localDay('2026-12-06T16:59:00.000Z')).toBe('2026-12-06');
+    expect(localDay('2026-12-06T17:00:00.000Z')).toBe('2026-12-07');
   });
 });

@@ -26,6 +26,24 @@ export function formatDateTime(iso: string, language: Language): string {
     : `${part.year}-${part.month}-${part.day} ${time}`;
 }
 
+/** `14:30`: the hour and minute of an instant, in Vietnam time. */
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const part = Object.fromEntries(dateParts.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${part.hour}:${part.minute}`;
+}
+
+/** `08/12/2026` in Vietnamese, `2026-12-08` in English and Chinese: the day of an instant, in Vietnam time. */
+export function formatDay(iso: string, language: Language): string {
+  return formatDateTime(iso, language).split(' ')[0] ?? iso;
+}
+
+/** The gates' local day (`2026-12-08`) of an instant: the key that groups hours by day. */
+export function localDay(iso: string): string {
+  return new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
 /** `18.000` in Vietnamese, `18,000` in English and Chinese. */
 export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(NUMBER_LOCALE[language], { maximumFractionDigits: 1 }).format(value);

@@ -1,6 +1,7 @@
 import { Fragment, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from './common';
+import { SlotPicker } from './SlotPicker';
 import {
   CARGO_REGIMES,
   CONTAINER_FIELDS,
@@ -9,6 +10,7 @@ import {
   type FormValues,
   HANDOVER_ROLES,
   isAsked,
+  localInput,
   NATIONALITIES,
   namesItsField,
   type Problems,
@@ -120,6 +122,26 @@ export function DeclarationFields({ values, problems, onChange, tripFixed = fals
         {choice('gate', GATES, (g) => tMain(`gate.${g}`), tripFixed)}
         {choice('direction', DIRECTIONS, (d) => tMain(`direction.${d}`), tripFixed)}
         {text('expectedArrivalAt', 'datetime-local')}
+        {!tripFixed && (
+          <div className={`field${problems.slotStart ? ' field-bad' : ''}`}>
+            <label htmlFor={`${id}-slotStart`}>{t('field.slotStart')}</label>
+            <SlotPicker
+              gate={values.gate}
+              direction={values.direction}
+              value={values.slotStart}
+              arrival={values.expectedArrivalAt}
+              id={`${id}-slotStart`}
+              describedBy={described('slotStart')}
+              invalid={Boolean(problems.slotStart)}
+              onChange={(slotStart) => {
+                onChange('slotStart', slotStart);
+                // The truck is expected at the start of the hour it booked.
+                if (slotStart) onChange('expectedArrivalAt', localInput(slotStart));
+              }}
+            />
+            {after('slotStart')}
+          </div>
+        )}
         {choice('tripKind', TRIP_KINDS, (k) => t(`tripKind.${k}`), tripFixed)}
         {isAsked('handover.role', values) &&
           choice('handover.role', HANDOVER_ROLES, (r) => t(`handoverRole.${r}`), tripFixed)}

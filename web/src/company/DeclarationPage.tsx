@@ -8,6 +8,7 @@ import { formatDateTime, formatNumber, formatVnd } from '../format';
 import { Link, Loading, Problem, useLanguage, useProblemText } from './common';
 import { amendDeclaration, cancelDeclaration, type Declaration, getDeclaration } from './company-api';
 import { DeclarationFields } from './DeclarationFields';
+import { SlotBooking, SuspensionNotice, useSlotText, YardWaitNotice } from './Metering';
 import {
   checkValues,
   type FieldPath,
@@ -43,10 +44,12 @@ export function useDeclaration(id: string) {
   const plate = query.data?.vehicle.plate;
   useEffect(() => {
     if (!plate) return;
-    // Each event of the truck's public stream says something changed: read the declaration again.
+    // Each event of the truck's public stream (a status, a call from the regulation yard) says something changed:
+    // read the declaration again.
     const events = new EventSource(vehicleEventsUrl(plate));
     const refresh = (): void => void queryClient.invalidateQueries({ queryKey: ['company', 'declaration', id] });
     events.addEventListener('status', refresh);
+    events.addEventListener('call', refresh);
     return () => events.close();
   }, [plate, id, queryClient]);
   return query;
@@ -205,6 +208,7 @@ export function DeclarationPage({ id }: { id: string }) {
   const [amending, setAmending] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const containers = useContainers();
+  const slotText = useSlotText();
   const when = (iso: string | null): string => (iso ? formatDateTime(iso, language) : '—');
 
   if (query.isPending) return <Loading />;
@@ -225,6 +229,7 @@ export function DeclarationPage({ id }: { id: string }) {
     [t('field.direction'), tMain(`direction.${d.direction}`)],
     [t('detail.tripKind'), t(`tripKind.${d.tripKind ?? 'through'}`)],
     [t('field.expectedArrivalAt'), when(d.expectedArrivalAt)],
+    [t('detail.slot'), slotText(d.slot)],
     [t('field.vehicle_plate'), d.vehicle.plateDisplay],
     [t('field.vehicle_trailerPlate'), trailerDisplay(d.vehicle.trailerPlate)],
     [t('detail.containers'), containers(d) || '—'],
@@ -264,6 +269,8 @@ export function DeclarationPage({ id }: { id: string }) {
           {notice}
         </p>
       )}
+      {open && <SuspensionNotice plate={d.vehicle.plate} />}
+      {d.regulationYard && <YardWaitNotice wait={d.regulationYard} />}
       {d.handover && <Handover id={d.id} handover={d.handover} />}
       <dl className="facts" aria-busy={query.isFetching}>
         {facts.map(([term, value]) => (
@@ -294,6 +301,7 @@ export function DeclarationPage({ id }: { id: string }) {
         )}
         {open && <Cancel declaration={d} />}
       </p>
+      {open && !amending && <SlotBooking key={d.slot?.start ?? 'none'} declaration={d} />}
       {open && amending && (
         <Amend
           declaration={d}

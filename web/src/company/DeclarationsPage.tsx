@@ -8,6 +8,7 @@ import { type DeclarationFilters, listDeclarations } from './company-api';
 const STATUSES = [
   'submitted',
   'accepted',
+  'waiting_at_yard',
   'rejected',
   'in_yard',
   'cleared',

@@ -4,6 +4,7 @@ import { ApiError } from '../api-errors';
 import { Link, useLanguage, useProblemText } from './common';
 import { declare, type Submitted } from './company-api';
 import { DeclarationFields } from './DeclarationFields';
+import { SuspensionNotice } from './Metering';
 import {
   checkValues,
   emptyValues,
@@ -45,7 +46,8 @@ export function DeclarePage() {
 
   const change = (path: FieldPath, value: string): void => {
     key.current = null;
-    setValues((v) => ({ ...v, [path]: value }));
+    // A booked hour belongs to one gate and direction: choosing another gives it up.
+    setValues((v) => ({ ...v, [path]: value, ...(path === 'gate' || path === 'direction' ? { slotStart: '' } : {}) }));
     setTouched((s) => new Set(s).add(path));
     setServer((s) => ({ ...s, problems: { ...s.problems, [path]: undefined } }));
   };
@@ -114,6 +116,7 @@ export function DeclarePage() {
   return (
     <section className="card" aria-labelledby="declare-heading">
       <h1 id="declare-heading">{t('declare.heading')}</h1>
+      <SuspensionNotice />
       <form ref={form} className="declaration-form" onSubmit={(e) => void submit(e)} noValidate>
         <DeclarationFields values={values} problems={problems} onChange={change} />
         {failure && (

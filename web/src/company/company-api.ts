@@ -69,6 +69,37 @@ export interface Declaration {
   qrToken?: string | null;
   arrivedAt: string | null;
   exitedAt: string | null;
+  /** The booked arrival hour (absent from an older service). */
+  slot?: { start: string; end: string } | null;
+  /** The wait at a regulation yard: the place in line, or the call and the rule that made it. */
+  regulationYard?: YardWait | null;
+}
+export interface YardWait {
+  yard: string;
+  state: 'waiting' | 'called' | 'arrived' | 'expired' | 'left';
+  placeInLine: number | null;
+  arrivedAt: string | null;
+  calledAt: string | null;
+  callDeadline: string | null;
+  callRule: string | null;
+  missedCalls: number;
+}
+/** The answer to booking, moving or releasing a slot. */
+export interface SlotBooking {
+  id: string;
+  status: string;
+  expectedArrivalAt: string;
+  slot: { start: string; end: string } | null;
+}
+/** A booking suspension of one of the company's vehicles, or of the company, after too many missed slots. */
+export interface BookingSuspension {
+  id: string;
+  scope: 'vehicle' | 'company';
+  plate?: string | null;
+  plateDisplay?: string | null;
+  reason: string;
+  until: string;
+  startsAt?: string;
 }
 export interface FeeQuote {
   amount: number;
@@ -131,6 +162,9 @@ export interface Delivery {
 
 export const WEBHOOK_EVENTS = [
   'declaration.accepted',
+  'declaration.waiting_at_yard',
+  'declaration.called_forward',
+  'declaration.call_missed',
   'declaration.rejected',
   'declaration.in_yard',
   'declaration.step_passed',
@@ -253,6 +287,25 @@ export const cancelDeclaration = (id: string): Promise<Declaration> =>
     method: 'POST',
     headers: { 'idempotency-key': crypto.randomUUID() },
   });
+
+/** Books the arrival hour of a declaration, or moves its booking to another hour of the same day. */
+export const bookSlot = (id: string, slotStart: string): Promise<SlotBooking> =>
+  companyRequest(`/api/v1/declarations/${encodeURIComponent(id)}/slot`, {
+    method: 'PUT',
+    body: { slotStart },
+    headers: { 'idempotency-key': crypto.randomUUID() },
+  });
+
+/** Gives the booked hour back (the declaration stays, without a booking). */
+export const releaseSlot = (id: string): Promise<SlotBooking> =>
+  companyRequest(`/api/v1/declarations/${encodeURIComponent(id)}/slot`, {
+    method: 'DELETE',
+    headers: { 'idempotency-key': crypto.randomUUID() },
+  });
+
+/** The company's booking suspensions in force (its own, and its vehicles'). */
+export const bookingSuspensions = async (): Promise<BookingSuspension[]> =>
+  items(await companyRequest<BookingSuspension[] | { items: BookingSuspension[] }>('/api/v1/booking-suspensions'));
 
 export const qrUrl = (id: string): string => `/api/v1/declarations/${encodeURIComponent(id)}/qr.png`;
 

@@ -98,6 +98,23 @@ describe('the declaration form', () => {
     expect(checkValues(far, 'en', NOW, ['vehicle.plate'])).toEqual({});
   });
 
+  it('books a slot: the arrival may then be left out (the API takes the slot start), and a slot must be a time', () => {
+    const booked = { ...good(), expectedArrivalAt: '', slotStart: '2026-12-08T01:00:00.000Z' };
+    expect(checkValues(booked, 'en', NOW)).toEqual({});
+    expect(toBody(booked).expectedArrivalAt).toBeUndefined();
+    expect(toBody(booked).slotStart).toBe('2026-12-08T01:00:00.000Z');
+    expect(toBody({ ...booked, slotStart: '2026-12-08 08:00' }).slotStart).toBe('2026-12-08T08:00:00+07:00');
+    expect(checkValues({ ...booked, slotStart: 'tomorrow' }, 'en', NOW).slotStart).toContain('366');
+    expect(checkValues({ ...booked, slotStart: '2026-12-08 08:30' }, 'en', NOW).slotStart).toContain('whole hour');
+    expect(checkValues({ ...booked, slotStart: '2026-12-06 08:00' }, 'en', NOW).slotStart).toContain('ended');
+    // Both given, they must agree: the arrival within the booked hour.
+    const both = { ...booked, slotStart: '2026-12-08 08:00', expectedArrivalAt: '2026-12-08T09:10' };
+    expect(checkValues(both, 'en', NOW).slotStart).toContain('expected arrival');
+    expect(checkValues({ ...both, expectedArrivalAt: '2026-12-08T08:59' }, 'en', NOW)).toEqual({});
+    expect(checkValues({ ...good(), expectedArrivalAt: '' }, 'en', NOW).expectedArrivalAt).toBe('is required');
+    expect(toBody(good()).slotStart).toBeUndefined();
+  });
+
   it('reads local times as Vietnam time and keeps a written offset', () => {
     expect(arrivalIso('2026-12-08 08:00')).toBe('2026-12-08T08:00:00+07:00');
     expect(arrivalIso('2026-12-08T08:00:00Z')).toBe('2026-12-08T08:00:00Z');

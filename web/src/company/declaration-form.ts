@@ -27,6 +27,7 @@ export const FIELDS = [
   { path: 'gate', column: 'gate', required: true },
   { path: 'direction', column: 'direction', required: true },
   { path: 'expectedArrivalAt', column: 'expected_arrival_at', required: true },
+  { path: 'slotStart', column: 'slot_start', required: false },
   { path: 'tripKind', column: 'trip_kind', required: false },
   { path: 'handover.role', column: 'handover_role', required: false },
   { path: 'handover.linkedDeclarationId', column: 'handover_linked_declaration_id', required: false },
@@ -79,7 +80,10 @@ export function isHandoverKind(kind: string): boolean {
 export interface DeclarationBody {
   gate: string;
   direction: string;
-  expectedArrivalAt: string;
+  /** Left out when a slot is booked and no arrival is given: the arrival is then the slot's start. */
+  expectedArrivalAt?: string;
+  /** The booked arrival hour (a whole hour). */
+  slotStart?: string;
   tripKind: string;
   handover?: { role: string; linkedDeclarationId?: string };
   feeExemptionCode?: string;
@@ -149,10 +153,14 @@ export function toBody(values: FormValues): DeclarationBody {
   const tripKind = values.tripKind.trim().toLowerCase() || 'through';
   const tonnage = optional('vehicle.tonnageKg');
   const exemption = optional('feeExemptionCode');
+  const slot = optional('slotStart');
+  const arrival = optional('expectedArrivalAt');
   return {
     gate: values.gate.trim().toUpperCase(),
     direction: values.direction.trim().toLowerCase(),
-    expectedArrivalAt: arrivalIso(values.expectedArrivalAt),
+    // Booked without an arrival: the API takes the slot's start as the arrival.
+    expectedArrivalAt: arrival === undefined && slot !== undefined ? undefined : arrivalIso(values.expectedArrivalAt),
+    slotStart: slot === undefined ? undefined : arrivalIso(slot),
     tripKind,
     // The handover's fields are asked only for the kinds made of two vehicles; the other kinds leave them out.
     handover: isHandoverKind(tripKind)
@@ -196,6 +204,7 @@ export interface AnsweredDeclaration {
   gate: string;
   direction: string;
   expectedArrivalAt: string;
+  slot?: { start: string; end: string } | null;
   tripKind?: string;
   handover?: { role: string; linkedDeclarationId: string | null } | null;
   feeExemptionCode?: string | null;
@@ -232,6 +241,7 @@ export function valuesOf(d: AnsweredDeclaration): FormValues {
     gate: d.gate,
     direction: d.direction,
     expectedArrivalAt: localInput(d.expectedArrivalAt),
+    slotStart: d.slot?.start ?? '',
     tripKind: d.tripKind ?? 'through',
     'handover.role': d.handover?.role ?? 'delivering',
     'handover.linkedDeclarationId': d.handover?.linkedDeclarationId ?? '',
@@ -316,6 +326,7 @@ const MAX_LENGTH: Partial<Record<FieldPath, number>> = {
   'cargo.description': 500,
 };
 const ARRIVAL_DAYS = 366;
+const HOUR_MS = 3_600_000;
 // The API's pattern of a claimed exemption (written in upper case; the form upper-cases what is typed).
 const EXEMPTION_CODE = /^[A-Z][A-Z0-9_]+$/;
 
@@ -333,6 +344,8 @@ function plateMessage(value: string, kind: 'vehicle' | 'trailer'): Message | nul
 function fieldMessage(path: FieldPath, raw: string, body: DeclarationBody, now: number): Message | null {
   const value = raw.trim();
   const field = FIELDS.find((f) => f.path === path);
+  // A booked slot stands for the arrival: the API then takes the slot's start.
+  if (value === '' && path === 'expectedArrivalAt' && body.slotStart !== undefined) return null;
   if (value === '') return field?.required ? msg('field.required') : null;
   const max = MAX_LENGTH[path];
   if (max !== undefined && value.length > max) return msg('field.maxLength', { max });
@@ -355,8 +368,15 @@ function fieldMessage(path: FieldPath, raw: string, body: DeclarationBody, now: 
       }
       return null;
     }
+    case 'slotStart': {
+      const at = WITH_OFFSET.test(body.slotStart ?? '') ? Date.parse(body.slotStart ?? '') : NaN;
+      if (Number.isNaN(at)) return msg('field.timestampNear', { days: ARRIVAL_DAYS });
+      if (at % HOUR_MS !== 0) return msg('field.slotWholeHour');
+      return at + HOUR_MS <= now ? msg('field.slotPast') : null;
+    }
     case 'expectedArrivalAt': {
-      const at = WITH_OFFSET.test(body.expectedArrivalAt) ? Date.parse(body.expectedArrivalAt) : NaN;
+      const given = body.expectedArrivalAt ?? '';
+      const at = WITH_OFFSET.test(given) ? Date.parse(given) : NaN;
       return Number.isNaN(at) || Math.abs(at - now) > ARRIVAL_DAYS * 86_400_000
         ? msg('field.timestampNear', { days: ARRIVAL_DAYS })
         : null;
@@ -480,6 +500,14 @@ function tripMessages(values: FormValues, body: DeclarationBody): [FieldPath, Me
     }
     if (handover.role === 'delivering' && handover.linkedDeclarationId) {
       found.push(['handover.linkedDeclarationId', msg('field.linkNotForDelivering')]);
+    }
+  }
+  if (body.slotStart && body.expectedArrivalAt) {
+    // Both given: the arrival must lie within the booked hour (the API's rule, on the slot's field).
+    const slot = Date.parse(body.slotStart);
+    const arrival = Date.parse(body.expectedArrivalAt);
+    if (!Number.isNaN(slot) && !Number.isNaN(arrival) && (arrival < slot || arrival >= slot + HOUR_MS)) {
+      found.push(['slotStart', msg('field.arrivalOutsideSlot')]);
     }
   }
   if (kind === 'empty' && values['cargo.grossWeightKg'].trim() !== '' && body.cargo.grossWeightKg !== 0) {

@@ -305,3 +305,94 @@ export const decideAmendment = (
 
 export const dailyStats = (token: string, gate: GateCode, from: string, to: string) =>
   officerCall<DailyStats>(token, `/api/v1/stats/daily?${new URLSearchParams({ gate, from, to }).toString()}`);
+
+/** A regulation yard of a gate, as the public list gives it. */
+export interface RegulationYard {
+  code: string;
+  gate: GateCode;
+  name: string;
+  nameEn: string;
+  capacity: number;
+  latitude: number;
+  longitude: number;
+  driveMinutes: number;
+  open: boolean;
+  waiting: number;
+  called: number;
+}
+export interface YardCheckInAnswer {
+  declarationId: string;
+  reference: string;
+  plate: string;
+  plateDisplay: string;
+  gate: GateCode;
+  direction: 'export' | 'import';
+  status: 'waiting_at_yard';
+  yard: string;
+  placeInLine: number;
+  slot: { start: string; end: string } | null;
+}
+export interface LineEntry {
+  declarationId: string;
+  reference: string;
+  plate: string;
+  plateDisplay: string;
+  direction?: 'export' | 'import';
+  placeInLine?: number | null;
+  priorityClasses?: string[];
+  slot?: { start: string; end: string } | null;
+  arrivedAt?: string | null;
+  missedCalls?: number;
+  calledAt?: string | null;
+  callDeadline?: string | null;
+  callRule?: string | null;
+}
+export interface YardLine {
+  yard: string;
+  waiting: LineEntry[];
+  called: LineEntry[];
+}
+export interface GateSuspension {
+  id: string;
+  scope: 'vehicle' | 'company';
+  plate?: string | null;
+  plateDisplay?: string | null;
+  companyId?: string | null;
+  companyName?: string | null;
+  reason: string;
+  startsAt?: string;
+  until: string;
+}
+
+/** The regulation yards of a gate (public). */
+export const regulationYards = (gate: GateCode) =>
+  requestJson<RegulationYard[]>(`/api/v1/regulation-yards?gate=${encodeURIComponent(gate)}`);
+
+/** A truck checks in at a regulation yard: it waits there (waiting_at_yard) until it is called to the gate. */
+export const yardCheckIn = (token: string, key: string, yard: string, plate: string) =>
+  officerCall<YardCheckInAnswer>(token, `/api/v1/regulation-yards/${encodeURIComponent(yard)}/check-ins`, {
+    method: 'POST',
+    body: { plate },
+    key,
+  });
+
+/** The trucks waiting at a regulation yard in call order, and those called with their deadlines. */
+export const yardLine = (token: string, yard: string) =>
+  officerCall<YardLine>(token, `/api/v1/regulation-yards/${encodeURIComponent(yard)}/line`);
+
+/** The booking suspensions in force at a gate. */
+export const gateSuspensions = async (token: string, gate: GateCode): Promise<GateSuspension[]> => {
+  const answer = await officerCall<GateSuspension[] | { items: GateSuspension[] }>(
+    token,
+    `${gatePath(gate)}/booking-suspensions`,
+  );
+  return Array.isArray(answer) ? answer : answer.items;
+};
+
+/** A supervisor lifts a booking suspension, saying why. */
+export const liftSuspension = (token: string, key: string, id: string, note: string) =>
+  officerCall<unknown>(token, `/api/v1/booking-suspensions/${encodeURIComponent(id)}/lift`, {
+    method: 'POST',
+    body: { note },
+    key,
+  });

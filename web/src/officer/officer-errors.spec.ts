@@ -26,4 +26,17 @@ describe('errors shown to officers', () => {
     );
     expect(officerErrorText(new UnreachableError(), t, t)).toBe('error.unreachable');
   });
+
+  it('says where to send a truck and why, and a waiting truck’s place, from the answer’s details', () => {
+    const sent = new ApiError(409, 'CHECKIN.GO_TO_REGULATION_YARD', {
+      reason: 'early',
+      regulationYards: ['PHU_XA', 'NON_TARIFF'],
+    });
+    expect(officerErrorText(sent, t, t)).toBe(
+      'errors.CHECKIN_GO_TO_REGULATION_YARD {"yards":"PHU_XA, NON_TARIFF","why":"goReason.early"}',
+    );
+    expect(officerErrorText(new ApiError(409, 'CHECKIN.NOT_CALLED', { yard: 'PHU_XA', placeInLine: 3 }), t, t)).toBe(
+      'errors.CHECKIN_NOT_CALLED {"place":3}',
+    );
+  });
 });

@@ -14,6 +14,13 @@ export const OFFICER_CODES = [
   'CHECKIN.ALREADY_ARRIVED',
   'CHECKIN.QR_INVALID',
   'CHECKIN.QR_OUTDATED',
+  'CHECKIN.NOT_CALLED',
+  'CHECKIN.GO_TO_REGULATION_YARD',
+  'YARD.NOT_FOUND',
+  'YARD.FULL',
+  'YARD.WRONG_GATE',
+  'YARD.CLOSED',
+  'YARD.ALREADY_WAITING',
   'STEP.NOT_FOUND',
   'STEP.NOT_YOURS',
   'STEP.ILLEGAL_DECISION',
@@ -31,11 +38,27 @@ export const OFFICER_CODES = [
   'IDEMPOTENCY.ANSWER_LOST',
 ] as const;
 
+/** The figures an answer's details give its words: where to send a truck and why, its place in line. */
+function detailWords(error: ApiError, t: Translate): Record<string, unknown> | undefined {
+  const details = (error.details ?? {}) as { reason?: unknown; regulationYards?: unknown; placeInLine?: unknown };
+  if (error.code === 'CHECKIN.GO_TO_REGULATION_YARD') {
+    const yards = Array.isArray(details.regulationYards) ? details.regulationYards.join(', ') : '';
+    const why = typeof details.reason === 'string' ? t(`goReason.${details.reason}`) : '';
+    return { yards, why };
+  }
+  if (error.code === 'CHECKIN.NOT_CALLED' && typeof details.placeInLine === 'number') {
+    return { place: details.placeInLine };
+  }
+  return undefined;
+}
+
 /** What to tell the officer about a failed request, in their language, from its code (never the raw answer). */
 export function officerErrorText(error: unknown, t: Translate, tDefault: Translate): string {
   if (error instanceof ApiError && (OFFICER_CODES as readonly string[]).includes(error.code)) {
     // i18next reads dots as nesting: the words spell AUTH.LOGIN_FAILED as AUTH_LOGIN_FAILED.
-    return t(`errors.${error.code.replace('.', '_')}`);
+    const key = `errors.${error.code.replace('.', '_')}`;
+    const options = detailWords(error, t);
+    return options ? t(key, options) : t(key);
   }
   return errorText(error, tDefault);
 }
