@@ -54,14 +54,16 @@ export class ArrivalMetering1800600000000 implements MigrationInterface {
       updated_at timestamptz NOT NULL DEFAULT now(),
       updated_by uuid CONSTRAINT "FK_gate_hour_capacity_officer" REFERENCES officer (id),
       CONSTRAINT gate_hour_capacity_pkey PRIMARY KEY (gate_code, direction, hour))`);
-    // The daily capacity spread over the gates' working hours, 07:00 to 22:00 Vietnam time (15 hours).
+    // The daily capacity spread over the gates' working hours, 07:00 to 22:00 Vietnam time (15 hours), the remainder
+    // one each to the first hours, so the hours add up to the day exactly (350 a day: 24 an hour to 11:00, then 23).
     await q.query(`INSERT INTO gate_hour_capacity (gate_code, direction, hour, capacity)
       SELECT g.code, d.direction, h.hour,
              CASE WHEN h.hour BETWEEN 7 AND 21
-                  THEN ceil((CASE d.direction WHEN 'export' THEN g.capacity_export_per_day
-                                              ELSE g.capacity_import_per_day END) / 15.0)::int
+                  THEN d.per_day / 15 + CASE WHEN h.hour - 7 < d.per_day % 15 THEN 1 ELSE 0 END
                   ELSE 0 END
-        FROM gate g CROSS JOIN (VALUES ('export'), ('import')) d (direction)
+        FROM gate g
+        CROSS JOIN LATERAL (VALUES ('export', g.capacity_export_per_day), ('import', g.capacity_import_per_day))
+             d (direction, per_day)
         CROSS JOIN generate_series(0, 23) h (hour)`);
 
     await q.query(`CREATE TABLE gate_capacity_exception (

@@ -17,13 +17,17 @@ export interface SlotHourRow {
 /**
  * Each hour from $3 (a whole hour) for $4 hours, in the directions $2 (an array), of gate $1: the capacity is the
  * latest calendar exception covering the hour, else the standing capacity of that hour of the gate's local day; the
- * booked count is the hourly ledger's. An hour booked beyond a capacity lowered later shows free 0, never below.
+ * booked count is the hourly ledger's. An hour is free only while its day also has room (the day's capacity less its
+ * accepted declarations, `gate_day_load`): screening takes both, so an hour with room on a full day is not offered.
+ * An hour booked beyond a capacity lowered later shows free 0, never below.
  */
 export const SLOT_HOURS = `
 SELECT s.slot_start, d.direction,
        COALESCE(e.capacity_per_hour, c.capacity) AS capacity,
        COALESCE(l.booked, 0) AS booked,
-       GREATEST(COALESCE(e.capacity_per_hour, c.capacity) - COALESCE(l.booked, 0), 0) AS free,
+       GREATEST(LEAST(COALESCE(e.capacity_per_hour, c.capacity) - COALESCE(l.booked, 0),
+                      CASE d.direction WHEN 'export' THEN g.capacity_export_per_day ELSE g.capacity_import_per_day END
+                        - COALESCE(dl.accepted, 0)), 0) AS free,
        e.reason AS exception_reason
   FROM gate g
  CROSS JOIN unnest($2::text[]) d (direction)
@@ -39,6 +43,8 @@ SELECT s.slot_start, d.direction,
          ORDER BY x.created_at DESC
          LIMIT 1) e ON true
   LEFT JOIN gate_hour_load l ON l.gate_code = g.code AND l.direction = d.direction AND l.slot_start = s.slot_start
+  LEFT JOIN gate_day_load dl
+    ON dl.gate_code = g.code AND dl.direction = d.direction AND dl.day = (s.slot_start AT TIME ZONE g.timezone)::date
  WHERE g.code = $1
  ORDER BY s.slot_start, d.direction`;
 
