@@ -183,7 +183,6 @@ describe('the company portal', () => {
 
     // The cookie gone (expired, or signed out elsewhere): the next request says so and the sign-in form is back.
     await page.context().clearCookies();
-    await menu(page, 'Declare a trip');
     await menu(page, 'Declarations');
     await page.getByText('You were signed out (your sign-in expired). Sign in again.').waitFor();
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
