@@ -19,12 +19,6 @@ import { BookingSanctions } from './booking-sanctions.js';
 import { MAX_SLOT_HOURS, SlotHoursRepository, hourOf } from './slot-hours.repository.js';
 import { HOUR_MS, isLateChange, nearestFreeHours } from './slot-windows.js';
 
-/** How early before its slot and how late after its end a booked truck may arrive at the gate itself. */
-export interface ArrivalWindow {
-  earlyAllowanceMs: number;
-  lateGraceMs: number;
-}
-
 /** One hour of the public calendar. */
 export interface SlotHour {
   slotStart: string;
@@ -73,15 +67,6 @@ export class SlotsService {
     private readonly strikes: BookingSanctions,
     @Inject(clearanceConfig.KEY) private readonly clearanceConfig: ClearanceConfig,
   ) {}
-
-  /**
-   * The gate's arrival tolerance (its booking rule): a truck booked for the hour starting at `s` may arrive at the
-   * gate in `[s − earlyAllowance, s + 1 h + lateGrace)`.
-   */
-  async arrivalWindow(gate: GateCode): Promise<ArrivalWindow> {
-    const rule = await this.rule(gate);
-    return { earlyAllowanceMs: rule.early_allowance_seconds * 1000, lateGraceMs: rule.late_grace_seconds * 1000 };
-  }
 
   async rule(gate: GateCode): Promise<BookingRuleRow> {
     const rule = await this.rules.rule(gate);
