@@ -98,6 +98,8 @@ describe('officer administration and the officers’ view of a declaration', () 
             quarantineRequired: false,
             regime: 'standard',
           },
+          slot: null,
+          regulationYard: null,
           steps: [],
           timeline: d.timeline,
         });

@@ -183,7 +183,8 @@ describe('the company portal', () => {
 
     // The cookie gone (expired, or signed out elsewhere): the next request says so and the sign-in form is back.
     await page.context().clearCookies();
-    await menu(page, 'Declarations');
+    // The declare page asks the server for the company's booking suspensions: that request finds the sign-in gone.
+    await menu(page, 'Declare a trip');
     await page.getByText('You were signed out (your sign-in expired). Sign in again.').waitFor();
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
     expectClean(watch);
